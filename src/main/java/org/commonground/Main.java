@@ -1,0 +1,77 @@
+package org.commonground;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.commonground.config.AppConfig;
+import org.commonground.store.RedisLauncher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts a node: reads config, starts the embedded Redis when none is configured, and prints where to go. */
+public final class Main {
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  private Main() {}
+
+  public static void main(String[] args) throws Exception {
+    AppConfig config;
+    try {
+      config = AppConfig.load(Path.of("config"), System.getenv());
+    } catch (IllegalArgumentException e) {
+      System.err.println("Common Ground cannot start: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    RedisLauncher embedded = null;
+    String redisUrl = config.redis().url();
+    if (redisUrl == null) {
+      embedded = RedisLauncher.start(Path.of(config.dataDir(), "redis"), 0, config.redis().appendfsync());
+      redisUrl = embedded.url();
+    }
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Vertx vertx = Vertx.builder()
+        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+        .withMetrics(new MicrometerMetricsFactory(registry))
+        .build();
+    Server server;
+    try {
+      server = Server.start(vertx, config, redisUrl, registry).toCompletionStage().toCompletableFuture()
+          .get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      System.err.println("Common Ground cannot start: " + cause.getMessage());
+      vertx.close();
+      if (embedded != null) embedded.close();
+      System.exit(1);
+      return;
+    }
+    RedisLauncher redisToStop = embedded;
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        server.stop().compose(v -> vertx.close()).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        LOG.warn("shutdown: {}", e.toString());
+      }
+      try {
+        if (redisToStop != null) redisToStop.close();
+      } catch (Exception e) {
+        LOG.warn("stopping Redis: {}", e.toString());
+      }
+    }, "shutdown"));
+    String base = config.http().publicUrl() != null ? config.http().publicUrl()
+        : "http://localhost:" + server.port();
+    System.out.println();
+    System.out.println("Common Ground is running.");
+    System.out.println("  Open:    " + base + "/            (create a workshop, or join one with its code)");
+    System.out.println("  Health:  " + base + "/health");
+    System.out.println("  Metrics: " + base + "/metrics");
+    System.out.println("  Redis:   " + redisUrl + (embedded != null ? " (embedded, data in " + embedded.dataDir() + ")" : ""));
+    System.out.println("Stop with Ctrl+C.");
+  }
+}

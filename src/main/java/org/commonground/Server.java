@@ -1,0 +1,93 @@
+package org.commonground;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Context;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.commonground.config.AppConfig;
+import org.commonground.hub.Hub;
+import org.commonground.hub.HubMetrics;
+import org.commonground.hub.HubSettings;
+import org.commonground.hub.ShardVerticle;
+import org.commonground.store.Ids;
+import org.commonground.store.Keys;
+import org.commonground.store.RedisLauncher;
+import org.commonground.store.RedisWorkshopStore;
+import org.commonground.store.Subscriber;
+import org.commonground.transport.HttpVerticle;
+
+/**
+ * One Common Ground node: store, hub and HTTP, on a given Vert.x and an already-running Redis.
+ * Start-up fails fast, with a message that says what to fix, if Redis cannot be reached or the
+ * port is taken.
+ */
+public final class Server {
+  private final Vertx vertx;
+  private final Redis redis;
+  private final Subscriber subscriber;
+  private final Hub hub;
+  private final int port;
+
+  private Server(Vertx vertx, Redis redis, Subscriber subscriber, Hub hub, int port) {
+    this.vertx = vertx;
+    this.redis = redis;
+    this.subscriber = subscriber;
+    this.hub = hub;
+    this.port = port;
+  }
+
+  public int port() { return port; }
+
+  public Hub hub() { return hub; }
+
+  public static Future<Server> start(Vertx vertx, AppConfig config, String redisUrl, PrometheusMeterRegistry registry) {
+    int port;
+    try {
+      port = config.http().port() == 0 ? RedisLauncher.freePort() : config.http().port();
+    } catch (IOException e) {
+      return Future.failedFuture(e);
+    }
+    RedisOptions redisOptions = new RedisOptions().setConnectionString(redisUrl)
+        .setMaxPoolSize(config.redis().poolSize()).setMaxPoolWaiting(10_000).setMaxWaitingHandlers(100_000);
+    Redis redis = Redis.createClient(vertx, redisOptions);
+    Keys keys = new Keys(config.redis().keyPrefix());
+    RedisWorkshopStore store = new RedisWorkshopStore(redis, keys, config.limits().refTtlSeconds());
+    int loops = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
+    List<Context> shards = new ArrayList<>();
+    Hub[] hub = new Hub[1];
+    HubMetrics metrics = new HubMetrics(registry, () -> hub[0] == null ? 0 : hub[0].liveWorkshops());
+    hub[0] = new Hub(shards, store, metrics, HubSettings.DEFAULTS, Ids.random(8));
+    Subscriber subscriber = new Subscriber(vertx, redisOptions, keys, hub[0]);
+    hub[0].subscriber(subscriber);
+
+    return store.ping()
+        .recover(err -> Future.failedFuture(new IllegalStateException(
+            "cannot reach Redis at " + redisUrl + " (" + err.getMessage() + "); start it or fix CG_REDIS_URL", err)))
+        .compose(v -> vertx.deployVerticle(() -> new ShardVerticle(shards), new DeploymentOptions().setInstances(loops)))
+        .compose(v -> subscriber.start())
+        .compose(v -> vertx.deployVerticle(() -> new HttpVerticle(config, store, hub[0], metrics, registry, port),
+            new DeploymentOptions().setInstances(loops)))
+        .recover(err -> Future.failedFuture(err.getMessage() != null && err.getMessage().contains("Address already in use")
+            ? new IllegalStateException("port " + port + " is taken; set CG_HTTP_PORT to a free one", err)
+            : err))
+        .map(v -> {
+          hub[0].startHeartbeat(vertx);
+          return new Server(vertx, redis, subscriber, hub[0], port);
+        });
+  }
+
+  /** Closes every socket with 1001 (clients resume elsewhere), then the Redis connections. */
+  public Future<Void> stop() {
+    return hub.shutdown()
+        .compose(v -> subscriber.close())
+        .compose(v -> redis.close())
+        .recover(err -> Future.succeededFuture());
+  }
+}

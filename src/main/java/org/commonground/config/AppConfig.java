@@ -1,0 +1,108 @@
+package org.commonground.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.commonground.protocol.Json;
+
+/**
+ * All settings, read once at start-up: {@code config/default.json}, then {@code config/local.json} if
+ * present, then the environment ({@code CG_HTTP_PORT}, {@code CG_HTTP_HOST}, {@code CG_PUBLIC_URL},
+ * {@code CG_REDIS_URL}, {@code CG_ORGANISER_KEY}, {@code CG_DATA_DIR}, {@code CG_ALLOWED_ORIGINS}
+ * comma-separated). A bad value stops the server with a message naming it.
+ */
+public record AppConfig(HttpConfig http, RedisConfig redis, String organiserKey, String dataDir, Limits limits) {
+  public AppConfig {
+    if (http == null || redis == null || limits == null) throw new IllegalArgumentException("http, redis and limits are required");
+    if (organiserKey != null && organiserKey.isBlank()) organiserKey = null;
+    if (dataDir == null || dataDir.isBlank()) dataDir = "data";
+  }
+
+  private static final Map<String, String> ENV = Map.of(
+      "CG_HTTP_PORT", "http.port",
+      "CG_HTTP_HOST", "http.host",
+      "CG_PUBLIC_URL", "http.publicUrl",
+      "CG_REDIS_URL", "redis.url",
+      "CG_ORGANISER_KEY", "organiserKey",
+      "CG_DATA_DIR", "dataDir");
+
+  /** The bundled defaults, then config/*.json under {@code dir} where present, then the environment. */
+  public static AppConfig load(Path dir, Map<String, String> env) {
+    ObjectNode tree = (ObjectNode) bundledDefaults();
+    for (String name : new String[] {"default.json", "local.json"}) {
+      Path file = dir.resolve(name);
+      if (!Files.exists(file)) continue;
+      try {
+        merge(tree, Json.MAPPER.readTree(file.toFile()));
+      } catch (IOException e) {
+        throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+      }
+    }
+    ENV.forEach((var, path) -> {
+      String v = env.get(var);
+      if (v != null) set(tree, path, var.equals("CG_HTTP_PORT") ? parsePort(v) : Json.MAPPER.getNodeFactory().textNode(v));
+    });
+    String origins = env.get("CG_ALLOWED_ORIGINS");
+    if (origins != null) {
+      var arr = Json.object().arrayNode();
+      for (String o : origins.split(",")) if (!o.isBlank()) arr.add(o.strip());
+      set(tree, "http.allowedOrigins", arr);
+    }
+    return from(tree);
+  }
+
+  public static AppConfig from(JsonNode tree) {
+    try {
+      return Json.MAPPER.treeToValue(tree, AppConfig.class);
+    } catch (IOException | IllegalArgumentException e) {
+      Throwable root = e;
+      while (root.getCause() != null) root = root.getCause();
+      throw new IllegalArgumentException("bad configuration: " + root.getMessage(), e);
+    }
+  }
+
+  /** The shipped defaults (config/default.json as built into the jar), for tests and tools. */
+  public static AppConfig defaults() {
+    return from(bundledDefaults());
+  }
+
+  private static JsonNode bundledDefaults() {
+    try (var in = AppConfig.class.getResourceAsStream("/config/default.json")) {
+      if (in == null) throw new IllegalStateException("config/default.json is not on the classpath");
+      return Json.MAPPER.readTree(in);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public AppConfig withHttp(HttpConfig h) { return new AppConfig(h, redis, organiserKey, dataDir, limits); }
+  public AppConfig withRedis(RedisConfig r) { return new AppConfig(http, r, organiserKey, dataDir, limits); }
+  public AppConfig withLimits(Limits l) { return new AppConfig(http, redis, organiserKey, dataDir, l); }
+  public AppConfig withOrganiserKey(String k) { return new AppConfig(http, redis, k, dataDir, limits); }
+
+  private static JsonNode parsePort(String v) {
+    try {
+      return Json.MAPPER.getNodeFactory().numberNode(Integer.parseInt(v.strip()));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("CG_HTTP_PORT must be a number, not " + v);
+    }
+  }
+
+  private static void set(ObjectNode tree, String path, JsonNode value) {
+    String[] parts = path.split("\\.");
+    ObjectNode node = tree;
+    for (int i = 0; i < parts.length - 1; i++) node = node.has(parts[i]) ? (ObjectNode) node.get(parts[i]) : node.putObject(parts[i]);
+    node.set(parts[parts.length - 1], value);
+  }
+
+  private static void merge(ObjectNode into, JsonNode from) {
+    from.fields().forEachRemaining(e -> {
+      JsonNode existing = into.get(e.getKey());
+      if (existing instanceof ObjectNode o && e.getValue().isObject()) merge(o, e.getValue());
+      else into.set(e.getKey(), e.getValue());
+    });
+  }
+}

@@ -1,0 +1,362 @@
+package org.commonground.hub;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.commonground.protocol.EventFrames;
+import org.commonground.protocol.Json;
+import org.commonground.protocol.SequencedEvent;
+import org.commonground.protocol.ServerFrames;
+import org.commonground.protocol.ClientFrame.Resume;
+import org.commonground.store.AppendResult;
+import org.commonground.store.NewToken;
+import org.commonground.store.StoredAnswer;
+import org.commonground.store.WorkshopStore;
+import org.commonground.workshop.Actor;
+import org.commonground.workshop.Code;
+import org.commonground.workshop.Command;
+import org.commonground.workshop.Decision;
+import org.commonground.workshop.Emitted;
+import org.commonground.workshop.Workshop;
+import org.commonground.workshop.WorkshopState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This node's replica of one workshop and its local connections. Everything here runs on the
+ * workshop's own context (one event loop), so no field needs a lock, and the replica applies events
+ * strictly in seq order: early ones wait for the gap to be read from the log.
+ */
+final class LiveWorkshop {
+  private static final Logger LOG = LoggerFactory.getLogger(LiveWorkshop.class);
+  /** Decide-and-append rounds a command may lose to other nodes before it is given up. */
+  private static final int MAX_ATTEMPTS = 20;
+  private static final int RANGE_BATCH = 1_000;
+
+  final String id;
+  final Context context;
+  private final WorkshopStore store;
+  private final HubMetrics metrics;
+  private final HubSettings settings;
+  private final Runnable onIdle;
+
+  private WorkshopState state;
+  private long seq;
+  private String epoch;
+  private final FrameRing ring;
+  /** Events heard ahead of a gap. Bounded by {@link HubSettings#maxEarlyEvents}: past it they are dropped and read from the log. */
+  private final TreeMap<Long, SequencedEvent> early = new TreeMap<>();
+  private final Set<Member> members = new LinkedHashSet<>();
+  /** Commands waiting their turn. Bounded by {@link HubSettings#maxQueuedCommands}: past it a command gets RATE_LIMITED. */
+  private final ArrayDeque<Supplier<Future<Void>>> queue = new ArrayDeque<>();
+  private boolean busy;
+  private Future<Void> catchingUp;
+  private final Presence presence;
+  private Set<String> announced = new HashSet<>();
+  private long presenceTimer = -1;
+  private long lastPresenceFrame;
+  private long idleTimer = -1;
+  final Promise<Void> ready = Promise.promise();
+
+  LiveWorkshop(String id, Context context, WorkshopStore store, HubMetrics metrics, HubSettings settings,
+               String nodeId, Runnable onIdle) {
+    this.id = id;
+    this.context = context;
+    this.store = store;
+    this.metrics = metrics;
+    this.settings = settings;
+    this.onIdle = onIdle;
+    this.state = WorkshopState.empty(id);
+    this.ring = new FrameRing(settings.resumeFrames());
+    this.presence = new Presence(nodeId);
+  }
+
+  /** Reads the whole log (the caller has subscribed first, so nothing published meanwhile is missed). */
+  Future<Void> load() {
+    return store.epoch(id).compose(e -> {
+      if (e.isEmpty()) return Future.failedFuture(new NoSuchWorkshopException(id));
+      epoch = e.get();
+      return catchUp();
+    }).compose(v -> store.presence(id)).map(list -> {
+      list.forEach(presence::heard);
+      announced = presence.online(now());
+      scheduleIdleCheck();
+      return (Void) null;
+    });
+  }
+
+  WorkshopState state() { return state; }
+
+  long seq() { return seq; }
+
+  // ---------------------------------------------------------------- the log
+
+  /** A message from the workshop's channel: an event, or another node's presence. */
+  void heard(String message) {
+    if (message.startsWith("{\"seq\":")) {
+      offer(SequencedEvent.parse(message));
+    } else if (presence.heard(message)) {
+      presenceChanged();
+    }
+  }
+
+  private void offer(SequencedEvent e) {
+    if (e.seq() <= seq) return;
+    if (e.seq() > seq + 1) {
+      if (early.size() >= settings.maxEarlyEvents()) early.clear();
+      else early.put(e.seq(), e);
+      catchUp();
+      return;
+    }
+    applyAndDeliver(e);
+    while (!early.isEmpty() && early.firstKey() <= seq + 1) {
+      SequencedEvent next = early.pollFirstEntry().getValue();
+      if (next.seq() == seq + 1) applyAndDeliver(next);
+    }
+  }
+
+  private void applyAndDeliver(SequencedEvent e) {
+    state = Workshop.apply(state, e.event());
+    seq = e.seq();
+    Buffer frame = EventFrames.encode(e);
+    ring.add(seq, frame);
+    for (Member m : members) m.deliver(seq, frame);
+    metrics.deliveredAfter(e.ts(), now());
+  }
+
+  /** Reads everything after our seq from the log; concurrent callers share one read. */
+  Future<Void> catchUp() {
+    if (catchingUp != null) return catchingUp;
+    catchingUp = readFrom(seq + 1).andThen(x -> catchingUp = null);
+    return catchingUp;
+  }
+
+  private Future<Void> readFrom(long from) {
+    return store.range(id, from, Long.MAX_VALUE - 1, RANGE_BATCH).compose(records -> {
+      for (String r : records) offer(SequencedEvent.parse(r));
+      return records.size() == RANGE_BATCH ? readFrom(seq + 1) : Future.<Void>succeededFuture();
+    });
+  }
+
+  // ---------------------------------------------------------------- connections
+
+  /** Welcomes a connection: a resume when its epoch matches and its seq is one we have, else the full state. */
+  void attach(Member m, Resume resume) {
+    cancelIdleCheck();
+    boolean resumed = resume != null && resume.epoch().equals(epoch) && resume.seq() <= seq;
+    long from = resumed ? resume.seq() : seq;
+    if (presence.connected(m.you.participantId())) presenceChanged();
+    members.add(m);
+    m.cursor = from;
+    m.send(ServerFrames.welcome(m.you, now(), epoch, from, resumed, state, presence.online(now())));
+    if (from < seq) sync(m);
+  }
+
+  void detach(Member m) {
+    if (!members.remove(m)) return;
+    if (presence.disconnected(m.you.participantId())) presenceChanged();
+    scheduleIdleCheck();
+  }
+
+  /** Sends a member everything between its cursor and our seq, from memory or else from the log. */
+  private void sync(Member m) {
+    m.syncing = true;
+    while (m.cursor < seq) {
+      Buffer frame = ring.get(m.cursor + 1);
+      if (frame == null) {
+        store.range(id, m.cursor + 1, seq, RANGE_BATCH).onComplete(ar -> {
+          if (!members.contains(m)) return;
+          if (ar.failed()) {
+            m.socket.close((short) 1011, "could not read history; reconnect");
+            return;
+          }
+          for (String r : ar.result()) {
+            SequencedEvent e = SequencedEvent.parse(r);
+            if (e.seq() == m.cursor + 1) {
+              m.send(EventFrames.encode(e));
+              m.cursor = e.seq();
+            }
+          }
+          sync(m);
+        });
+        return;
+      }
+      m.send(frame);
+      m.cursor++;
+    }
+    m.syncing = false;
+    m.flushAcks();
+  }
+
+  void closeAll(short code, String reason) {
+    for (Member m : new ArrayList<>(members)) m.socket.close(code, reason);
+  }
+
+  int memberCount() { return members.size(); }
+
+  // ---------------------------------------------------------------- commands
+
+  /**
+   * Runs a command after those before it, and tells its sender through the member (ev before ack).
+   * The queue is bounded; a command that finds it full is refused, never held.
+   */
+  void submit(Member m, String ref, Command command) {
+    Actor actor = new Actor(m.grant.participantId(), m.grant.role());
+    enqueue(() -> execute(actor, ref, command, d -> List.of()).map(outcome -> {
+      if (outcome instanceof Outcome.Ack a) {
+        m.ack(a.seq(), ServerFrames.ack(ref, a.seq(), a.resultJson()));
+      } else if (outcome instanceof Outcome.Error e) {
+        m.send(ServerFrames.err(ref, e.code(), e.message()));
+      }
+      return null;
+    }), () -> m.send(ServerFrames.err(ref, Code.RATE_LIMITED, "this workshop is very busy; try again in a moment")));
+  }
+
+  /** The same pipeline for HTTP (joining): completes once the events are applied here. */
+  Future<Outcome> submit(Actor actor, String ref, Command command, Function<Decision.Accepted, List<NewToken>> tokens) {
+    Promise<Outcome> p = Promise.promise();
+    enqueue(() -> execute(actor, ref, command, tokens).onComplete(p).mapEmpty(),
+        () -> p.complete(new Outcome.Error(Code.RATE_LIMITED, "this workshop is very busy; try again in a moment")));
+    return p.future();
+  }
+
+  private void enqueue(Supplier<Future<Void>> task, Runnable refuse) {
+    if (queue.size() >= settings.maxQueuedCommands()) {
+      refuse.run();
+      return;
+    }
+    queue.add(task);
+    drain();
+  }
+
+  private void drain() {
+    if (busy || queue.isEmpty()) return;
+    busy = true;
+    Supplier<Future<Void>> task = queue.poll();
+    Future<Void> f;
+    try {
+      f = task.get();
+    } catch (RuntimeException e) {
+      f = Future.failedFuture(e);
+    }
+    f.onComplete(ar -> {
+      if (ar.failed()) LOG.error("command failed in workshop {}", id, ar.cause());
+      busy = false;
+      drain();
+    });
+  }
+
+  private Future<Outcome> execute(Actor actor, String ref, Command command,
+                                  Function<Decision.Accepted, List<NewToken>> tokens) {
+    return store.answerOf(id, actor.participantId(), ref)
+        .compose(previous -> previous.isPresent()
+            ? Future.succeededFuture(outcomeOf(previous.get()))
+            : decideAndAppend(actor, ref, command, tokens, 1))
+        .recover(err -> {
+          LOG.warn("command {} in workshop {} failed: {}", command.name(), id, err.toString());
+          return Future.succeededFuture(new Outcome.Error(Code.INTERNAL, "could not save that just now; please try again"));
+        });
+  }
+
+  private Future<Outcome> decideAndAppend(Actor actor, String ref, Command command,
+                                          Function<Decision.Accepted, List<NewToken>> tokens, int attempt) {
+    long now = now();
+    Decision decision = Workshop.decide(state, command, actor, now);
+    if (decision instanceof Decision.Rejected r) {
+      StoredAnswer answer = StoredAnswer.error(r.rejection().code(), r.rejection().message());
+      return store.rememberAnswer(id, actor.participantId(), ref, answer).map(v -> outcomeOf(answer));
+    }
+    Decision.Accepted accepted = (Decision.Accepted) decision;
+    String resultJson = Json.string(accepted.result());
+    if (accepted.events().isEmpty()) {
+      StoredAnswer answer = StoredAnswer.ack(null, resultJson);
+      return store.rememberAnswer(id, actor.participantId(), ref, answer).map(v -> outcomeOf(answer));
+    }
+    List<String> bodies = new ArrayList<>();
+    for (Emitted e : accepted.events()) bodies.add(SequencedEvent.bodyWithoutSeq(now, e));
+    long expected = seq;
+    return store.append(id, expected, actor.participantId(), ref, resultJson, bodies, tokens.apply(accepted))
+        .compose(result -> {
+          if (result instanceof AppendResult.Appended a) {
+            metrics.appended(bodies.size());
+            long first = a.lastSeq() - bodies.size() + 1;
+            for (int i = 0; i < bodies.size(); i++) {
+              Emitted e = accepted.events().get(i);
+              offer(new SequencedEvent(first + i, now, e.by(), e.event()));
+            }
+            return Future.succeededFuture(new Outcome.Ack(a.lastSeq(), resultJson));
+          }
+          if (result instanceof AppendResult.Duplicate d) return Future.succeededFuture(outcomeOf(d.answer()));
+          if (attempt >= MAX_ATTEMPTS) {
+            return Future.succeededFuture(new Outcome.Error(Code.INTERNAL, "the workshop is too busy; please try again"));
+          }
+          return catchUp().compose(v -> decideAndAppend(actor, ref, command, tokens, attempt + 1));
+        });
+  }
+
+  private static Outcome outcomeOf(StoredAnswer a) {
+    return a.isError() ? new Outcome.Error(a.errorCode(), a.errorMessage()) : new Outcome.Ack(a.seq(), a.resultJson());
+  }
+
+  // ---------------------------------------------------------------- presence
+
+  private void presenceChanged() {
+    if (presenceTimer >= 0) return;
+    long wait = Math.max(settings.presenceCoalesceMs(), 1_000 - (now() - lastPresenceFrame));
+    presenceTimer = context.owner().setTimer(wait, t -> {
+      presenceTimer = -1;
+      publishPresence();
+    });
+  }
+
+  /** Tells other nodes who is online here, and this node's sockets who came and went (one frame a second at most). */
+  void publishPresence() {
+    long now = now();
+    store.publishPresence(id, presence.nodeId(), presence.message(now))
+        .onFailure(err -> LOG.debug("presence not published for {}: {}", id, err.toString()));
+    Set<String> online = presence.online(now);
+    List<String> joined = new ArrayList<>();
+    for (String p : online) if (!announced.contains(p)) joined.add(p);
+    List<String> left = new ArrayList<>();
+    for (String p : announced) if (!online.contains(p)) left.add(p);
+    announced = online;
+    if (joined.isEmpty() && left.isEmpty()) return;
+    lastPresenceFrame = now;
+    Buffer frame = ServerFrames.presence(online.size(), joined, left);
+    for (Member m : members) m.send(frame);
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  private void scheduleIdleCheck() {
+    if (!members.isEmpty() || idleTimer >= 0) return;
+    idleTimer = context.owner().setTimer(settings.idleUnloadMs(), t -> {
+      idleTimer = -1;
+      if (members.isEmpty() && queue.isEmpty() && !busy) onIdle.run();
+    });
+  }
+
+  private void cancelIdleCheck() {
+    if (idleTimer >= 0) context.owner().cancelTimer(idleTimer);
+    idleTimer = -1;
+  }
+
+  private static long now() { return System.currentTimeMillis(); }
+
+  static final class NoSuchWorkshopException extends RuntimeException {
+    NoSuchWorkshopException(String id) { super("no such workshop: " + id, null, false, false); }
+  }
+
+  Map<String, Object> debug() { return Map.of("seq", seq, "members", members.size()); }
+}

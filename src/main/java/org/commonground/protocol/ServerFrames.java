@@ -1,0 +1,100 @@
+package org.commonground.protocol;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.buffer.Buffer;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import org.commonground.workshop.Code;
+import org.commonground.workshop.Contribution;
+import org.commonground.workshop.Kind;
+import org.commonground.workshop.Participant;
+import org.commonground.workshop.Role;
+import org.commonground.workshop.WorkshopState;
+
+/** Frames the server sends besides {@code ev}. */
+public final class ServerFrames {
+  private ServerFrames() {}
+
+  public static final int PROTOCOL_VERSION = 1;
+
+  /** Who a connection is, as welcome's {@code you} says. */
+  public record You(String participantId, Role role, String name) {}
+
+  public static Buffer welcome(You you, long serverTime, String epoch, long seq, boolean resumed,
+                               WorkshopState state, Set<String> online) {
+    ObjectNode f = Json.object();
+    f.put("t", "welcome").put("protocol", PROTOCOL_VERSION);
+    f.putObject("you").put("participantId", you.participantId()).put("role", you.role().wire())
+        .put("name", you.name());
+    f.put("serverTime", serverTime).put("epoch", epoch).put("seq", seq).put("resumed", resumed);
+    if (!resumed) f.set("state", state(state, you, online));
+    return Json.buffer(f);
+  }
+
+  /** The full workshop as one viewer may see it. */
+  public static ObjectNode state(WorkshopState s, You you, Set<String> online) {
+    ObjectNode n = Json.object();
+    n.set("workshop", Views.workshop(s));
+    n.set("phases", Views.phases(s.phases()));
+    n.set("phase", Views.phase(s.phase()));
+    ArrayNode participants = n.putArray("participants");
+    for (Participant p : s.participants().values()) {
+      participants.add(Views.participant(p).put("online", online.contains(p.id())));
+    }
+    boolean facilitator = you.role() == Role.FACILITATOR;
+    ArrayNode contributions = n.putArray("contributions");
+    ArrayNode parking = Json.object().arrayNode();
+    for (Contribution c : s.contributions().values()) {
+      if (c.hidden() && !facilitator) continue;
+      ObjectNode view = Views.contribution(c).put("mine", c.author().equals(you.participantId()));
+      if (c.hidden()) view.put("hidden", true);
+      contributions.add(view);
+      if (c.kind() == Kind.PARKING && !c.hidden()) parking.add(c.id());
+    }
+    n.putArray("themes");
+    n.putArray("suggestions");
+    n.putArray("polls");
+    n.putArray("hands");
+    n.putNull("spotlight");
+    n.set("parking", parking);
+    n.put("readyCount", 0);
+    n.putObject("yourVotes");
+    n.put("yourReady", false);
+    return n;
+  }
+
+  public static Buffer ack(String ref, Long seq, Map<String, Object> result) {
+    ObjectNode f = Json.object();
+    f.put("t", "ack").put("ref", ref).put("seq", seq);
+    f.set("result", Json.tree(result));
+    return Json.buffer(f);
+  }
+
+  /** An ack whose result was stored as JSON text (a repeated ref answered from the store). */
+  public static Buffer ack(String ref, Long seq, String resultJson) {
+    return Buffer.buffer("{\"t\":\"ack\",\"ref\":" + Json.string(ref) + ",\"seq\":" + seq + ",\"result\":"
+        + resultJson + "}");
+  }
+
+  public static Buffer err(String ref, Code code, String message) {
+    ObjectNode f = Json.object();
+    f.put("t", "err").put("ref", ref).put("code", code.name()).put("message", message);
+    return Json.buffer(f);
+  }
+
+  public static Buffer pong(long serverTime) {
+    return Buffer.buffer("{\"t\":\"pong\",\"serverTime\":" + serverTime + "}");
+  }
+
+  public static Buffer presence(int online, Collection<String> joined, Collection<String> left) {
+    ObjectNode f = Json.object();
+    f.put("t", "presence").put("online", online);
+    ArrayNode j = f.putArray("joined");
+    joined.forEach(j::add);
+    ArrayNode l = f.putArray("left");
+    left.forEach(l::add);
+    return Json.buffer(f);
+  }
+}

@@ -1,0 +1,94 @@
+package org.commonground.protocol;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import org.commonground.workshop.Allow;
+import org.commonground.workshop.Contribution;
+import org.commonground.workshop.Participant;
+import org.commonground.workshop.PhaseDef;
+import org.commonground.workshop.PhaseState;
+import org.commonground.workshop.Settings;
+import org.commonground.workshop.StakeholderGroup;
+import org.commonground.workshop.WorkshopState;
+
+/**
+ * What clients may see of domain objects. The one place that hides an anonymous author: every
+ * frame that carries a contribution is built here.
+ */
+public final class Views {
+  private Views() {}
+
+  public static ObjectNode participant(Participant p) {
+    ObjectNode n = Json.object();
+    n.put("id", p.id()).put("name", p.name()).put("role", p.role().wire()).put("group", p.group());
+    return n;
+  }
+
+  public static ObjectNode contribution(Contribution c) {
+    ObjectNode n = Json.object();
+    n.put("id", c.id()).put("phase", c.phase()).put("kind", c.kind().wire()).put("text", c.text());
+    n.put("author", c.anonymous() ? null : c.author());
+    n.put("group", c.anonymous() ? null : c.group());
+    n.put("anonymous", c.anonymous());
+    if (c.scribedFor() != null) {
+      n.putObject("onBehalfOf").put("name", c.scribedFor()).put("group", c.group());
+    } else {
+      n.putNull("onBehalfOf");
+    }
+    n.put("themeId", c.themeId());
+    n.put("createdAt", c.createdAt());
+    n.put("editedAt", c.editedAt());
+    n.set("reactions", reactions(c.reactionCounts()));
+    n.put("votes", 0);
+    return n;
+  }
+
+  public static ObjectNode reactions(Map<String, Integer> counts) {
+    ObjectNode n = Json.object();
+    counts.forEach(n::put);
+    return n;
+  }
+
+  public static ObjectNode settings(Settings s) {
+    ObjectNode n = Json.object();
+    n.put("anonymity", s.anonymity().wire());
+    n.put("votesPerParticipant", s.votesPerParticipant());
+    n.put("maxParticipants", s.maxParticipants());
+    ArrayNode groups = n.putArray("stakeholderGroups");
+    for (StakeholderGroup g : s.stakeholderGroups()) groups.addObject().put("id", g.id()).put("label", g.label());
+    n.put("minGroupSize", s.minGroupSize());
+    n.put("confidential", s.confidential());
+    n.put("retentionDays", s.retentionDays());
+    return n;
+  }
+
+  public static ObjectNode workshop(WorkshopState s) {
+    ObjectNode n = Json.object();
+    n.put("id", s.id()).put("title", s.title()).put("joinCode", JoinCodes.display(s.joinCode()));
+    n.put("status", s.status().wire());
+    n.set("settings", settings(s.settings()));
+    return n;
+  }
+
+  public static ObjectNode phaseDef(PhaseDef p) {
+    ObjectNode n = Json.object();
+    n.put("index", p.index()).put("title", p.title()).put("minutes", p.minutes()).put("prompt", p.prompt());
+    ArrayNode allow = n.putArray("allow");
+    for (Allow a : Allow.values()) if (p.allow().contains(a)) allow.add(a.wire());
+    return n;
+  }
+
+  public static ArrayNode phases(Iterable<PhaseDef> phases) {
+    ArrayNode a = Json.object().arrayNode();
+    for (PhaseDef p : phases) a.add(phaseDef(p));
+    return a;
+  }
+
+  public static ObjectNode phase(PhaseState p) {
+    ObjectNode n = Json.object();
+    n.put("index", p.index()).put("status", p.status().wire());
+    n.put("startedAt", p.startedAt()).put("endsAt", p.endsAt()).put("remainingMs", p.remainingMs());
+    return n;
+  }
+}

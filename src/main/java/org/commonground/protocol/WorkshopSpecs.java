@@ -1,0 +1,99 @@
+package org.commonground.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.commonground.workshop.Allow;
+import org.commonground.workshop.PhaseDef;
+import org.commonground.workshop.Settings;
+import org.commonground.workshop.StakeholderGroup;
+import org.commonground.workshop.Templates;
+
+/** Reads the body of {@code POST /api/workshops}: title, template or phases, settings. */
+public final class WorkshopSpecs {
+  private WorkshopSpecs() {}
+
+  public record Spec(String title, List<PhaseDef> phases, Settings settings) {}
+
+  public static Spec parse(JsonNode body) {
+    Args a = new Args(body);
+    String title = a.string("title").strip();
+    if (title.isEmpty() || title.length() > 200) throw ProtocolException.invalid("title must be 1 to 200 characters");
+    String template = a.optString("template");
+    JsonNode phasesNode = a.raw("phases");
+    List<PhaseDef> phases;
+    if (phasesNode != null && !phasesNode.isNull()) {
+      if (template != null) throw ProtocolException.invalid("give template or phases, not both");
+      phases = phases(phasesNode);
+    } else {
+      phases = Templates.named(template == null ? Templates.DEFAULT : template)
+          .orElseThrow(() -> ProtocolException.invalid("unknown template: " + template));
+    }
+    return new Spec(title, phases, settings(Settings.DEFAULTS, a.optObject("settings")));
+  }
+
+  private static List<PhaseDef> phases(JsonNode node) {
+    if (!node.isArray() || node.isEmpty() || node.size() > 50) {
+      throw ProtocolException.invalid("phases must be a list of 1 to 50 phases");
+    }
+    List<PhaseDef> out = new ArrayList<>();
+    try {
+      for (JsonNode p : node) {
+        Args pa = new Args(p);
+        Integer minutes = pa.optInt("minutes");
+        if (minutes == null) throw ProtocolException.invalid("each phase needs minutes");
+        JsonNode allowNode = pa.raw("allow");
+        Set<Allow> allow = Allow.defaults();
+        if (allowNode != null && !allowNode.isNull()) {
+          if (!allowNode.isArray()) throw ProtocolException.invalid("allow must be a list");
+          allow = EnumSet.noneOf(Allow.class);
+          for (JsonNode w : allowNode) {
+            Allow x = w.isTextual() ? Allow.fromWire(w.textValue()) : null;
+            if (x == null) throw ProtocolException.invalid("allow words are contribute, group, vote, react, poll, hand");
+            allow.add(x);
+          }
+        }
+        out.add(new PhaseDef(out.size(), pa.string("title"), minutes, pa.optString("prompt"), allow));
+      }
+    } catch (IllegalArgumentException e) {
+      throw ProtocolException.invalid(e.getMessage());
+    }
+    return out;
+  }
+
+  /** Merges given settings into {@code base}; unknown fields are ignored, wrong types are INVALID. */
+  public static Settings settings(Settings base, Args s) {
+    if (s == null) return base;
+    try {
+      Settings.Anonymity anonymity = base.anonymity();
+      String an = s.optString("anonymity");
+      if (an != null) {
+        anonymity = Settings.Anonymity.fromWire(an);
+        if (anonymity == null) throw ProtocolException.invalid("anonymity must be optional, always or never");
+      }
+      List<StakeholderGroup> groups = base.stakeholderGroups();
+      JsonNode g = s.raw("stakeholderGroups");
+      if (g != null && !g.isNull()) {
+        if (!g.isArray()) throw ProtocolException.invalid("stakeholderGroups must be a list");
+        groups = new ArrayList<>();
+        for (JsonNode x : g) {
+          Args ga = new Args(x);
+          groups.add(new StakeholderGroup(ga.string("id"), ga.string("label")));
+        }
+      }
+      return new Settings(anonymity,
+          orElse(s.optInt("votesPerParticipant"), base.votesPerParticipant()),
+          orElse(s.optInt("maxParticipants"), base.maxParticipants()),
+          groups,
+          orElse(s.optInt("minGroupSize"), base.minGroupSize()),
+          s.optBoolean("confidential") == null ? base.confidential() : s.optBoolean("confidential"),
+          orElse(s.optInt("retentionDays"), base.retentionDays()));
+    } catch (IllegalArgumentException e) {
+      throw ProtocolException.invalid(e.getMessage());
+    }
+  }
+
+  private static int orElse(Integer v, int d) { return v == null ? d : v; }
+}

@@ -1,0 +1,13 @@
+package org.commonground.store;
+
+/** What an append did. */
+public sealed interface AppendResult {
+  /** The events now hold seqs {@code lastSeq - n + 1 .. lastSeq}. */
+  record Appended(long lastSeq) implements AppendResult {}
+
+  /** Nothing written: the log had moved on to {@code currentSeq}; catch up and decide again. */
+  record Stale(long currentSeq) implements AppendResult {}
+
+  /** Nothing written: this ref was answered before; here is that answer. */
+  record Duplicate(StoredAnswer answer) implements AppendResult {}
+}

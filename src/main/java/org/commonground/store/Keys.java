@@ -1,0 +1,33 @@
+package org.commonground.store;
+
+/**
+ * Every Redis key name, in one place. A workshop's keys share the hash tag {@code {w:ID}} so they live
+ * in one Redis Cluster slot and one script may touch them all.
+ */
+public final class Keys {
+  private final String prefix;
+
+  public Keys(String prefix) { this.prefix = prefix; }
+
+  private String w(String workshopId) { return prefix + ":{w:" + workshopId + "}:"; }
+
+  public String seq(String workshopId) { return w(workshopId) + "seq"; }
+  public String log(String workshopId) { return w(workshopId) + "log"; }
+  public String epoch(String workshopId) { return w(workshopId) + "epoch"; }
+  public String channel(String workshopId) { return w(workshopId) + "ch"; }
+  public String presence(String workshopId) { return w(workshopId) + "presence"; }
+  public String ref(String workshopId, String participantId, String ref) {
+    return w(workshopId) + "ref:" + participantId + ":" + ref;
+  }
+  public String token(String workshopId, String tokenHash) { return w(workshopId) + "tok:" + tokenHash; }
+
+  public String joinCode(String code) { return prefix + ":code:" + code; }
+  public String failedJoins(String address) { return prefix + ":joinfail:" + address; }
+
+  /** The workshop id a channel name belongs to, or null for a channel not ours. */
+  public String workshopOfChannel(String channel) {
+    String start = prefix + ":{w:";
+    if (!channel.startsWith(start) || !channel.endsWith("}:ch")) return null;
+    return channel.substring(start.length(), channel.length() - "}:ch".length());
+  }
+}

@@ -1,0 +1,162 @@
+package org.commonground.store;
+
+import static io.vertx.redis.client.Command.EXPIRE;
+import static io.vertx.redis.client.Command.GET;
+import static io.vertx.redis.client.Command.HGETALL;
+import static io.vertx.redis.client.Command.HSET;
+import static io.vertx.redis.client.Command.PING;
+import static io.vertx.redis.client.Command.PUBLISH;
+import static io.vertx.redis.client.Command.SET;
+import static io.vertx.redis.client.Command.DEL;
+import static io.vertx.redis.client.Command.XRANGE;
+
+import io.vertx.core.Future;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link WorkshopStore} on Redis: a Stream per workshop, appended by one Lua script. */
+public final class RedisWorkshopStore implements WorkshopStore {
+  /** How long a presence entry counts after its node last wrote it: a crashed node's people go offline. */
+  public static final int PRESENCE_TTL_SECONDS = 60;
+
+  private final Redis redis;
+  private final Keys keys;
+  private final int refTtlSeconds;
+  private final Script append = Script.load("append.lua");
+  private final Script create = Script.load("create.lua");
+  private final Script failedJoin = Script.load("failed-join.lua");
+
+  public RedisWorkshopStore(Redis redis, Keys keys, int refTtlSeconds) {
+    this.redis = redis;
+    this.keys = keys;
+    this.refTtlSeconds = refTtlSeconds;
+  }
+
+  public Keys keys() { return keys; }
+
+  @Override
+  public Future<Void> create(String workshopId, String joinCode, String epoch, String firstEventBody,
+                             List<NewToken> tokens) {
+    String codeKey = keys.joinCode(joinCode);
+    return redis.send(Request.cmd(SET).arg(codeKey).arg(workshopId).arg("NX")).compose(claimed -> {
+      if (claimed == null) return Future.failedFuture(new CodeTakenException());
+      List<String> k = new ArrayList<>(List.of(keys.seq(workshopId), keys.log(workshopId), keys.epoch(workshopId)));
+      List<String> a = new ArrayList<>(List.of(epoch, firstEventBody));
+      addTokens(workshopId, tokens, k, a);
+      return create.run(redis, k, a).compose(r -> "ok".equals(r.toString())
+          ? Future.<Void>succeededFuture()
+          : Future.failedFuture(new IllegalStateException("workshop id already exists: " + workshopId)))
+          // Release the code if the log could not be created, so no code points at nothing.
+          .recover(err -> redis.send(Request.cmd(DEL).arg(codeKey)).transform(x -> Future.failedFuture(err)));
+    });
+  }
+
+  @Override
+  public Future<AppendResult> append(String workshopId, long expectedSeq, String participantId, String ref,
+                                     String resultJson, List<String> eventBodies, List<NewToken> tokens) {
+    List<String> k = new ArrayList<>(List.of(keys.seq(workshopId), keys.log(workshopId),
+        keys.ref(workshopId, participantId, ref)));
+    List<String> a = new ArrayList<>(List.of(Long.toString(expectedSeq), keys.channel(workshopId), resultJson,
+        Integer.toString(refTtlSeconds), Integer.toString(eventBodies.size())));
+    a.addAll(eventBodies);
+    addTokens(workshopId, tokens, k, a);
+    return append.run(redis, k, a).map(r -> {
+      String status = r.get(0).toString();
+      switch (status) {
+        case "ok": return new AppendResult.Appended(r.get(1).toLong());
+        case "stale": return new AppendResult.Stale(r.get(1).toLong());
+        case "dup": return new AppendResult.Duplicate(StoredAnswer.parse(r.get(1).toString()));
+        default: throw new IllegalStateException("append answered " + status);
+      }
+    });
+  }
+
+  private void addTokens(String workshopId, List<NewToken> tokens, List<String> k, List<String> a) {
+    for (NewToken t : tokens) {
+      k.add(keys.token(workshopId, Tokens.hash(t.token())));
+      a.add(t.grant().stored());
+    }
+  }
+
+  @Override
+  public Future<Optional<StoredAnswer>> answerOf(String workshopId, String participantId, String ref) {
+    return redis.send(Request.cmd(GET).arg(keys.ref(workshopId, participantId, ref)))
+        .map(r -> Optional.ofNullable(r).map(Response::toString).map(StoredAnswer::parse));
+  }
+
+  @Override
+  public Future<Void> rememberAnswer(String workshopId, String participantId, String ref, StoredAnswer answer) {
+    return redis.send(Request.cmd(SET).arg(keys.ref(workshopId, participantId, ref)).arg(answer.stored())
+        .arg("EX").arg(refTtlSeconds).arg("NX")).mapEmpty();
+  }
+
+  @Override
+  public Future<List<String>> range(String workshopId, long from, long to, int limit) {
+    if (from > to) return Future.succeededFuture(List.of());
+    return redis.send(Request.cmd(XRANGE).arg(keys.log(workshopId)).arg(from).arg(to).arg("COUNT").arg(limit))
+        .map(r -> {
+          List<String> out = new ArrayList<>(r.size());
+          for (Response entry : r) out.add(entry.get(1).get(1).toString());
+          return out;
+        });
+  }
+
+  @Override
+  public Future<Optional<String>> epoch(String workshopId) {
+    return redis.send(Request.cmd(GET).arg(keys.epoch(workshopId)))
+        .map(r -> Optional.ofNullable(r).map(Response::toString));
+  }
+
+  @Override
+  public Future<Long> seq(String workshopId) {
+    return redis.send(Request.cmd(GET).arg(keys.seq(workshopId))).map(r -> r == null ? 0L : r.toLong());
+  }
+
+  @Override
+  public Future<Optional<TokenGrant>> resolve(String token) {
+    String workshopId = Tokens.workshopOf(token);
+    if (workshopId == null) return Future.succeededFuture(Optional.empty());
+    return redis.send(Request.cmd(GET).arg(keys.token(workshopId, Tokens.hash(token))))
+        .map(r -> Optional.ofNullable(r).map(v -> TokenGrant.parse(workshopId, v.toString())));
+  }
+
+  @Override
+  public Future<Optional<String>> workshopOfCode(String joinCode) {
+    return redis.send(Request.cmd(GET).arg(keys.joinCode(joinCode)))
+        .map(r -> Optional.ofNullable(r).map(Response::toString));
+  }
+
+  @Override
+  public Future<long[]> countFailedJoin(String address, int windowSeconds) {
+    return failedJoin.run(redis, List.of(keys.failedJoins(address)), List.of(Integer.toString(windowSeconds)))
+        .map(r -> new long[] {r.get(0).toLong(), r.get(1).toLong()});
+  }
+
+  @Override
+  public Future<Void> publishPresence(String workshopId, String nodeId, String message) {
+    String key = keys.presence(workshopId);
+    return redis.batch(List.of(
+        Request.cmd(HSET).arg(key).arg(nodeId).arg(message),
+        Request.cmd(EXPIRE).arg(key).arg(PRESENCE_TTL_SECONDS * 10),
+        Request.cmd(PUBLISH).arg(keys.channel(workshopId)).arg(message))).mapEmpty();
+  }
+
+  @Override
+  public Future<List<String>> presence(String workshopId) {
+    return redis.send(Request.cmd(HGETALL).arg(keys.presence(workshopId))).map(r -> {
+      List<String> out = new ArrayList<>();
+      if (r == null) return out;
+      for (String field : r.getKeys()) out.add(r.get(field).toString());
+      return out;
+    });
+  }
+
+  @Override
+  public Future<Void> ping() {
+    return redis.send(Request.cmd(PING)).mapEmpty();
+  }
+}

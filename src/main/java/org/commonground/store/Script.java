@@ -1,0 +1,60 @@
+package org.commonground.store;
+
+import io.vertx.core.Future;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * A Lua script from {@code src/main/resources/redis/}, run by its SHA. A restarted Redis has forgotten
+ * every script, so NOSCRIPT is answered by sending the body once (which also caches it again).
+ */
+final class Script {
+  private final String body;
+  private final String sha;
+
+  private Script(String body) {
+    this.body = body;
+    this.sha = sha1(body);
+  }
+
+  static Script load(String name) {
+    try (InputStream in = Script.class.getResourceAsStream("/redis/" + name)) {
+      if (in == null) throw new IllegalStateException("missing script /redis/" + name);
+      return new Script(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  Future<Response> run(Redis redis, List<String> keys, List<String> args) {
+    return redis.send(request(Command.EVALSHA, sha, keys, args)).recover(err -> {
+      if (err.getMessage() != null && err.getMessage().startsWith("NOSCRIPT")) {
+        return redis.send(request(Command.EVAL, body, keys, args));
+      }
+      return Future.failedFuture(err);
+    });
+  }
+
+  private static Request request(Command cmd, String script, List<String> keys, List<String> args) {
+    Request r = Request.cmd(cmd).arg(script).arg(keys.size());
+    keys.forEach(r::arg);
+    args.forEach(r::arg);
+    return r;
+  }
+
+  private static String sha1(String s) {
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-1").digest(s.getBytes(StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(d);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

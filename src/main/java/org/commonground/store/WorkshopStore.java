@@ -1,0 +1,73 @@
+package org.commonground.store;
+
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Durable workshop state: one event log per workshop, and what goes with it.
+ *
+ * <p>The contract every node relies on:
+ * <ul>
+ *   <li><b>Order.</b> A workshop's events have seqs 1, 2, 3 … with no gap. {@link #append} writes only if
+ *       the log is still at the seq the caller decided against, so concurrent writers on any number of
+ *       nodes are serialised by the log itself: one wins, the others get {@link AppendResult.Stale}.</li>
+ *   <li><b>Atomicity.</b> An append (its events, the seq counter, the command's ref, any new tokens) happens
+ *       whole or not at all, and each appended event is published on the workshop's channel in seq order
+ *       in the same step.</li>
+ *   <li><b>Idempotency.</b> A ref answered once is answered the same way for at least the ref TTL; an
+ *       append with a known ref writes nothing and returns {@link AppendResult.Duplicate}.</li>
+ *   <li><b>Gaps.</b> Pub/sub may lose messages (a reconnect); the log never does. A subscriber that sees
+ *       seq n+2 after n, or reconnects, reads the missing seqs with {@link #range}. An empty answer for
+ *       seqs at or below {@link #seq} means that history is gone: the epoch has changed.</li>
+ *   <li><b>Epoch.</b> Set when the log is created; seqs only compare within one epoch.</li>
+ * </ul>
+ * Futures fail when Redis is unreachable; nothing partial is left behind by a failed call.
+ */
+public interface WorkshopStore {
+
+  /**
+   * Creates a workshop: claims the join code, sets the epoch, appends seq 1, stores the tokens.
+   * Fails with {@link CodeTakenException} if the code is taken (draw another).
+   */
+  Future<Void> create(String workshopId, String joinCode, String epoch, String firstEventBody, List<NewToken> tokens);
+
+  /** See the class contract. {@code eventBodies} are stored JSON without their leading {@code {"seq":N,}. */
+  Future<AppendResult> append(String workshopId, long expectedSeq, String participantId, String ref,
+                              String resultJson, List<String> eventBodies, List<NewToken> tokens);
+
+  /** The first answer to a ref, if it was answered within the ref TTL. */
+  Future<Optional<StoredAnswer>> answerOf(String workshopId, String participantId, String ref);
+
+  /** Keeps an answer that appended nothing (an error, or a command that changed nothing); first one wins. */
+  Future<Void> rememberAnswer(String workshopId, String participantId, String ref, StoredAnswer answer);
+
+  /** Stored events with {@code from <= seq <= to}, in order, at most {@code limit}. */
+  Future<List<String>> range(String workshopId, long from, long to, int limit);
+
+  /** The workshop's epoch, or empty when no such workshop is stored. */
+  Future<Optional<String>> epoch(String workshopId);
+
+  /** The last appended seq (0 when none). */
+  Future<Long> seq(String workshopId);
+
+  Future<Optional<TokenGrant>> resolve(String token);
+
+  /** The workshop a (normalised) join code opens. */
+  Future<Optional<String>> workshopOfCode(String joinCode);
+
+  /** Counts one failed join from an address; returns the count in the current window and its seconds left. */
+  Future<long[]> countFailedJoin(String address, int windowSeconds);
+
+  /** Publishes this node's online participants of a workshop and keeps them for late-coming nodes. */
+  Future<Void> publishPresence(String workshopId, String nodeId, String message);
+
+  /** Every node's last presence message for a workshop. */
+  Future<List<String>> presence(String workshopId);
+
+  Future<Void> ping();
+
+  final class CodeTakenException extends RuntimeException {
+    public CodeTakenException() { super("join code taken", null, false, false); }
+  }
+}

@@ -1,0 +1,228 @@
+package org.commonground.transport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.commonground.config.AppConfig;
+import org.commonground.hub.Hub;
+import org.commonground.hub.Outcome;
+import org.commonground.protocol.Json;
+import org.commonground.protocol.JoinCodes;
+import org.commonground.protocol.ProtocolException;
+import org.commonground.protocol.SequencedEvent;
+import org.commonground.protocol.WorkshopSpecs;
+import org.commonground.store.Ids;
+import org.commonground.store.NewToken;
+import org.commonground.store.TokenGrant;
+import org.commonground.store.WorkshopStore;
+import org.commonground.workshop.Actor;
+import org.commonground.workshop.Command;
+import org.commonground.workshop.Emitted;
+import org.commonground.workshop.Event;
+import org.commonground.workshop.Participant;
+import org.commonground.workshop.Role;
+
+/** The REST side of PROTOCOL.md: create, join, co-facilitators, the QR code. */
+final class ApiRoutes {
+  private static final int CODE_ATTEMPTS = 8;
+
+  private final AppConfig config;
+  private final WorkshopStore store;
+  private final Hub hub;
+
+  ApiRoutes(AppConfig config, WorkshopStore store, Hub hub) {
+    this.config = config;
+    this.store = store;
+    this.hub = hub;
+  }
+
+  void mount(Router router) {
+    router.post("/api/workshops").handler(this::create);
+    router.post("/api/join").handler(this::join);
+    router.post("/api/workshops/:id/facilitators").handler(this::addFacilitator);
+    router.get("/api/workshops/:id/qr.svg").handler(this::qr);
+  }
+
+  private void create(RoutingContext ctx) {
+    if (config.organiserKey() != null && !config.organiserKey().equals(bearer(ctx))) {
+      HttpError.send(ctx, 401, "UNAUTHENTICATED", "creating a workshop needs the organiser key as a bearer token");
+      return;
+    }
+    WorkshopSpecs.Spec spec = WorkshopSpecs.parse(body(ctx));
+    String id = Ids.workshopId();
+    NewToken facilitator = NewToken.mint(id, "p1", Role.FACILITATOR);
+    NewToken display = NewToken.mint(id, TokenGrant.DISPLAY_ID, Role.DISPLAY);
+    createWithFreeCode(id, spec, List.of(facilitator, display), 1).onSuccess(code -> {
+      ObjectNode out = Json.object();
+      out.put("workshopId", id).put("joinCode", JoinCodes.display(code))
+          .put("facilitatorToken", facilitator.token()).put("displayToken", display.token());
+      out.putObject("links").put("join", "/j/" + code).put("facilitator", "/f/#" + facilitator.token())
+          .put("display", "/d/#" + display.token());
+      json(ctx, 201, out);
+    }).onFailure(ctx::fail);
+  }
+
+  private Future<String> createWithFreeCode(String id, WorkshopSpecs.Spec spec, List<NewToken> tokens, int attempt) {
+    String code = JoinCodes.generate();
+    long now = System.currentTimeMillis();
+    Event.WorkshopCreated created = new Event.WorkshopCreated(id, spec.title(), code, spec.settings(), spec.phases(),
+        new Participant("p1", "Facilitator", Role.FACILITATOR, null), now);
+    String body = SequencedEvent.bodyWithoutSeq(now, new Emitted("p1", created));
+    return store.create(id, code, Ids.random(16), body, tokens).map(v -> code).recover(err ->
+        err instanceof WorkshopStore.CodeTakenException && attempt < CODE_ATTEMPTS
+            ? createWithFreeCode(id, spec, tokens, attempt + 1)
+            : Future.failedFuture(err));
+  }
+
+  private void join(RoutingContext ctx) {
+    JsonNode body = body(ctx);
+    var args = new org.commonground.protocol.Args(body);
+    String rawCode = args.string("joinCode");
+    Command.Join command;
+    try {
+      command = new Command.Join(args.string("name"), args.optString("group"), Role.PARTICIPANT);
+    } catch (IllegalArgumentException e) {
+      throw ProtocolException.invalid(e.getMessage());
+    }
+    String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+    int limit = config.limits().failedJoinsPerWindow();
+    int window = config.limits().failedJoinWindowSeconds();
+    String code = JoinCodes.normalise(rawCode);
+    Future<Optional<String>> workshop = code == null
+        ? Future.succeededFuture(Optional.empty())
+        : store.workshopOfCode(code);
+    workshop.compose(w -> {
+      if (w.isPresent()) return joinWorkshop(w.get(), command).map(ok -> (Runnable) () -> json(ctx, 201, ok));
+      // Failed attempts are counted per address to slow code guessing; successful joins never are.
+      return store.countFailedJoin(address, window).map(count -> (Runnable) () -> {
+        if (count[0] > limit) {
+          ctx.response().putHeader("Retry-After", Long.toString(Math.max(1, count[1])));
+          HttpError.send(ctx, 429, "RATE_LIMITED", "too many wrong join codes; wait a minute and try again");
+        } else {
+          HttpError.send(ctx, 404, "NOT_FOUND", "no workshop has that join code; check it with the facilitator");
+        }
+      });
+    }).onSuccess(Runnable::run).onFailure(ctx::fail);
+  }
+
+  private Future<ObjectNode> joinWorkshop(String workshopId, Command.Join command) {
+    NewToken[] minted = new NewToken[1];
+    Actor joiner = new Actor("joining", Role.PARTICIPANT);
+    return hub.execute(workshopId, joiner, "join-" + Ids.random(16), command, accepted -> {
+      String pid = (String) accepted.result().get("participantId");
+      minted[0] = NewToken.mint(workshopId, pid, command.role());
+      return List.of(minted[0]);
+    }).compose(outcome -> {
+      if (outcome instanceof Outcome.Error e) return Future.failedFuture(new ProtocolException(e.code(), e.message()));
+      ObjectNode out = Json.object();
+      out.put("workshopId", workshopId).put("participantId", minted[0].grant().participantId())
+          .put("token", minted[0].token());
+      return Future.succeededFuture(out);
+    });
+  }
+
+  private void addFacilitator(RoutingContext ctx) {
+    String workshopId = ctx.pathParam("id");
+    String token = bearer(ctx);
+    if (token == null) {
+      HttpError.send(ctx, 401, "UNAUTHENTICATED", "a facilitator token is required");
+      return;
+    }
+    var args = new org.commonground.protocol.Args(body(ctx));
+    Command.Join command;
+    try {
+      command = new Command.Join(args.string("name"), null, Role.FACILITATOR);
+    } catch (IllegalArgumentException e) {
+      throw ProtocolException.invalid(e.getMessage());
+    }
+    store.resolve(token).compose(grant -> {
+      if (grant.isEmpty()) return Future.failedFuture(new HttpStatusException(401, "UNAUTHENTICATED", "unknown token"));
+      TokenGrant g = grant.get();
+      if (!g.workshopId().equals(workshopId) || g.role() != Role.FACILITATOR) {
+        return Future.failedFuture(new HttpStatusException(403, "FORBIDDEN", "only this workshop's facilitators can do that"));
+      }
+      NewToken[] minted = new NewToken[1];
+      return hub.execute(workshopId, new Actor(g.participantId(), g.role()), "cofac-" + Ids.random(16), command, acc -> {
+        minted[0] = NewToken.mint(workshopId, (String) acc.result().get("participantId"), Role.FACILITATOR);
+        return List.of(minted[0]);
+      }).compose(outcome -> {
+        if (outcome instanceof Outcome.Error e) return Future.failedFuture(new ProtocolException(e.code(), e.message()));
+        ObjectNode out = Json.object();
+        out.put("participantId", minted[0].grant().participantId()).put("token", minted[0].token());
+        return Future.succeededFuture(out);
+      });
+    }).onSuccess(out -> json(ctx, 201, out)).onFailure(ctx::fail);
+  }
+
+  private void qr(RoutingContext ctx) {
+    String workshopId = ctx.pathParam("id");
+    if (!Ids.isWorkshopId(workshopId)) {
+      HttpError.send(ctx, 404, "NOT_FOUND", "no such workshop");
+      return;
+    }
+    hub.read(workshopId, s -> s.joinCode()).onSuccess(code -> {
+      String link = Links.origin(ctx, config) + "/j/" + code;
+      ctx.response().putHeader("Content-Type", "image/svg+xml").putHeader("Cache-Control", "public, max-age=3600")
+          .end(svg(link));
+    }).onFailure(ctx::fail);
+  }
+
+  static String svg(String text) {
+    try {
+      BitMatrix m = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
+          Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
+      StringBuilder b = new StringBuilder();
+      b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(m.getWidth()).append(' ')
+          .append(m.getHeight()).append("\" shape-rendering=\"crispEdges\" role=\"img\"><title>QR code: ")
+          .append(text.replace("&", "&amp;").replace("<", "&lt;")).append("</title>")
+          .append("<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"");
+      for (int y = 0; y < m.getHeight(); y++) {
+        for (int x = 0; x < m.getWidth(); x++) if (m.get(x, y)) b.append('M').append(x).append(' ').append(y).append("h1v1h-1z");
+      }
+      return b.append("\"/></svg>").toString();
+    } catch (WriterException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static JsonNode body(RoutingContext ctx) {
+    String text = ctx.body().asString();
+    if (text == null || text.isBlank()) throw ProtocolException.invalid("a JSON body is required");
+    return Json.parseObject(text);
+  }
+
+  static String bearer(RoutingContext ctx) {
+    String h = ctx.request().getHeader("Authorization");
+    if (h == null || !h.regionMatches(true, 0, "Bearer ", 0, 7)) return null;
+    String t = h.substring(7).strip();
+    return t.isEmpty() ? null : t;
+  }
+
+  private static void json(RoutingContext ctx, int status, JsonNode body) {
+    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
+        .end(Json.buffer(body));
+  }
+
+  /** A failure that maps straight to an HTTP status and code. */
+  static final class HttpStatusException extends RuntimeException {
+    final int status;
+    final String code;
+
+    HttpStatusException(int status, String code, String message) {
+      super(message, null, false, false);
+      this.status = status;
+      this.code = code;
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package org.commonground.transport;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.healthchecks.HealthChecks;
+import io.vertx.ext.healthchecks.Status;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+import java.net.URI;
+import org.commonground.config.AppConfig;
+import org.commonground.hub.Hub;
+import org.commonground.hub.HubMetrics;
+import org.commonground.protocol.ProtocolException;
+import org.commonground.store.WorkshopStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** HTTP and WebSocket on one port; deployed once per event loop, Vert.x spreads connections over them. */
+public final class HttpVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpVerticle.class);
+  private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+      + "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+  private final AppConfig config;
+  private final WorkshopStore store;
+  private final Hub hub;
+  private final HubMetrics metrics;
+  private final PrometheusMeterRegistry registry;
+  private final int port;
+  private HttpServer server;
+
+  public HttpVerticle(AppConfig config, WorkshopStore store, Hub hub, HubMetrics metrics,
+                      PrometheusMeterRegistry registry, int port) {
+    this.config = config;
+    this.store = store;
+    this.hub = hub;
+    this.metrics = metrics;
+    this.registry = registry;
+    this.port = port;
+  }
+
+  @Override
+  public Future<?> start() {
+    Router router = Router.router(vertx);
+    router.route().handler(ctx -> {
+      ctx.response().putHeader("Content-Security-Policy", CSP).putHeader("X-Content-Type-Options", "nosniff")
+          .putHeader("Referrer-Policy", "no-referrer");
+      ctx.next();
+    });
+    router.get("/ws").handler(this::upgrade);
+    router.route("/api/*").handler(BodyHandler.create().setBodyLimit(64 * 1024));
+    new ApiRoutes(config, store, hub).mount(router);
+    router.get("/health").handler(HealthCheckHandler.createWithHealthChecks(HealthChecks.create(vertx)
+        .register("redis", 2_000, p -> store.ping()
+            .onSuccess(v -> p.complete(Status.OK()))
+            .onFailure(err -> p.complete(Status.KO())))));
+    router.get("/metrics").handler(ctx -> ctx.response()
+        .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(registry.scrape()));
+    // The views are one page for now; each path serves it and the page reads the URL.
+    for (String page : new String[] {"/j/*", "/f/", "/f", "/d/", "/d"}) {
+      router.get(page).handler(ctx -> ctx.reroute("/index.html"));
+    }
+    router.route("/*").handler(StaticHandler.create("web").setIndexPage("index.html").setCachingEnabled(false));
+    router.route("/api/*").failureHandler(this::apiFailure);
+    router.route().last().handler(ctx -> HttpError.send(ctx, 404, "NOT_FOUND", "nothing here"));
+
+    HttpServerOptions options = new HttpServerOptions()
+        .setHost(config.http().host())
+        .setPort(port)
+        .setMaxWebSocketFrameSize(config.limits().maxFrameBytes())
+        .setMaxWebSocketMessageSize(config.limits().maxFrameBytes())
+        .setIdleTimeout(0);
+    server = vertx.createHttpServer(options).requestHandler(router);
+    return server.listen();
+  }
+
+  private void upgrade(RoutingContext ctx) {
+    String origin = ctx.request().getHeader("Origin");
+    if (origin != null && !originAllowed(origin, ctx)) {
+      HttpError.send(ctx, 403, "FORBIDDEN", "this origin may not connect");
+      return;
+    }
+    ctx.request().toWebSocket().onSuccess(ws -> new SocketSession(ws, vertx, hub, store, config.limits(), metrics).start())
+        .onFailure(err -> LOG.debug("WebSocket upgrade failed: {}", err.toString()));
+  }
+
+  private boolean originAllowed(String origin, RoutingContext ctx) {
+    if (config.http().allowedOrigins().contains(origin)) return true;
+    try {
+      URI o = URI.create(origin);
+      String authority = ctx.request().authority() == null ? null : ctx.request().authority().toString();
+      return authority != null && authority.equalsIgnoreCase(o.getRawAuthority());
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private void apiFailure(RoutingContext ctx) {
+    Throwable err = ctx.failure();
+    if (err instanceof ProtocolException p) {
+      HttpError.send(ctx, HttpError.statusOf(p.code()), p.code().name(), p.getMessage());
+    } else if (err instanceof ApiRoutes.HttpStatusException h) {
+      HttpError.send(ctx, h.status, h.code, h.getMessage());
+    } else if (ctx.statusCode() == 413) {
+      HttpError.send(ctx, 413, "INVALID", "request body too large");
+    } else if (err == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+      HttpError.send(ctx, ctx.statusCode(), "INVALID", "bad request");
+    } else {
+      LOG.error("request {} {} failed", ctx.request().method(), ctx.request().path(), err);
+      HttpError.send(ctx, 500, "INTERNAL", "something went wrong on the server; please try again");
+    }
+  }
+
+  @Override
+  public Future<?> stop() {
+    return server == null ? Future.succeededFuture() : server.close();
+  }
+}

@@ -1,0 +1,171 @@
+package org.commonground.transport;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
+import java.util.ArrayDeque;
+import org.commonground.config.Limits;
+import org.commonground.hub.Hub;
+import org.commonground.hub.HubMetrics;
+import org.commonground.hub.Member;
+import org.commonground.protocol.ClientFrame;
+import org.commonground.protocol.CommandDecoder;
+import org.commonground.protocol.ProtocolException;
+import org.commonground.protocol.ServerFrames;
+import org.commonground.store.WorkshopStore;
+import org.commonground.workshop.Code;
+import org.commonground.workshop.Command;
+import org.commonground.workshop.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One WebSocket from hello to close, on the socket's own event loop. Bad frames are answered and
+ * counted, never fatal, until a client passes the abuse bound.
+ */
+final class SocketSession {
+  private static final Logger LOG = LoggerFactory.getLogger(SocketSession.class);
+  static final short CLOSE_BAD_TOKEN = 4401;
+  static final short CLOSE_REMOVED = 4403;
+  static final short CLOSE_NO_HELLO = 4408;
+  static final short CLOSE_ABUSE = 4429;
+
+  private enum Stage { AWAITING_HELLO, WELCOMING, LIVE, CLOSED }
+
+  private final ServerWebSocket ws;
+  private final Vertx vertx;
+  private final Hub hub;
+  private final WorkshopStore store;
+  private final Limits limits;
+  private final HubMetrics metrics;
+  private final TokenBucket bucket;
+  /** Times of recent errors; bounded by the abuse limit, past which the socket is closed. */
+  private final ArrayDeque<Long> errors = new ArrayDeque<>();
+  private Stage stage = Stage.AWAITING_HELLO;
+  private Member member;
+  private long helloTimer;
+
+  SocketSession(ServerWebSocket ws, Vertx vertx, Hub hub, WorkshopStore store, Limits limits, HubMetrics metrics) {
+    this.ws = ws;
+    this.vertx = vertx;
+    this.hub = hub;
+    this.store = store;
+    this.limits = limits;
+    this.metrics = metrics;
+    this.bucket = new TokenBucket(limits.commandsPerSecond(), limits.commandBurst(), System.nanoTime());
+  }
+
+  void start() {
+    metrics.connectionOpened();
+    ws.setWriteQueueMaxSize(limits.writeQueueMaxBytes());
+    ws.textMessageHandler(this::onText);
+    ws.binaryMessageHandler(b -> error(null, Code.INVALID, "frames must be text"));
+    ws.exceptionHandler(err -> LOG.debug("socket error: {}", err.toString()));
+    ws.closeHandler(v -> onClose());
+    helloTimer = vertx.setTimer(limits.helloTimeoutMs(), t -> {
+      if (stage == Stage.AWAITING_HELLO) ws.close(CLOSE_NO_HELLO, "no hello in time");
+    });
+  }
+
+  private void onText(String text) {
+    if (stage == Stage.CLOSED) return;
+    ClientFrame frame;
+    try {
+      frame = ClientFrame.parse(text);
+    } catch (ClientFrame.RefException e) {
+      error(e.ref(), Code.INVALID, e.getMessage());
+      return;
+    } catch (ProtocolException e) {
+      error(null, e.code(), e.getMessage());
+      return;
+    }
+    if (frame instanceof ClientFrame.Ping) {
+      ws.write(ServerFrames.pong(System.currentTimeMillis()));
+    } else if (frame instanceof ClientFrame.Hello h) {
+      hello(h);
+    } else if (frame instanceof ClientFrame.Cmd c) {
+      command(c);
+    }
+  }
+
+  private void hello(ClientFrame.Hello h) {
+    if (stage != Stage.AWAITING_HELLO) {
+      error(null, Code.INVALID, "hello was already said");
+      return;
+    }
+    stage = Stage.WELCOMING;
+    vertx.cancelTimer(helloTimer);
+    store.resolve(h.token())
+        .compose(grant -> {
+          if (grant.isEmpty()) {
+            ws.close(CLOSE_BAD_TOKEN, "unknown token");
+            return io.vertx.core.Future.<Member>succeededFuture(null);
+          }
+          return hub.attach(ws, grant.get(), h.resume());
+        })
+        .onSuccess(m -> {
+          if (m == null) return;
+          member = m;
+          if (stage == Stage.CLOSED) {
+            hub.detach(m);
+          } else {
+            stage = Stage.LIVE;
+          }
+        })
+        .onFailure(err -> {
+          if (err instanceof Hub.RemovedException) {
+            ws.close(CLOSE_REMOVED, "removed from the workshop");
+          } else if (Hub.isNoSuchWorkshop(err)) {
+            ws.close(CLOSE_BAD_TOKEN, "unknown workshop");
+          } else {
+            LOG.warn("could not welcome a connection: {}", err.toString());
+            ws.close((short) 1011, "server could not load the workshop; reconnect");
+          }
+        });
+  }
+
+  private void command(ClientFrame.Cmd c) {
+    if (stage != Stage.LIVE) {
+      error(c.ref(), Code.INVALID, "say hello first");
+      return;
+    }
+    if (!bucket.tryTake(System.nanoTime())) {
+      error(c.ref(), Code.RATE_LIMITED, "too many commands; slow down");
+      return;
+    }
+    if (member.grant().role() == Role.DISPLAY) {
+      error(c.ref(), Code.FORBIDDEN, "a display cannot send commands");
+      return;
+    }
+    Command command;
+    try {
+      command = CommandDecoder.decode(c.name(), c.args());
+    } catch (ProtocolException e) {
+      error(c.ref(), e.code(), e.getMessage());
+      return;
+    }
+    hub.submit(member, c.ref(), command);
+  }
+
+  private void error(String ref, Code code, String message) {
+    send(ServerFrames.err(ref, code, message));
+    long now = System.currentTimeMillis();
+    errors.addLast(now);
+    while (!errors.isEmpty() && errors.peekFirst() < now - 60_000) errors.pollFirst();
+    if (errors.size() > limits.errorsPerMinute()) {
+      stage = Stage.CLOSED;
+      ws.close(CLOSE_ABUSE, "too many bad frames");
+    }
+  }
+
+  private void send(Buffer b) {
+    if (!ws.isClosed()) ws.write(b);
+  }
+
+  private void onClose() {
+    stage = Stage.CLOSED;
+    vertx.cancelTimer(helloTimer);
+    metrics.connectionClosed();
+    if (member != null) hub.detach(member);
+  }
+}

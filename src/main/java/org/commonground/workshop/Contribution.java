@@ -1,0 +1,63 @@
+package org.commonground.workshop;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A posted contribution as the server knows it. {@code author} is the real author's participant id
+ * even when {@code anonymous}: the server needs it for ownership and {@code mine}; the protocol
+ * layer never lets it reach a client. {@code scribedFor} names the person a facilitator typed it for.
+ * {@code reactedBy} maps a reaction to who gave it, so a toggle is exact; clients only see counts.
+ */
+public record Contribution(
+    String id,
+    int phase,
+    Kind kind,
+    String text,
+    String author,
+    String group,
+    boolean anonymous,
+    String scribedFor,
+    String themeId,
+    long createdAt,
+    Long editedAt,
+    boolean hidden,
+    Map<String, Set<String>> reactedBy) {
+
+  public static final int MAX_TEXT = 1000;
+  public static final Set<String> REACTIONS = Set.of("agree", "heart", "insight", "question");
+
+  public Contribution {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(kind, "kind");
+    text = Checks.text("text", text, MAX_TEXT);
+    Objects.requireNonNull(author, "author");
+    reactedBy = reactedBy == null ? Map.of() : Map.copyOf(reactedBy);
+  }
+
+  /** Reaction counts in a stable order, every reaction present. */
+  public Map<String, Integer> reactionCounts() { return countsOf(reactedBy); }
+
+  public static Map<String, Integer> countsOf(Map<String, Set<String>> reactedBy) {
+    Map<String, Integer> counts = new TreeMap<>();
+    for (String r : REACTIONS) counts.put(r, reactedBy.getOrDefault(r, Set.of()).size());
+    return counts;
+  }
+
+  public Contribution withText(String newText, long at) {
+    return new Contribution(id, phase, kind, newText, author, group, anonymous, scribedFor, themeId, createdAt,
+        at, hidden, reactedBy);
+  }
+
+  public Contribution withHidden(boolean h) {
+    return new Contribution(id, phase, kind, text, author, group, anonymous, scribedFor, themeId, createdAt,
+        editedAt, h, reactedBy);
+  }
+
+  public Contribution withReactions(Map<String, Set<String>> r) {
+    return new Contribution(id, phase, kind, text, author, group, anonymous, scribedFor, themeId, createdAt,
+        editedAt, hidden, r);
+  }
+}

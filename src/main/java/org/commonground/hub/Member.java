@@ -5,6 +5,7 @@ import io.vertx.core.http.ServerWebSocket;
 import java.util.ArrayDeque;
 import org.commonground.protocol.ServerFrames.You;
 import org.commonground.store.TokenGrant;
+import org.commonground.transport.TextFrames;
 
 /**
  * One connection as its live workshop sees it: how far it has been sent the log, and the acks waiting
@@ -67,7 +68,7 @@ public final class Member {
       socket.close(CLOSE_TOO_SLOW, "too slow to keep up; reconnect and resume");
       return;
     }
-    socket.write(frame);
+    TextFrames.write(socket, frame);
     metrics.frameDelivered();
   }
 }

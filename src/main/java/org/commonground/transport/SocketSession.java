@@ -80,7 +80,7 @@ final class SocketSession {
       return;
     }
     if (frame instanceof ClientFrame.Ping) {
-      ws.write(ServerFrames.pong(System.currentTimeMillis()));
+      send(ServerFrames.pong(System.currentTimeMillis()));
     } else if (frame instanceof ClientFrame.Hello h) {
       hello(h);
     } else if (frame instanceof ClientFrame.Cmd c) {
@@ -159,7 +159,7 @@ final class SocketSession {
   }
 
   private void send(Buffer b) {
-    if (!ws.isClosed()) ws.write(b);
+    if (!ws.isClosed()) TextFrames.write(ws, b);
   }
 
   private void onClose() {

@@ -45,7 +45,7 @@ public final class Subscriber {
 
   public Subscriber(Vertx vertx, RedisOptions options, Keys keys, Listener listener) {
     this.vertx = vertx;
-    this.client = Redis.createClient(vertx, new RedisOptions(options).setMaxPoolSize(1));
+    this.client = Redis.createClient(vertx, new RedisOptions(options).setMaxPoolSize(1).setPoolName("cg-subscriber-" + org.commonground.store.Ids.random(6)));
     this.keys = keys;
     this.listener = listener;
   }

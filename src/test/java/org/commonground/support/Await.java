@@ -1,0 +1,27 @@
+package org.commonground.support;
+
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Blocks a test thread (never an event loop) on a future, with a timeout. */
+public final class Await {
+  private Await() {}
+
+  public static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+  public static <T> T of(Future<T> f) { return of(f, TIMEOUT); }
+
+  public static <T> T of(Future<T> f, Duration timeout) {
+    try {
+      return f.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException | TimeoutException e) {
+      throw new AssertionError("timed out after " + timeout, e);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package org.commonground.support;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.util.function.UnaryOperator;
+import org.commonground.Server;
+import org.commonground.config.AppConfig;
+import org.commonground.config.HttpConfig;
+import org.commonground.config.RedisConfig;
+
+/** One server node with its own Vert.x, on a free port, against a given Redis: as in production. */
+public final class TestNode implements AutoCloseable {
+  private final Vertx vertx;
+  private final Server server;
+  private final PrometheusMeterRegistry registry;
+
+  private TestNode(Vertx vertx, Server server, PrometheusMeterRegistry registry) {
+    this.vertx = vertx;
+    this.server = server;
+    this.registry = registry;
+  }
+
+  public static TestNode start(String redisUrl) { return start(redisUrl, c -> c); }
+
+  public static TestNode start(String redisUrl, UnaryOperator<AppConfig> tweak) {
+    AppConfig base = AppConfig.defaults();
+    AppConfig config = tweak.apply(base
+        .withHttp(new HttpConfig("127.0.0.1", 0, null, base.http().allowedOrigins()))
+        .withRedis(new RedisConfig(redisUrl, base.redis().keyPrefix(), 4, "always")));
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Vertx vertx = Vertx.builder()
+        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+        .withMetrics(new MicrometerMetricsFactory(registry))
+        .build();
+    Server server = Await.of(Server.start(vertx, config, config.redis().url(), registry));
+    return new TestNode(vertx, server, registry);
+  }
+
+  public int port() { return server.port(); }
+
+  public Api api(Vertx clientVertx) { return new Api(clientVertx, port()); }
+
+  public String scrape() { return registry.scrape(); }
+
+  /** Graceful: sockets get 1001. */
+  @Override
+  public void close() {
+    Await.of(server.stop().compose(v -> vertx.close()));
+  }
+}

@@ -1,0 +1,152 @@
+package org.commonground.support;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A protocol client for tests: every frame it receives is kept in arrival order, and each wait has a
+ * timeout. Blocking calls are for the test thread only.
+ */
+public final class WsClient implements AutoCloseable {
+  private final WebSocketClient client;
+  private final WebSocket ws;
+  private final LinkedBlockingQueue<JsonObject> inbox = new LinkedBlockingQueue<>();
+  private final List<JsonObject> received = new CopyOnWriteArrayList<>();
+  private final Promise<Short> closed = Promise.promise();
+  private int refs;
+
+  private WsClient(WebSocketClient client, WebSocket ws) {
+    this.client = client;
+    this.ws = ws;
+    ws.textMessageHandler(text -> {
+      JsonObject f = new JsonObject(text);
+      received.add(f);
+      inbox.add(f);
+    });
+    ws.binaryMessageHandler(b -> {
+      JsonObject f = new JsonObject().put("t", "BINARY").put("text", b.toString());
+      received.add(f);
+      inbox.add(f);
+    });
+    ws.closeHandler(v -> closed.tryComplete(ws.closeStatusCode()));
+  }
+
+  public static WsClient connect(Vertx vertx, int port) {
+    return connect(vertx, port, null);
+  }
+
+  public static WsClient connect(Vertx vertx, int port, String origin) {
+    WebSocketClient client = vertx.createWebSocketClient(
+        new WebSocketClientOptions().setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 24));
+    WebSocketConnectOptions o = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws");
+    if (origin != null) o.addHeader("Origin", origin);
+    return new WsClient(client, Await.of(client.connect(o)));
+  }
+
+  /** Connects and says hello; returns the welcome. */
+  public static WsClient join(Vertx vertx, int port, String token) {
+    WsClient c = connect(vertx, port);
+    c.hello(token);
+    return c;
+  }
+
+  public JsonObject hello(String token) {
+    send(new JsonObject().put("t", "hello").put("token", token));
+    return awaitType("welcome");
+  }
+
+  public JsonObject resume(String token, String epoch, long seq) {
+    send(new JsonObject().put("t", "hello").put("token", token)
+        .put("resume", new JsonObject().put("epoch", epoch).put("seq", seq)));
+    return awaitType("welcome");
+  }
+
+  public void send(JsonObject frame) { sendText(frame.encode()); }
+
+  public void sendText(String text) { Await.of(ws.writeTextMessage(text)); }
+
+  /** Sends a command with a fresh ref and returns the ref. */
+  public String cmd(String name, JsonObject args) {
+    String ref = "r-" + (++refs) + "-" + System.nanoTime();
+    cmd(ref, name, args);
+    return ref;
+  }
+
+  public void cmd(String ref, String name, JsonObject args) {
+    send(new JsonObject().put("t", "cmd").put("ref", ref).put("name", name).put("args", args));
+  }
+
+  /** Sends a command and waits for its ack or err. */
+  public JsonObject call(String name, JsonObject args) {
+    return reply(cmd(name, args));
+  }
+
+  /** The ack or err for a ref. */
+  public JsonObject reply(String ref) {
+    return await(f -> ("ack".equals(f.getString("t")) || "err".equals(f.getString("t"))) && ref.equals(f.getString("ref")));
+  }
+
+  public JsonObject awaitType(String t) { return await(f -> t.equals(f.getString("t"))); }
+
+  public JsonObject awaitEvent(String name) {
+    return await(f -> "ev".equals(f.getString("t")) && name.equals(f.getString("name")));
+  }
+
+  public JsonObject awaitEventSeq(long seq) {
+    return await(f -> "ev".equals(f.getString("t")) && f.getLong("seq") == seq);
+  }
+
+  /** Takes frames until one matches (the others stay in {@link #received}). */
+  public JsonObject await(Predicate<JsonObject> p) { return await(p, Await.TIMEOUT); }
+
+  public JsonObject await(Predicate<JsonObject> p, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try {
+      while (true) {
+        long left = deadline - System.nanoTime();
+        JsonObject f = left <= 0 ? null : inbox.poll(left, TimeUnit.NANOSECONDS);
+        if (f == null) throw new AssertionError("no matching frame within " + timeout + "; received " + received);
+        if (p.test(f)) return f;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Every frame received so far, in order. */
+  public List<JsonObject> received() { return new ArrayList<>(received); }
+
+  /** The ev frames received so far, in order. */
+  public List<JsonObject> events() {
+    List<JsonObject> out = new ArrayList<>();
+    for (JsonObject f : received) if ("ev".equals(f.getString("t"))) out.add(f);
+    return out;
+  }
+
+  /** The close code the server closed with (waits for it). */
+  public short awaitClose() { return Await.of(closed.future()); }
+
+  public Future<Short> closedFuture() { return closed.future(); }
+
+  public boolean isClosed() { return ws.isClosed(); }
+
+  @Override
+  public void close() {
+    if (!ws.isClosed()) Await.of(ws.close().recover(e -> Future.succeededFuture()));
+    Await.of(client.close().recover(e -> Future.succeededFuture()));
+  }
+}

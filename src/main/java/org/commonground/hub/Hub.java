@@ -76,7 +76,7 @@ public final class Hub implements Subscriber.Listener {
         LiveWorkshop fresh = new LiveWorkshop(id, ctx, store, metrics, settings, nodeId, () -> unload(id));
         live.put(id, fresh);
         liveCount.incrementAndGet();
-        subscriber.subscribe(id)
+        Contexts.on(ctx, subscriber.subscribe(id))
             .compose(x -> fresh.load())
             .onSuccess(x -> fresh.ready.tryComplete())
             .onFailure(err -> {
@@ -115,7 +115,7 @@ public final class Hub implements Subscriber.Listener {
 
   /** Welcomes an authenticated socket to its workshop; the returned member is what the transport sends commands through. */
   public Future<Member> attach(ServerWebSocket socket, TokenGrant grant, Resume resume) {
-    return open(grant.workshopId()).compose(w -> {
+    return Contexts.back(Vertx.currentContext(), open(grant.workshopId()).compose(w -> {
       Promise<Member> p = Promise.promise();
       w.context.runOnContext(v -> {
         WorkshopState s = w.state();
@@ -129,7 +129,7 @@ public final class Hub implements Subscriber.Listener {
         p.complete(m);
       });
       return p.future();
-    });
+    }));
   }
 
   private static You you(WorkshopState s, TokenGrant grant) {
@@ -151,20 +151,20 @@ public final class Hub implements Subscriber.Listener {
   /** Runs a command for an HTTP caller; completes when its events are applied on this node. */
   public Future<Outcome> execute(String workshopId, Actor actor, String ref, Command command,
                                  Function<Decision.Accepted, List<NewToken>> tokens) {
-    return open(workshopId).compose(w -> {
+    return Contexts.back(Vertx.currentContext(), open(workshopId).compose(w -> {
       Promise<Outcome> p = Promise.promise();
       w.context.runOnContext(v -> w.submit(actor, ref, command, tokens).onComplete(p));
       return p.future();
-    });
+    }));
   }
 
   /** A consistent read of a workshop's state on its own context. */
   public <T> Future<T> read(String workshopId, Function<WorkshopState, T> f) {
-    return open(workshopId).compose(w -> {
+    return Contexts.back(Vertx.currentContext(), open(workshopId).compose(w -> {
       Promise<T> p = Promise.promise();
       w.context.runOnContext(v -> p.complete(f.apply(w.state())));
       return p.future();
-    });
+    }));
   }
 
   /** Closes every socket with 1001 so clients resume on another node. */

@@ -84,11 +84,11 @@ final class LiveWorkshop {
 
   /** Reads the whole log (the caller has subscribed first, so nothing published meanwhile is missed). */
   Future<Void> load() {
-    return store.epoch(id).compose(e -> {
+    return here(store.epoch(id)).compose(e -> {
       if (e.isEmpty()) return Future.failedFuture(new NoSuchWorkshopException(id));
       epoch = e.get();
       return catchUp();
-    }).compose(v -> store.presence(id)).map(list -> {
+    }).compose(v -> here(store.presence(id))).map(list -> {
       list.forEach(presence::heard);
       announced = presence.online(now());
       scheduleIdleCheck();
@@ -143,7 +143,7 @@ final class LiveWorkshop {
   }
 
   private Future<Void> readFrom(long from) {
-    return store.range(id, from, Long.MAX_VALUE - 1, RANGE_BATCH).compose(records -> {
+    return here(store.range(id, from, Long.MAX_VALUE - 1, RANGE_BATCH)).compose(records -> {
       for (String r : records) offer(SequencedEvent.parse(r));
       return records.size() == RANGE_BATCH ? readFrom(seq + 1) : Future.<Void>succeededFuture();
     });
@@ -175,7 +175,7 @@ final class LiveWorkshop {
     while (m.cursor < seq) {
       Buffer frame = ring.get(m.cursor + 1);
       if (frame == null) {
-        store.range(id, m.cursor + 1, seq, RANGE_BATCH).onComplete(ar -> {
+        here(store.range(id, m.cursor + 1, seq, RANGE_BATCH)).onComplete(ar -> {
           if (!members.contains(m)) return;
           if (ar.failed()) {
             m.socket.close((short) 1011, "could not read history; reconnect");
@@ -259,12 +259,12 @@ final class LiveWorkshop {
 
   private Future<Outcome> execute(Actor actor, String ref, Command command,
                                   Function<Decision.Accepted, List<NewToken>> tokens) {
-    return store.answerOf(id, actor.participantId(), ref)
+    return here(store.answerOf(id, actor.participantId(), ref))
         .compose(previous -> previous.isPresent()
             ? Future.succeededFuture(outcomeOf(previous.get()))
             : decideAndAppend(actor, ref, command, tokens, 1))
         .recover(err -> {
-          LOG.warn("command {} in workshop {} failed: {}", command.name(), id, err.toString());
+          LOG.warn("command {} in workshop {} failed: {}", command.commandName(), id, err.toString());
           return Future.succeededFuture(new Outcome.Error(Code.INTERNAL, "could not save that just now; please try again"));
         });
   }
@@ -275,18 +275,18 @@ final class LiveWorkshop {
     Decision decision = Workshop.decide(state, command, actor, now);
     if (decision instanceof Decision.Rejected r) {
       StoredAnswer answer = StoredAnswer.error(r.rejection().code(), r.rejection().message());
-      return store.rememberAnswer(id, actor.participantId(), ref, answer).map(v -> outcomeOf(answer));
+      return here(store.rememberAnswer(id, actor.participantId(), ref, answer)).map(v -> outcomeOf(answer));
     }
     Decision.Accepted accepted = (Decision.Accepted) decision;
     String resultJson = Json.string(accepted.result());
     if (accepted.events().isEmpty()) {
       StoredAnswer answer = StoredAnswer.ack(null, resultJson);
-      return store.rememberAnswer(id, actor.participantId(), ref, answer).map(v -> outcomeOf(answer));
+      return here(store.rememberAnswer(id, actor.participantId(), ref, answer)).map(v -> outcomeOf(answer));
     }
     List<String> bodies = new ArrayList<>();
     for (Emitted e : accepted.events()) bodies.add(SequencedEvent.bodyWithoutSeq(now, e));
     long expected = seq;
-    return store.append(id, expected, actor.participantId(), ref, resultJson, bodies, tokens.apply(accepted))
+    return here(store.append(id, expected, actor.participantId(), ref, resultJson, bodies, tokens.apply(accepted)))
         .compose(result -> {
           if (result instanceof AppendResult.Appended a) {
             metrics.appended(bodies.size());
@@ -353,6 +353,9 @@ final class LiveWorkshop {
   }
 
   private static long now() { return System.currentTimeMillis(); }
+
+  /** Every store continuation runs back on this workshop's context. */
+  private <T> Future<T> here(Future<T> f) { return Contexts.on(context, f); }
 
   static final class NoSuchWorkshopException extends RuntimeException {
     NoSuchWorkshopException(String id) { super("no such workshop: " + id, null, false, false); }

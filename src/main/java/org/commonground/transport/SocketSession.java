@@ -5,6 +5,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.ArrayDeque;
 import org.commonground.config.Limits;
+import org.commonground.hub.Contexts;
 import org.commonground.hub.Hub;
 import org.commonground.hub.HubMetrics;
 import org.commonground.hub.Member;
@@ -95,14 +96,14 @@ final class SocketSession {
     }
     stage = Stage.WELCOMING;
     vertx.cancelTimer(helloTimer);
-    store.resolve(h.token())
+    Contexts.back(vertx.getOrCreateContext(), store.resolve(h.token())
         .compose(grant -> {
           if (grant.isEmpty()) {
             ws.close(CLOSE_BAD_TOKEN, "unknown token");
             return io.vertx.core.Future.<Member>succeededFuture(null);
           }
           return hub.attach(ws, grant.get(), h.resume());
-        })
+        }))
         .onSuccess(m -> {
           if (m == null) return;
           member = m;

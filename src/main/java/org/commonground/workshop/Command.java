@@ -6,14 +6,15 @@ package org.commonground.workshop;
  * {@link Workshop#decide}.
  */
 public sealed interface Command {
-  String name();
+  /** The wire name of the command (PROTOCOL.md), for logs and errors. */
+  String commandName();
 
   record Join(String name, String group, Role role) implements Command {
     public Join {
       name = Checks.text("name", name, 80);
       if (group != null && group.isBlank()) group = null;
     }
-    public String name() { return role == Role.FACILITATOR ? "facilitator.add" : "join"; }
+    public String commandName() { return role == Role.FACILITATOR ? "facilitator.add" : "join"; }
   }
 
   /** {@code scribedFor} (facilitators only): the person a facilitator types this for, with their group. */
@@ -24,7 +25,7 @@ public sealed interface Command {
       if (kind == null) kind = Kind.IDEA;
       if (scribedFor != null) scribedFor = Checks.text("onBehalfOf.name", scribedFor, 80);
     }
-    public String name() { return "contribution.add"; }
+    public String commandName() { return "contribution.add"; }
   }
 
   record EditContribution(String id, String text) implements Command {
@@ -32,14 +33,14 @@ public sealed interface Command {
       Checks.required("id", id);
       text = Checks.text("text", text, Contribution.MAX_TEXT);
     }
-    public String name() { return "contribution.edit"; }
+    public String commandName() { return "contribution.edit"; }
   }
 
   record WithdrawContribution(String id) implements Command {
     public WithdrawContribution {
       Checks.required("id", id);
     }
-    public String name() { return "contribution.withdraw"; }
+    public String commandName() { return "contribution.withdraw"; }
   }
 
   record HideContribution(String id, String reason) implements Command {
@@ -47,14 +48,14 @@ public sealed interface Command {
       Checks.required("id", id);
       if (reason != null) reason = reason.isBlank() ? null : Checks.text("reason", reason, 500);
     }
-    public String name() { return "contribution.hide"; }
+    public String commandName() { return "contribution.hide"; }
   }
 
   record UnhideContribution(String id) implements Command {
     public UnhideContribution {
       Checks.required("id", id);
     }
-    public String name() { return "contribution.unhide"; }
+    public String commandName() { return "contribution.unhide"; }
   }
 
   record ToggleReaction(String contributionId, String reaction) implements Command {
@@ -64,6 +65,6 @@ public sealed interface Command {
         throw new IllegalArgumentException("reaction must be one of agree, heart, insight, question");
       }
     }
-    public String name() { return "reaction.toggle"; }
+    public String commandName() { return "reaction.toggle"; }
   }
 }

@@ -43,7 +43,7 @@ public final class Workshop {
     if (cmd instanceof HideContribution h) return hide(s, h, actor);
     if (cmd instanceof UnhideContribution u) return unhide(s, u, actor);
     if (cmd instanceof ToggleReaction r) return react(s, r, actor);
-    throw new IllegalArgumentException("no rule for " + cmd.name());
+    throw new IllegalArgumentException("no rule for " + cmd.commandName());
   }
 
   public static WorkshopState apply(WorkshopState s, Event event) {

@@ -127,6 +127,32 @@ public final class WsClient implements AutoCloseable {
     }
   }
 
+  /**
+   * The first frame of the whole history that matches, waiting for new frames until one does. Unlike
+   * {@link #await}, it consumes nothing: use it for events that may have arrived while waiting for an ack.
+   */
+  public JsonObject seen(Predicate<JsonObject> p) {
+    long deadline = System.nanoTime() + Await.TIMEOUT.toNanos();
+    try {
+      while (true) {
+        for (JsonObject f : received) if (p.test(f)) return f;
+        long left = deadline - System.nanoTime();
+        if (left <= 0 || inbox.poll(left, TimeUnit.NANOSECONDS) == null) {
+          throw new AssertionError("no matching frame within " + Await.TIMEOUT + "; received " + received);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** The ev frame a command's ack names. */
+  public JsonObject eventOf(JsonObject ack) {
+    long seq = ack.getLong("seq");
+    return seen(f -> "ev".equals(f.getString("t")) && f.getLong("seq") == seq);
+  }
+
   /** Every frame received so far, in order. */
   public List<JsonObject> received() { return new ArrayList<>(received); }
 

@@ -114,8 +114,8 @@ public final class Hub implements Subscriber.Listener {
   }
 
   /** Welcomes an authenticated socket to its workshop; the returned member is what the transport sends commands through. */
-  public Future<Member> attach(ServerWebSocket socket, TokenGrant grant, Resume resume) {
-    return Contexts.back(Vertx.currentContext(), open(grant.workshopId()).compose(w -> {
+  public Future<Member> attach(ServerWebSocket socket, Context socketContext, TokenGrant grant, Resume resume) {
+    return Contexts.back(socketContext, open(grant.workshopId()).compose(w -> {
       Promise<Member> p = Promise.promise();
       w.context.runOnContext(v -> {
         WorkshopState s = w.state();
@@ -124,7 +124,7 @@ public final class Hub implements Subscriber.Listener {
           p.fail(new RemovedException());
           return;
         }
-        Member m = new Member(socket, grant, you, metrics);
+        Member m = new Member(socket, socketContext, grant, you, metrics);
         w.attach(m, resume);
         p.complete(m);
       });

@@ -7,6 +7,7 @@ import io.vertx.core.buffer.Buffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,8 @@ final class LiveWorkshop {
   /** Decide-and-append rounds a command may lose to other nodes before it is given up. */
   private static final int MAX_ATTEMPTS = 20;
   private static final int RANGE_BATCH = 1_000;
+  /** Frames sent to a catching-up connection before waiting for its socket to drain. */
+  private static final int SYNC_CHUNK = 256;
 
   final String id;
   final Context context;
@@ -131,8 +134,29 @@ final class LiveWorkshop {
     seq = e.seq();
     Buffer frame = EventFrames.encode(e);
     ring.add(seq, frame);
-    for (Member m : members) m.deliver(seq, frame);
+    deliver(seq, frame);
     metrics.deliveredAfter(e.ts(), now());
+  }
+
+  /**
+   * One task per event loop that has members, writing the same encoded frame to each of its sockets;
+   * acks that were waiting for this event follow in their own tasks, so always after it.
+   */
+  private void deliver(long seq, Buffer frame) {
+    Map<Context, List<Member>> byLoop = new IdentityHashMap<>(8);
+    List<Member> withAcks = null;
+    for (Member m : members) {
+      if (!m.accept(seq)) continue;
+      byLoop.computeIfAbsent(m.socketContext, c -> new ArrayList<>()).add(m);
+      if (m.hasPendingAcks()) {
+        if (withAcks == null) withAcks = new ArrayList<>();
+        withAcks.add(m);
+      }
+    }
+    byLoop.forEach((loop, batch) -> loop.runOnContext(v -> {
+      for (Member m : batch) m.writeLive(frame);
+    }));
+    if (withAcks != null) withAcks.forEach(Member::flushAcks);
   }
 
   /** Reads everything after our seq from the log; concurrent callers share one read. */
@@ -169,31 +193,42 @@ final class LiveWorkshop {
     scheduleIdleCheck();
   }
 
-  /** Sends a member everything between its cursor and our seq, from memory or else from the log. */
+  /**
+   * Sends a member everything between its cursor and our seq, from memory or else from the log, one
+   * chunk at a time, each after the socket has taken the last.
+   */
   private void sync(Member m) {
+    if (!members.contains(m)) return;
     m.syncing = true;
-    while (m.cursor < seq) {
+    List<Buffer> chunk = new ArrayList<>();
+    while (m.cursor < seq && chunk.size() < SYNC_CHUNK) {
       Buffer frame = ring.get(m.cursor + 1);
-      if (frame == null) {
-        here(store.range(id, m.cursor + 1, seq, RANGE_BATCH)).onComplete(ar -> {
-          if (!members.contains(m)) return;
-          if (ar.failed()) {
-            m.socket.close((short) 1011, "could not read history; reconnect");
-            return;
-          }
-          for (String r : ar.result()) {
-            SequencedEvent e = SequencedEvent.parse(r);
-            if (e.seq() == m.cursor + 1) {
-              m.send(EventFrames.encode(e));
-              m.cursor = e.seq();
-            }
-          }
-          sync(m);
-        });
-        return;
-      }
-      m.send(frame);
+      if (frame == null) break;
+      chunk.add(frame);
       m.cursor++;
+    }
+    if (!chunk.isEmpty()) {
+      m.writeChunk(chunk, () -> context.runOnContext(v -> sync(m)));
+      return;
+    }
+    if (m.cursor < seq) {
+      here(store.range(id, m.cursor + 1, seq, SYNC_CHUNK)).onComplete(ar -> {
+        if (!members.contains(m)) return;
+        if (ar.failed() || ar.result().isEmpty()) {
+          m.socket.close((short) 1011, "could not read history; reconnect");
+          return;
+        }
+        List<Buffer> fromLog = new ArrayList<>();
+        for (String r : ar.result()) {
+          SequencedEvent e = SequencedEvent.parse(r);
+          if (e.seq() == m.cursor + 1) {
+            fromLog.add(EventFrames.encode(e));
+            m.cursor = e.seq();
+          }
+        }
+        m.writeChunk(fromLog, () -> context.runOnContext(v -> sync(m)));
+      });
+      return;
     }
     m.syncing = false;
     m.flushAcks();

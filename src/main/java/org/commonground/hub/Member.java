@@ -1,15 +1,19 @@
 package org.commonground.hub;
 
+import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.ArrayDeque;
+import java.util.List;
 import org.commonground.protocol.ServerFrames.You;
 import org.commonground.store.TokenGrant;
 import org.commonground.transport.TextFrames;
 
 /**
- * One connection as its live workshop sees it: how far it has been sent the log, and the acks waiting
- * for their events to be sent first. Touched only on the workshop's context.
+ * One connection as its live workshop sees it. The bookkeeping (how far it has been sent the log, the
+ * acks waiting for their events) belongs to the workshop's context; the writes themselves run on the
+ * socket's own context, in the order the workshop issued them, so that back-pressure is read where the
+ * socket lives.
  */
 public final class Member {
   /** Close code for a connection that cannot keep up; the client reconnects and resumes. */
@@ -18,16 +22,19 @@ public final class Member {
   private record PendingAck(long seq, Buffer frame) {}
 
   final ServerWebSocket socket;
+  final Context socketContext;
   final TokenGrant grant;
   final You you;
   long cursor;
   boolean syncing;
+  /** Acks waiting for their event to be sent: at most one per queued command of this member. */
   private final ArrayDeque<PendingAck> acks = new ArrayDeque<>();
   private final HubMetrics metrics;
-  private boolean dropped;
+  private volatile boolean dropped;
 
-  Member(ServerWebSocket socket, TokenGrant grant, You you, HubMetrics metrics) {
+  Member(ServerWebSocket socket, Context socketContext, TokenGrant grant, You you, HubMetrics metrics) {
     this.socket = socket;
+    this.socketContext = socketContext;
     this.grant = grant;
     this.you = you;
     this.metrics = metrics;
@@ -35,12 +42,14 @@ public final class Member {
 
   public TokenGrant grant() { return grant; }
 
-  /** Sends a live event if this connection is exactly one behind it; a syncing one is caught up by its sync. */
-  void deliver(long seq, Buffer frame) {
-    if (syncing || seq != cursor + 1) return;
-    send(frame);
+  /**
+   * Whether a live event goes to this member: only if it is exactly one behind it and not catching up
+   * (a syncing member is sent it by its sync). Moves the cursor; the caller writes the frame.
+   */
+  boolean accept(long seq) {
+    if (syncing || dropped || seq != cursor + 1) return false;
     cursor = seq;
-    flushAcks();
+    return true;
   }
 
   /** Sends an ack once the event it names has been sent: the sender sees its {@code ev} before its ack. */
@@ -56,12 +65,19 @@ public final class Member {
     while (!acks.isEmpty() && acks.peek().seq() <= cursor) send(acks.poll().frame());
   }
 
-  /**
-   * Writes unless the socket's write queue is past its bound: then the client is too slow to follow
-   * and is disconnected (it resumes from its seq), so that no queue grows without bound.
-   */
+  boolean hasPendingAcks() { return !acks.isEmpty(); }
+
+  /** Queues one frame for this socket. */
   void send(Buffer frame) {
-    if (dropped) return;
+    socketContext.runOnContext(v -> writeLive(frame));
+  }
+
+  /**
+   * On the socket's context: writes unless the socket's write queue is past its bound. Then the client
+   * is too slow to follow and is disconnected (it resumes from its seq), so no queue grows without bound.
+   */
+  void writeLive(Buffer frame) {
+    if (dropped || socket.isClosed()) return;
     if (socket.writeQueueFull()) {
       dropped = true;
       metrics.slowConsumerDropped();
@@ -70,5 +86,27 @@ public final class Member {
     }
     TextFrames.write(socket, frame);
     metrics.frameDelivered();
+  }
+
+  /**
+   * Writes a chunk of history and calls {@code then} once the socket has room again: catching up is paced
+   * by the client instead of filling the write queue, so a long resume is never mistaken for a slow consumer.
+   */
+  void writeChunk(List<Buffer> frames, Runnable then) {
+    socketContext.runOnContext(v -> {
+      if (dropped || socket.isClosed()) return;
+      for (Buffer f : frames) {
+        TextFrames.write(socket, f);
+        metrics.frameDelivered();
+      }
+      if (socket.writeQueueFull()) {
+        socket.drainHandler(x -> {
+          socket.drainHandler(null);
+          then.run();
+        });
+      } else {
+        then.run();
+      }
+    });
   }
 }

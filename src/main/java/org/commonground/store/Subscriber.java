@@ -9,6 +9,7 @@ import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import io.vertx.redis.client.ResponseType;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -87,7 +88,12 @@ public final class Subscriber {
   }
 
   private void onResponse(Response r) {
-    // A subscribed connection receives pushes: ["message", channel, payload], and pongs.
+    // A subscribed connection receives pushes: ["message", channel, payload], and pongs (a simple
+    // string in RESP3, ["pong", ""] in RESP2).
+    if (r.type() != ResponseType.PUSH && r.type() != ResponseType.MULTI) {
+      if ("PONG".equalsIgnoreCase(r.toString())) lastPong = System.currentTimeMillis();
+      return;
+    }
     if (r.size() >= 3 && "message".equals(r.get(0).toString())) {
       String workshopId = keys.workshopOfChannel(r.get(1).toString());
       if (workshopId != null) listener.onMessage(workshopId, r.get(2).toString());

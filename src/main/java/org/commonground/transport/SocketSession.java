@@ -1,5 +1,6 @@
 package org.commonground.transport;
 
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
@@ -42,6 +43,8 @@ final class SocketSession {
   private final TokenBucket bucket;
   /** Times of recent errors; bounded by the abuse limit, past which the socket is closed. */
   private final ArrayDeque<Long> errors = new ArrayDeque<>();
+  /** The socket's own context: every field here is touched only on it. */
+  private final Context context;
   private Stage stage = Stage.AWAITING_HELLO;
   private Member member;
   private long helloTimer;
@@ -54,6 +57,7 @@ final class SocketSession {
     this.limits = limits;
     this.metrics = metrics;
     this.bucket = new TokenBucket(limits.commandsPerSecond(), limits.commandBurst(), System.nanoTime());
+    this.context = vertx.getOrCreateContext();
   }
 
   void start() {
@@ -96,13 +100,13 @@ final class SocketSession {
     }
     stage = Stage.WELCOMING;
     vertx.cancelTimer(helloTimer);
-    Contexts.back(vertx.getOrCreateContext(), store.resolve(h.token())
+    Contexts.back(context, store.resolve(h.token())
         .compose(grant -> {
           if (grant.isEmpty()) {
             ws.close(CLOSE_BAD_TOKEN, "unknown token");
             return io.vertx.core.Future.<Member>succeededFuture(null);
           }
-          return hub.attach(ws, grant.get(), h.resume());
+          return hub.attach(ws, context, grant.get(), h.resume());
         }))
         .onSuccess(m -> {
           if (m == null) return;

@@ -1,0 +1,24 @@
+# syntax=docker/dockerfile:1
+# Build: the same Maven build as on a developer machine (tests run in CI, not here).
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -B -q -ntp dependency:go-offline
+COPY src src
+COPY config config
+COPY web web
+RUN mvn -B -q -ntp package -DskipTests
+
+# Run: a JRE, the one jar, and the config it reads (override with CG_* variables).
+FROM eclipse-temurin:17-jre
+RUN useradd --system --home /app commonground
+WORKDIR /app
+COPY --from=build /src/target/common-ground.jar /app/common-ground.jar
+COPY config /app/config
+RUN mkdir -p /app/data && chown commonground /app/data
+USER commonground
+ENV CG_HTTP_PORT=8080 CG_DATA_DIR=/app/data
+EXPOSE 8080
+VOLUME /app/data
+# With no CG_REDIS_URL the server starts its own embedded Redis under /app/data.
+CMD ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/common-ground.jar"]

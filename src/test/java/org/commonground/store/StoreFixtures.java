@@ -1,0 +1,41 @@
+package org.commonground.store;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
+import java.util.List;
+import org.commonground.protocol.JoinCodes;
+
+/** Small helpers shared by the store tests: a store on a given Redis, bodies, seqs of stored records. */
+final class StoreFixtures {
+  private StoreFixtures() {}
+
+  static final String PREFIX = "cgtest";
+  static final int REF_TTL = 900;
+
+  static Redis client(Vertx vertx, String url) {
+    return Redis.createClient(vertx, new RedisOptions().setConnectionString(url));
+  }
+
+  static RedisWorkshopStore store(Redis client) {
+    return new RedisWorkshopStore(client, new Keys(PREFIX), REF_TTL);
+  }
+
+  /** A stored event body without its leading {@code {"seq":N,}. */
+  static String body(String x) {
+    return "\"ts\":1,\"x\":" + JsonObject.of("x", x).encode().substring("{\"x\":".length());
+  }
+
+  static String firstBody() { return "\"ts\":0,\"x\":\"created\"}"; }
+
+  static long seqOf(String record) { return new JsonObject(record).getLong("seq"); }
+
+  static String xOf(String record) { return new JsonObject(record).getString("x"); }
+
+  static List<Long> seqsOf(List<String> records) { return records.stream().map(StoreFixtures::seqOf).toList(); }
+
+  static List<String> xsOf(List<String> records) { return records.stream().map(StoreFixtures::xOf).toList(); }
+
+  static String joinCode() { return JoinCodes.generate(); }
+}

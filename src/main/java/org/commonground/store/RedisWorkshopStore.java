@@ -8,6 +8,7 @@ import static io.vertx.redis.client.Command.PING;
 import static io.vertx.redis.client.Command.PUBLISH;
 import static io.vertx.redis.client.Command.SET;
 import static io.vertx.redis.client.Command.DEL;
+import static io.vertx.redis.client.Command.EXISTS;
 import static io.vertx.redis.client.Command.XRANGE;
 
 import io.vertx.core.Future;
@@ -50,8 +51,13 @@ public final class RedisWorkshopStore implements WorkshopStore {
       return create.run(redis, k, a).compose(r -> "ok".equals(r.toString())
           ? Future.<Void>succeededFuture()
           : Future.failedFuture(new IllegalStateException("workshop id already exists: " + workshopId)))
-          // Release the code if the log could not be created, so no code points at nothing.
-          .recover(err -> redis.send(Request.cmd(DEL).arg(codeKey)).transform(x -> Future.failedFuture(err)));
+          // Release the code if the log was not created, so no code points at nothing; if the script did
+          // run (its answer was lost on the way), the code stays with its workshop.
+          .recover(err -> redis.send(Request.cmd(EXISTS).arg(keys.seq(workshopId)))
+              .compose(exists -> exists != null && exists.toInteger() == 1
+                  ? Future.<Void>succeededFuture()
+                  : redis.send(Request.cmd(DEL).arg(codeKey)).<Void>mapEmpty())
+              .transform(x -> Future.failedFuture(err)));
     });
   }
 
@@ -96,7 +102,7 @@ public final class RedisWorkshopStore implements WorkshopStore {
 
   @Override
   public Future<List<String>> range(String workshopId, long from, long to, int limit) {
-    if (from > to) return Future.succeededFuture(List.of());
+    if (from > to || limit <= 0) return Future.succeededFuture(List.of());
     return redis.send(Request.cmd(XRANGE).arg(keys.log(workshopId)).arg(from).arg(to).arg("COUNT").arg(limit))
         .map(r -> {
           List<String> out = new ArrayList<>(r.size());

@@ -469,8 +469,6 @@ class RedisWorkshopStoreTest {
     }
 
     @Test
-    @Disabled("BUG: range(..., limit 0) fails with a NullPointerException instead of answering an empty list: "
-        + "Redis answers XRANGE ... COUNT 0 with a nil array and RedisWorkshopStore.range calls r.size() on it")
     @DisplayName("a limit of 0 answers an empty list")
     void limitZero() {
       String w = tenEvents();

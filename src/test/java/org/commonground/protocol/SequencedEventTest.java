@@ -1,0 +1,133 @@
+package org.commonground.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.commonground.workshop.Allow;
+import org.commonground.workshop.Contribution;
+import org.commonground.workshop.Emitted;
+import org.commonground.workshop.Event;
+import org.commonground.workshop.Kind;
+import org.commonground.workshop.Participant;
+import org.commonground.workshop.PhaseDef;
+import org.commonground.workshop.Role;
+import org.commonground.workshop.Settings;
+import org.commonground.workshop.StakeholderGroup;
+import org.commonground.workshop.Templates;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+@DisplayName("The stored form of events (what Redis holds and pub/sub carries)")
+class SequencedEventTest {
+  private static final long TS = 1_795_000_001_234L;
+
+  private static final Contribution ANONYMOUS = new Contribution("c7", 1, Kind.QUESTION, "Who decides?", "p4",
+      "experts-by-experience", true, null, null, TS - 10, null, false,
+      Map.of("agree", Set.of("p2", "p3"), "heart", Set.of("p5")));
+  private static final Contribution SCRIBED = new Contribution("c8", 0, Kind.TAKEAWAY, "Ask us first",
+      "p1", "carers", false, "Mrs Khan", "t3", TS - 5, TS - 1, true, Map.of());
+
+  /** At least one sample of every event type, with the fields most likely to get lost. */
+  static Stream<Emitted> samples() {
+    Settings custom = new Settings(Settings.Anonymity.ALWAYS, 7, 40,
+        List.of(new StakeholderGroup("staff", "Staff"), new StakeholderGroup("patients", "Patients")),
+        2, true, 90);
+    List<PhaseDef> phases = List.of(
+        new PhaseDef(0, "Arrive", 5, "Say hello", EnumSet.of(Allow.HAND)),
+        new PhaseDef(1, "Think", 20, null, EnumSet.noneOf(Allow.class)),
+        new PhaseDef(2, "Decide", 15, null, EnumSet.allOf(Allow.class)));
+    return Stream.of(
+        new Emitted("p1", new Event.WorkshopCreated("w1", "Crisis café", "ABC234", Settings.DEFAULTS,
+            Templates.named("icic-3-phase").orElseThrow(), new Participant("p1", "Facilitator", Role.FACILITATOR, null),
+            TS)),
+        new Emitted("p1", new Event.WorkshopCreated("w2", "Custom \"quoted\" title \u00e9\uD83D\uDE00", "XYZ789", custom,
+            phases, new Participant("p1", "Jo", Role.FACILITATOR, "staff"), TS)),
+        new Emitted("p2", new Event.ParticipantJoined(new Participant("p2", "Sam", Role.PARTICIPANT, "carers"))),
+        new Emitted("p1", new Event.ParticipantJoined(new Participant("p3", "Priya", Role.FACILITATOR, null))),
+        new Emitted(null, new Event.ContributionAdded(ANONYMOUS)),
+        new Emitted("p1", new Event.ContributionAdded(SCRIBED)),
+        new Emitted(null, new Event.ContributionUpdated(ANONYMOUS.withText("Who decides, and when?", TS))),
+        new Emitted("p1", new Event.ContributionRemoved("c8", true, "names a colleague")),
+        new Emitted("p4", new Event.ContributionRemoved("c9", false, null)),
+        new Emitted(null, new Event.ContributionReacted("c7", "agree", "p3", false,
+            Map.of("agree", Set.of("p2"), "heart", Set.of("p5")))),
+        new Emitted("p2", new Event.ContributionReacted("c1", "insight", "p2", true, Map.of("insight", Set.of("p2")))));
+  }
+
+  /** What the append script stores: {@code {"seq":N,} followed by the body the node sent. */
+  private static String stored(long seq, Emitted e) {
+    return "{\"seq\":" + seq + "," + SequencedEvent.bodyWithoutSeq(TS, e);
+  }
+
+  @Test
+  @DisplayName("the samples cover every event type the domain has")
+  void samplesCoverEveryEvent() {
+    List<Class<?>> covered = samples().<Class<?>>map(e -> e.event().getClass()).distinct().toList();
+    assertThat(covered)
+        .containsExactlyInAnyOrder(Event.class.getPermittedSubclasses());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("samples")
+  @DisplayName("an event stored with the script's seq prefix reads back equal, with seq, ts and by")
+  void roundTrip(Emitted e) {
+    SequencedEvent back = SequencedEvent.parse(stored(58, e));
+
+    assertThat(back).isEqualTo(new SequencedEvent(58, TS, e.by(), e.event()));
+    assertThat(back.event()).isEqualTo(e.event());
+    assertThat(back.by()).isEqualTo(e.by());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("samples")
+  @DisplayName("the body starts right after the seq and is one JSON object once the prefix is added")
+  void bodyShape(Emitted e) {
+    String body = SequencedEvent.bodyWithoutSeq(TS, e);
+
+    assertThat(body).startsWith("\"ts\":" + TS + ",").endsWith("}");
+    assertThat(Json.parseObject(stored(1, e)).get("seq").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("large seqs survive the round trip")
+  void largeSeq() {
+    Emitted e = samples().findFirst().orElseThrow();
+
+    assertThat(SequencedEvent.parse(stored(9_007_199_254_740_993L, e)).seq()).isEqualTo(9_007_199_254_740_993L);
+  }
+
+  @Test
+  @DisplayName("the stored form keeps an anonymous contribution's author and group, so replicas can mark `mine`")
+  void anonymousAuthorKept() {
+    Emitted e = new Emitted(null, new Event.ContributionAdded(ANONYMOUS));
+
+    String s = stored(3, e);
+    SequencedEvent back = SequencedEvent.parse(s);
+
+    assertThat(s).contains("\"p4\"").contains("experts-by-experience");
+    Contribution c = ((Event.ContributionAdded) back.event()).contribution();
+    assertThat(c.author()).isEqualTo("p4");
+    assertThat(c.group()).isEqualTo("experts-by-experience");
+    assertThat(c.anonymous()).isTrue();
+    assertThat(back.by()).isNull();
+    assertThat(c.reactedBy()).isEqualTo(ANONYMOUS.reactedBy());
+  }
+
+  @Test
+  @DisplayName("an event read back from the store renders the same ev frame as the original")
+  void sameFrameAfterRoundTrip() {
+    for (Emitted e : samples().toList()) {
+      SequencedEvent original = new SequencedEvent(12, TS, e.by(), e.event());
+      SequencedEvent back = SequencedEvent.parse(stored(12, e));
+
+      assertThat(EventFrames.encode(back).toString()).as(e.event().name())
+          .isEqualTo(EventFrames.encode(original).toString());
+    }
+  }
+}

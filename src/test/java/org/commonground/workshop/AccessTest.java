@@ -1,0 +1,109 @@
+package org.commonground.workshop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.commonground.workshop.Scenario.DISPLAY;
+import static org.commonground.workshop.Scenario.FACILITATOR;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.commonground.workshop.Decision.Accepted;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+@DisplayName("Who may send commands at all")
+class AccessTest {
+
+  /** One instance of every command, aimed at contribution c1 (Sam's) where it needs one. */
+  static Stream<Command> everyCommand() {
+    return Stream.of(
+        new Command.Join("Kim", null, Role.PARTICIPANT),
+        new Command.Join("Kim", null, Role.FACILITATOR),
+        new Command.AddContribution("hello", Kind.IDEA, null, null, null),
+        new Command.AddContribution("hello", Kind.IDEA, null, "Kim", null),
+        new Command.EditContribution("c1", "changed"),
+        new Command.WithdrawContribution("c1"),
+        new Command.HideContribution("c1", null),
+        new Command.UnhideContribution("c1"),
+        new Command.ToggleReaction("c1", "agree"));
+  }
+
+  /** Commands other than joining, which need the actor to be a member. */
+  static Stream<Command> memberCommands() {
+    return everyCommand().filter(c -> !(c instanceof Command.Join));
+  }
+
+  @Test
+  @DisplayName("the list of commands here covers every command the domain knows")
+  void coversEveryCommand() {
+    List<Class<?>> covered = new ArrayList<>(everyCommand().map(Object::getClass).distinct().toList());
+    assertThat(covered).containsExactlyInAnyOrder(Command.class.getPermittedSubclasses());
+  }
+
+  private static Scenario withOneContribution() {
+    Scenario w = Scenario.workshop();
+    Actor sam = w.join("Sam");
+    w.post(sam, "Sam's idea");
+    return w;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyCommand")
+  @DisplayName("a display (the big screen) is FORBIDDEN to send any command")
+  void displayIsReadOnly(Command cmd) {
+    Scenario w = withOneContribution();
+
+    assertThat(w.rejected(cmd, DISPLAY).code()).isEqualTo(Code.FORBIDDEN);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyCommand")
+  @DisplayName("a display stays FORBIDDEN after the workshop ended")
+  void displayAfterEnd(Command cmd) {
+    Scenario w = withOneContribution().ended();
+
+    assertThat(w.rejected(cmd, DISPLAY).code()).isEqualTo(Code.FORBIDDEN);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("memberCommands")
+  @DisplayName("someone who is not in the workshop is FORBIDDEN, even with a facilitator role")
+  void nonMember(Command cmd) {
+    Scenario w = withOneContribution();
+
+    assertThat(w.rejected(cmd, new Actor("p99", Role.PARTICIPANT)).code()).isEqualTo(Code.FORBIDDEN);
+    assertThat(w.rejected(cmd, new Actor("p99", Role.FACILITATOR)).code()).isEqualTo(Code.FORBIDDEN);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyCommand")
+  @DisplayName("after the end every command but withdraw gets ENDED, even from a facilitator")
+  void endedForAllButWithdraw(Command cmd) {
+    Scenario w = withOneContribution().ended();
+    Actor sam = new Actor("p2", Role.PARTICIPANT);
+    Actor actor = cmd instanceof Command.WithdrawContribution ? sam : FACILITATOR;
+
+    Decision d = w.decide(cmd, actor);
+
+    if (cmd instanceof Command.WithdrawContribution) {
+      assertThat(d).isInstanceOf(Accepted.class);
+    } else {
+      assertThat(d).isInstanceOf(Decision.Rejected.class);
+      assertThat(((Decision.Rejected) d).rejection().code()).isEqualTo(Code.ENDED);
+    }
+  }
+
+  @Test
+  @DisplayName("a rejected command leaves the state exactly as it was")
+  void rejectionChangesNothing() {
+    Scenario w = withOneContribution();
+    WorkshopState before = w.state();
+
+    w.run(new Command.EditContribution("c1", "hijacked"), new Actor("p99", Role.PARTICIPANT));
+    w.run(new Command.HideContribution("c1", null), DISPLAY);
+
+    assertThat(w.state()).isSameAs(before);
+  }
+}

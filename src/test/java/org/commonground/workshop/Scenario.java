@@ -1,0 +1,139 @@
+package org.commonground.workshop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.commonground.workshop.Decision.Accepted;
+import org.commonground.workshop.Decision.Rejected;
+
+/**
+ * A workshop built the way the server builds it: {@code WorkshopCreated} applied to the empty state,
+ * then every accepted decision's events applied in order. Mutable on purpose so tests read like a
+ * session ("sam joins, sam posts, the facilitator hides it"); the states it holds are immutable.
+ *
+ * <p>Public so the protocol tests can build states the same way.
+ */
+public final class Scenario {
+  public static final long T0 = 1_795_000_000_000L;
+  public static final String WORKSHOP_ID = "w-test";
+  public static final String JOIN_CODE = "ABC234";
+  public static final Actor FACILITATOR = new Actor("p1", Role.FACILITATOR);
+  public static final Actor DISPLAY = new Actor("display", Role.DISPLAY);
+
+  private WorkshopState state;
+  private long now = T0;
+  /** Every event emitted and applied so far, after the creation. */
+  private final List<Emitted> log = new ArrayList<>();
+
+  private Scenario(WorkshopState state) { this.state = state; }
+
+  public static Scenario workshop() { return workshop(Settings.DEFAULTS, Templates.named(Templates.DEFAULT).orElseThrow()); }
+
+  public static Scenario workshop(Settings settings) {
+    return workshop(settings, Templates.named(Templates.DEFAULT).orElseThrow());
+  }
+
+  public static Scenario workshop(List<PhaseDef> phases) { return workshop(Settings.DEFAULTS, phases); }
+
+  public static Scenario workshop(Settings settings, List<PhaseDef> phases) {
+    Event.WorkshopCreated created = new Event.WorkshopCreated(WORKSHOP_ID, "Shaping our crisis service", JOIN_CODE,
+        settings, phases, new Participant("p1", "Facilitator", Role.FACILITATOR, null), T0);
+    return new Scenario(Workshop.apply(WorkshopState.empty(WORKSHOP_ID), created));
+  }
+
+  public static Settings settings(Settings.Anonymity anonymity) {
+    Settings d = Settings.DEFAULTS;
+    return new Settings(anonymity, d.votesPerParticipant(), d.maxParticipants(), d.stakeholderGroups(),
+        d.minGroupSize(), d.confidential(), d.retentionDays());
+  }
+
+  public static Settings settingsWithMaxParticipants(int max) {
+    Settings d = Settings.DEFAULTS;
+    return new Settings(d.anonymity(), d.votesPerParticipant(), max, d.stakeholderGroups(), d.minGroupSize(),
+        d.confidential(), d.retentionDays());
+  }
+
+  public WorkshopState state() { return state; }
+
+  public List<Emitted> log() { return List.copyOf(log); }
+
+  public Scenario at(long time) {
+    this.now = time;
+    return this;
+  }
+
+  public long now() { return now; }
+
+  /** Decides without applying anything. */
+  public Decision decide(Command cmd, Actor actor) { return Workshop.decide(state, cmd, actor, now); }
+
+  /** Decides and, when accepted, applies the events; returns the decision. */
+  public Decision run(Command cmd, Actor actor) {
+    Decision d = decide(cmd, actor);
+    if (d instanceof Accepted a) {
+      for (Emitted e : a.events()) {
+        state = Workshop.apply(state, e.event());
+        log.add(e);
+      }
+    }
+    return d;
+  }
+
+  /** Runs a command that must be accepted and returns its events. */
+  public Accepted accepted(Command cmd, Actor actor) {
+    Decision d = run(cmd, actor);
+    assertThat(d).as("decision for %s by %s", cmd, actor).isInstanceOf(Accepted.class);
+    return (Accepted) d;
+  }
+
+  /** Decides a command that must be rejected and returns the rejection. */
+  public Rejection rejected(Command cmd, Actor actor) {
+    Decision d = decide(cmd, actor);
+    assertThat(d).as("decision for %s by %s", cmd, actor).isInstanceOf(Rejected.class);
+    return ((Rejected) d).rejection();
+  }
+
+  public Actor join(String name) { return join(name, null); }
+
+  public Actor join(String name, String group) {
+    Accepted a = accepted(new Command.Join(name, group, Role.PARTICIPANT), new Actor("joining", Role.PARTICIPANT));
+    return new Actor((String) a.result().get("participantId"), Role.PARTICIPANT);
+  }
+
+  public Actor addCoFacilitator(String name) {
+    Accepted a = accepted(new Command.Join(name, null, Role.FACILITATOR), FACILITATOR);
+    return new Actor((String) a.result().get("participantId"), Role.FACILITATOR);
+  }
+
+  /** Posts a named idea and returns its id. */
+  public String post(Actor actor, String text) { return post(actor, text, null); }
+
+  public String post(Actor actor, String text, Boolean anonymous) {
+    Accepted a = accepted(new Command.AddContribution(text, null, anonymous, null, null), actor);
+    return (String) a.result().get("id");
+  }
+
+  public String postAnonymously(Actor actor, String text) { return post(actor, text, true); }
+
+  public Contribution contribution(String id) { return state.contributions().get(id); }
+
+  /** The workshop as it would be after {@code workshop.end} (that command is not built yet). */
+  public Scenario ended() {
+    WorkshopState s = state;
+    state = new WorkshopState(s.id(), s.title(), s.joinCode(), WorkshopState.Status.ENDED, s.settings(), s.phases(),
+        new PhaseState(s.phase().index(), PhaseState.Status.DONE, s.createdAt(), null, 0L), s.participants(),
+        s.contributions(), s.nextParticipant(), s.nextContribution(), s.createdAt());
+    return this;
+  }
+
+  /** The workshop running phase {@code index} (phase commands are not built yet). */
+  public Scenario inPhase(int index) {
+    WorkshopState s = state;
+    long minutes = s.phases().get(index).minutes() * 60_000L;
+    state = new WorkshopState(s.id(), s.title(), s.joinCode(), WorkshopState.Status.RUNNING, s.settings(),
+        s.phases(), new PhaseState(index, PhaseState.Status.RUNNING, now, now + minutes, null), s.participants(),
+        s.contributions(), s.nextParticipant(), s.nextContribution(), s.createdAt());
+    return this;
+  }
+}

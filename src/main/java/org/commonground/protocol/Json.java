@@ -22,6 +22,8 @@ public final class Json {
 
   public static final ObjectMapper MAPPER = new ObjectMapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+      // One JSON object per frame: anything after it is an error, never silently dropped.
+      .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true)
       .setSerializationInclusion(JsonInclude.Include.ALWAYS)
       .addMixIn(Event.class, EventMixin.class);
 

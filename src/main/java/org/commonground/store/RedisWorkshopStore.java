@@ -48,17 +48,23 @@ public final class RedisWorkshopStore implements WorkshopStore {
       List<String> k = new ArrayList<>(List.of(keys.seq(workshopId), keys.log(workshopId), keys.epoch(workshopId)));
       List<String> a = new ArrayList<>(List.of(epoch, firstEventBody));
       addTokens(workshopId, tokens, k, a);
-      return create.run(redis, k, a).compose(r -> "ok".equals(r.toString())
-          ? Future.<Void>succeededFuture()
-          : Future.failedFuture(new IllegalStateException("workshop id already exists: " + workshopId)))
-          // Release the code if the log was not created, so no code points at nothing; if the script did
-          // run (its answer was lost on the way), the code stays with its workshop.
+      return create.run(redis, k, a)
+          // The script's answer was lost on the way: keep the code only if its workshop was in fact created.
           .recover(err -> redis.send(Request.cmd(EXISTS).arg(keys.seq(workshopId)))
               .compose(exists -> exists != null && exists.toInteger() == 1
                   ? Future.<Void>succeededFuture()
-                  : redis.send(Request.cmd(DEL).arg(codeKey)).<Void>mapEmpty())
-              .transform(x -> Future.failedFuture(err)));
+                  : release(codeKey))
+              .transform(x -> Future.failedFuture(err)))
+          .compose(r -> "ok".equals(r.toString())
+              ? Future.<Void>succeededFuture()
+              // The id is taken: release the code just claimed, so no code points at another workshop.
+              : release(codeKey).transform(x -> Future.<Void>failedFuture(
+                  new IllegalStateException("workshop id already exists: " + workshopId))));
     });
+  }
+
+  private Future<Void> release(String codeKey) {
+    return redis.send(Request.cmd(DEL).arg(codeKey)).mapEmpty();
   }
 
   @Override

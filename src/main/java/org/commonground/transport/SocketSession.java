@@ -43,6 +43,9 @@ final class SocketSession {
   private final TokenBucket bucket;
   /** Times of recent errors; bounded by the abuse limit, past which the socket is closed. */
   private final ArrayDeque<Long> errors = new ArrayDeque<>();
+  /** Commands that came while the welcome was on its way; bounded, past it they get RATE_LIMITED. */
+  private final ArrayDeque<ClientFrame.Cmd> early = new ArrayDeque<>();
+  private static final int MAX_EARLY_COMMANDS = 256;
   /** The socket's own context: every field here is touched only on it. */
   private final Context context;
   private Stage stage = Stage.AWAITING_HELLO;
@@ -115,6 +118,7 @@ final class SocketSession {
             hub.detach(m);
           } else {
             stage = Stage.LIVE;
+            while (!early.isEmpty()) command(early.poll());
           }
         })
         .onFailure(err -> {
@@ -130,6 +134,16 @@ final class SocketSession {
   }
 
   private void command(ClientFrame.Cmd c) {
+    if (stage == Stage.WELCOMING) {
+      // The welcome may reach the client a moment before this session knows it is live, and a client
+      // resends its outbox right after the welcome: hold those commands (a bounded few) until then.
+      if (early.size() >= MAX_EARLY_COMMANDS) {
+        error(c.ref(), Code.RATE_LIMITED, "wait for the welcome before sending more");
+      } else {
+        early.add(c);
+      }
+      return;
+    }
     if (stage != Stage.LIVE) {
       error(c.ref(), Code.INVALID, "say hello first");
       return;

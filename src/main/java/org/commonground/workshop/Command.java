@@ -24,6 +24,7 @@ public sealed interface Command {
       text = Checks.text("text", text, Contribution.MAX_TEXT);
       if (kind == null) kind = Kind.IDEA;
       if (scribedFor != null) scribedFor = Checks.text("onBehalfOf.name", scribedFor, 80);
+      if (scribedGroup != null && scribedGroup.isBlank()) scribedGroup = null;
     }
     public String commandName() { return "contribution.add"; }
   }
@@ -61,7 +62,7 @@ public sealed interface Command {
   record ToggleReaction(String contributionId, String reaction) implements Command {
     public ToggleReaction {
       Checks.required("contributionId", contributionId);
-      if (!Contribution.REACTIONS.contains(reaction)) {
+      if (reaction == null || !Contribution.REACTIONS.contains(reaction)) {
         throw new IllegalArgumentException("reaction must be one of agree, heart, insight, question");
       }
     }

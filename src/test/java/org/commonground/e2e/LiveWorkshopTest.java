@@ -46,7 +46,7 @@ class LiveWorkshopTest {
          WsClient p = WsClient.join(vertx, node.port(), sam)) {
       String ref = p.cmd("contribution.add", text("  tea!!  "));
       JsonObject ack = p.reply(ref);
-      assertThat(ack.getString("t")).isEqualTo("ack");
+      assertThat(ack.getString("t")).as(ack.encode()).isEqualTo("ack");
       List<JsonObject> frames = p.received();
       int evAt = -1;
       int ackAt = -1;
@@ -197,11 +197,24 @@ class LiveWorkshopTest {
     try (WsClient jo = WsClient.join(vertx, node.port(), r.body().getString("token"))) {
       JsonObject ack = jo.call("contribution.add", text("we need a quiet room")
           .put("onBehalfOf", new JsonObject().put("name", "Pat (on the phone)").put("group", "carers")));
-      assertThat(ack.getString("t")).isEqualTo("ack");
+      assertThat(ack.getString("t")).as(ack.encode()).isEqualTo("ack");
       JsonObject c = jo.eventOf(ack).getJsonObject("data").getJsonObject("contribution");
       assertThat(c.getJsonObject("onBehalfOf").getString("name")).isEqualTo("Pat (on the phone)");
       assertThat(c.getString("group")).isEqualTo("carers");
       assertThat(jo.call("contribution.hide", new JsonObject().put("id", c.getString("id"))).getString("t")).isEqualTo("ack");
+    }
+  }
+
+  @Test
+  @DisplayName("commands sent right behind the hello, before the welcome arrives, are applied, not refused")
+  void commandsPipelinedBehindHello(Vertx vertx) {
+    Api api = node.api(vertx);
+    Api.Created w = api.create("Pipelining");
+    String sam = api.join(w.joinCode(), "Sam", null);
+    try (WsClient s = WsClient.connect(vertx, node.port())) {
+      s.send(new JsonObject().put("t", "hello").put("token", sam));
+      for (int i = 0; i < 5; i++) s.cmd("early-" + i, "contribution.add", text("outbox item " + i));
+      for (int i = 0; i < 5; i++) assertThat(s.reply("early-" + i).getString("t")).isEqualTo("ack");
     }
   }
 

@@ -8,7 +8,6 @@ import java.util.List;
 import org.commonground.workshop.Decision.Accepted;
 import org.commonground.workshop.Event.ContributionAdded;
 import org.commonground.workshop.Settings.Anonymity;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -181,9 +180,6 @@ class AddContributionTest {
     }
 
     @Test
-    @Disabled("BUG (minor): Command.AddContribution does not turn a blank onBehalfOf.group into null, unlike"
-        + " Command.Join (Command.java:14), so a console that sends group:\"\" for 'no group' gets INVALID"
-        + " 'unknown stakeholder group: ' from Workshop.add (Workshop.java:123-126)")
     @DisplayName("a scribe entry with a blank group is posted without a group, as a join with a blank group is")
     void scribeBlankGroup() {
       Scenario w = Scenario.workshop();

@@ -116,11 +116,11 @@ class CommandValidationTest {
   @Test
   @DisplayName("each command reports its wire name")
   void wireNames() {
-    assertThat(add("x").name()).isEqualTo("contribution.add");
-    assertThat(new Command.EditContribution("c1", "x").name()).isEqualTo("contribution.edit");
-    assertThat(new Command.WithdrawContribution("c1").name()).isEqualTo("contribution.withdraw");
-    assertThat(new Command.HideContribution("c1", null).name()).isEqualTo("contribution.hide");
-    assertThat(new Command.UnhideContribution("c1").name()).isEqualTo("contribution.unhide");
-    assertThat(new Command.ToggleReaction("c1", "agree").name()).isEqualTo("reaction.toggle");
+    assertThat(add("x").commandName()).isEqualTo("contribution.add");
+    assertThat(new Command.EditContribution("c1", "x").commandName()).isEqualTo("contribution.edit");
+    assertThat(new Command.WithdrawContribution("c1").commandName()).isEqualTo("contribution.withdraw");
+    assertThat(new Command.HideContribution("c1", null).commandName()).isEqualTo("contribution.hide");
+    assertThat(new Command.UnhideContribution("c1").commandName()).isEqualTo("contribution.unhide");
+    assertThat(new Command.ToggleReaction("c1", "agree").commandName()).isEqualTo("reaction.toggle");
   }
 }

@@ -6,7 +6,6 @@ import static org.commonground.workshop.Scenario.FACILITATOR;
 import java.util.List;
 import org.commonground.workshop.Decision.Accepted;
 import org.commonground.workshop.Event.ParticipantJoined;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -80,10 +79,6 @@ class JoinTest {
   }
 
   @Test
-  @Disabled("BUG: Command.Join declares `public String name()` returning \"join\"/\"facilitator.add\" (the command's"
-      + " wire name), which overrides the record accessor of its `name` component; Workshop.join builds the"
-      + " Participant from j.name(), so every participant is named \"join\" and every co-facilitator"
-      + " \"facilitator.add\" (Command.java:11-16, Workshop.java:100)")
   @DisplayName("a participant appears under the name they typed when joining")
   void joinKeepsTheName() {
     Scenario w = Scenario.workshop();

@@ -6,6 +6,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.commonground.config.AppConfig;
@@ -19,6 +22,15 @@ public final class Main {
 
   private Main() {}
 
+  private static boolean portFree(String host, int port) {
+    try (ServerSocket s = new ServerSocket()) {
+      s.bind(new InetSocketAddress(host, port));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   public static void main(String[] args) throws Exception {
     AppConfig config;
     try {
@@ -28,10 +40,22 @@ public final class Main {
       System.exit(2);
       return;
     }
+    if (config.http().port() != 0 && !portFree(config.http().host(), config.http().port())) {
+      System.err.println("Common Ground cannot start: port " + config.http().port()
+          + " is taken; set CG_HTTP_PORT to a free one");
+      System.exit(1);
+      return;
+    }
     RedisLauncher embedded = null;
     String redisUrl = config.redis().url();
     if (redisUrl == null) {
-      embedded = RedisLauncher.start(Path.of(config.dataDir(), "redis"), 0, config.redis().appendfsync());
+      try {
+        embedded = RedisLauncher.start(Path.of(config.dataDir(), "redis"), 0, config.redis().appendfsync());
+      } catch (IOException e) {
+        System.err.println("Common Ground cannot start its embedded Redis: " + e.getMessage());
+        System.exit(1);
+        return;
+      }
       redisUrl = embedded.url();
     }
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

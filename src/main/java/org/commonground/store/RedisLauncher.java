@@ -3,7 +3,11 @@ package org.commonground.store;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,16 +25,33 @@ public final class RedisLauncher implements AutoCloseable {
   private final RedisServer server;
   private final int port;
   private final Path dataDir;
+  private final FileChannel lockFile;
+  private final FileLock lock;
 
-  private RedisLauncher(RedisServer server, int port, Path dataDir) {
+  private RedisLauncher(RedisServer server, int port, Path dataDir, FileChannel lockFile, FileLock lock) {
     this.server = server;
     this.port = port;
     this.dataDir = dataDir;
+    this.lockFile = lockFile;
+    this.lock = lock;
   }
 
   /** Blocking: call it off the event loop. Port 0 takes a free one. */
   public static RedisLauncher start(Path dataDir, int port, String appendfsync) throws IOException {
     Files.createDirectories(dataDir);
+    // Two Redis servers appending to one file would corrupt it: one launcher per data directory.
+    FileChannel lockFile = FileChannel.open(dataDir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileLock lock;
+    try {
+      lock = lockFile.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null;
+    }
+    if (lock == null) {
+      lockFile.close();
+      throw new IOException("another server is already using " + dataDir.toAbsolutePath()
+          + "; stop it, or set CG_DATA_DIR to another directory");
+    }
     int p = port > 0 ? port : freePort();
     ExecutableProvider exe;
     String source;
@@ -52,9 +73,15 @@ public final class RedisLauncher implements AutoCloseable {
         .setting("daemonize no")
         .onShutdownForceStop(true)
         .build();
-    server.start();
+    try {
+      server.start();
+    } catch (IOException | RuntimeException e) {
+      lock.release();
+      lockFile.close();
+      throw e;
+    }
     LOG.info("Started {} on 127.0.0.1:{} with append-only persistence in {}", source, p, dataDir.toAbsolutePath());
-    return new RedisLauncher(server, p, dataDir);
+    return new RedisLauncher(server, p, dataDir, lockFile, lock);
   }
 
   public int port() { return port; }
@@ -66,7 +93,12 @@ public final class RedisLauncher implements AutoCloseable {
   /** Stops the server; Redis flushes its append-only file as it shuts down. */
   @Override
   public void close() throws IOException {
-    server.stop();
+    try {
+      server.stop();
+    } finally {
+      lock.release();
+      lockFile.close();
+    }
   }
 
   public static int freePort() throws IOException {

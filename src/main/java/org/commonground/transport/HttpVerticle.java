@@ -60,6 +60,7 @@ public final class HttpVerticle extends VerticleBase {
         .register("redis", 2_000, p -> store.ping()
             .onSuccess(v -> p.complete(Status.OK()))
             .onFailure(err -> p.complete(Status.KO())))));
+    router.get("/favicon.ico").handler(ctx -> ctx.response().setStatusCode(204).end());
     router.get("/metrics").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(registry.scrape()));
     // The views are one page for now; each path serves it and the page reads the URL.

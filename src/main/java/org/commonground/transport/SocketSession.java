@@ -177,8 +177,15 @@ final class SocketSession {
     }
   }
 
+  /** Replies to this client (errors, pongs); a client that never reads them is closed like any slow consumer. */
   private void send(Buffer b) {
-    if (!ws.isClosed()) TextFrames.write(ws, b);
+    if (ws.isClosed()) return;
+    if (ws.writeQueueFull()) {
+      stage = Stage.CLOSED;
+      ws.close(Member.CLOSE_TOO_SLOW, "too slow to keep up; reconnect and resume");
+      return;
+    }
+    TextFrames.write(ws, b);
   }
 
   private void onClose() {

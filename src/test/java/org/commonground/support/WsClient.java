@@ -153,6 +153,11 @@ public final class WsClient implements AutoCloseable {
     return seen(f -> "ev".equals(f.getString("t")) && f.getLong("seq") == seq);
   }
 
+  /** Stops reading from the socket, as a frozen phone would: the server's writes back up. */
+  public void pause() { ws.pause(); }
+
+  public void resume() { ws.resume(); }
+
   /** Every frame received so far, in order. */
   public List<JsonObject> received() { return new ArrayList<>(received); }
 

@@ -26,6 +26,16 @@ public record Limits(
     positive("limits.idleTimeoutSeconds", idleTimeoutSeconds);
   }
 
+  public Limits withCommandRate(double perSecond, int burst) {
+    return new Limits(maxFrameBytes, perSecond, burst, failedJoinsPerWindow, failedJoinWindowSeconds,
+        writeQueueMaxBytes, helloTimeoutMs, errorsPerMinute, refTtlSeconds, idleTimeoutSeconds);
+  }
+
+  public Limits withWriteQueueMaxBytes(int bytes) {
+    return new Limits(maxFrameBytes, commandsPerSecond, commandBurst, failedJoinsPerWindow, failedJoinWindowSeconds,
+        bytes, helloTimeoutMs, errorsPerMinute, refTtlSeconds, idleTimeoutSeconds);
+  }
+
   private static void positive(String what, long v) {
     if (v <= 0) throw new IllegalArgumentException(what + " must be > 0");
   }

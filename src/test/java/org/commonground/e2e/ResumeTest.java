@@ -6,7 +6,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.util.List;
-import org.commonground.config.Limits;
 import org.commonground.support.Api;
 import org.commonground.support.TestNode;
 import org.commonground.support.TestRedis;
@@ -26,12 +25,7 @@ class ResumeTest {
   static void start() {
     redis = new TestRedis();
     // Generous command rate: one test posts more events than the resume memory holds.
-    node = TestNode.start(redis.url(), c -> {
-      Limits l = c.limits();
-      return c.withLimits(new Limits(l.maxFrameBytes(), 100_000, 100_000, l.failedJoinsPerWindow(),
-          l.failedJoinWindowSeconds(), l.writeQueueMaxBytes(), l.helloTimeoutMs(), l.errorsPerMinute(),
-          l.refTtlSeconds(), l.idleTimeoutSeconds()));
-    });
+    node = TestNode.start(redis.url(), c -> c.withLimits(c.limits().withCommandRate(100_000, 100_000)));
   }
 
   @AfterAll

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
-import org.commonground.config.Limits;
 import org.commonground.support.Api;
 import org.commonground.support.TestNode;
 import org.commonground.support.TestRedis;
@@ -21,12 +20,8 @@ class SlowConsumerTest {
   @DisplayName("a client that stops reading is disconnected with 1013 instead of growing server memory, resumes, and loses nothing")
   void slowConsumerIsDroppedAndResumes(Vertx vertx) {
     try (TestRedis redis = new TestRedis();
-         TestNode node = TestNode.start(redis.url(), c -> {
-           Limits l = c.limits();
-           return c.withLimits(new Limits(l.maxFrameBytes(), 100_000, 100_000, l.failedJoinsPerWindow(),
-               l.failedJoinWindowSeconds(), 16 * 1024, l.helloTimeoutMs(), l.errorsPerMinute(),
-               l.refTtlSeconds(), l.idleTimeoutSeconds()));
-         })) {
+         TestNode node = TestNode.start(redis.url(),
+             c -> c.withLimits(c.limits().withCommandRate(100_000, 100_000).withWriteQueueMaxBytes(16 * 1024)))) {
       Api api = node.api(vertx);
       Api.Created w = api.create("Slow phone");
       String slowToken = api.join(w.joinCode(), "Slow", null);

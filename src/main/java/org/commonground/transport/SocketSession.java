@@ -51,6 +51,9 @@ final class SocketSession {
   private Stage stage = Stage.AWAITING_HELLO;
   private Member member;
   private long helloTimer;
+  private long pingTimer;
+  private long lastHeard;
+  private static final Buffer PING = Buffer.buffer("cg");
 
   SocketSession(ServerWebSocket ws, Vertx vertx, Hub hub, WorkshopStore store, Limits limits, HubMetrics metrics) {
     this.ws = ws;
@@ -73,9 +76,22 @@ final class SocketSession {
     helloTimer = vertx.setTimer(limits.helloTimeoutMs(), t -> {
       if (stage == Stage.AWAITING_HELLO) ws.close(CLOSE_NO_HELLO, "no hello in time");
     });
+    // WebSocket-level pings keep proxies from closing a quiet connection and find dead ones: a client
+    // that has sent nothing, not even a pong, for the idle timeout is dropped (it resumes when it can).
+    long idleMs = limits.idleTimeoutSeconds() * 1000L;
+    lastHeard = System.currentTimeMillis();
+    ws.pongHandler(b -> lastHeard = System.currentTimeMillis());
+    pingTimer = vertx.setPeriodic(Math.max(1_000, idleMs / 3), t -> {
+      if (System.currentTimeMillis() - lastHeard > idleMs) {
+        ws.close((short) 1001, "no answer to ping");
+      } else if (!ws.isClosed()) {
+        ws.writePing(PING);
+      }
+    });
   }
 
   private void onText(String text) {
+    lastHeard = System.currentTimeMillis();
     if (stage == Stage.CLOSED) return;
     ClientFrame frame;
     try {
@@ -191,6 +207,7 @@ final class SocketSession {
   private void onClose() {
     stage = Stage.CLOSED;
     vertx.cancelTimer(helloTimer);
+    vertx.cancelTimer(pingTimer);
     metrics.connectionClosed();
     if (member != null) hub.detach(member);
   }

@@ -1,0 +1,124 @@
+package org.commonground.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.util.List;
+import java.util.Map;
+import org.commonground.config.Limits;
+import org.commonground.support.Api;
+import org.commonground.support.TestNode;
+import org.commonground.support.TestRedis;
+import org.commonground.support.WsClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The join rate limit: failed attempts (unknown codes) are counted per client address, successful joins
+ * never are. A small allowance keeps the test quick. Each test speaks from its own loopback address
+ * (127.0.0.x), so the counts of one test never reach another.
+ */
+@ExtendWith(VertxExtension.class)
+class LimitsJoinTest {
+  static final int FAILED_JOINS = 3;
+  static final int WINDOW_SECONDS = 60;
+
+  static TestRedis redis;
+  static TestNode node;
+
+  @BeforeAll
+  static void start() {
+    redis = new TestRedis();
+    node = TestNode.start(redis.url(), c -> {
+      Limits d = c.limits();
+      return c.withLimits(new Limits(d.maxFrameBytes(), d.commandsPerSecond(), d.commandBurst(), FAILED_JOINS,
+          WINDOW_SECONDS, d.writeQueueMaxBytes(), d.helloTimeoutMs(), d.errorsPerMinute(), d.refTtlSeconds(),
+          d.idleTimeoutSeconds()));
+    });
+  }
+
+  @AfterAll
+  static void stop() {
+    node.close();
+    redis.close();
+  }
+
+  private static HttpApiTest.Http from(Vertx vertx, String address) {
+    return new HttpApiTest.Http(vertx, node.port(), address);
+  }
+
+  /** A well-formed code that is not the given one (the last character changed). */
+  private static String wrong(String code) {
+    char last = code.charAt(code.length() - 1);
+    return code.substring(0, code.length() - 1) + (last == '9' ? '8' : '9');
+  }
+
+  private static Api.Reply join(HttpApiTest.Http http, String code, String name) {
+    return http.request(HttpMethod.POST, "/api/join", new JsonObject().put("joinCode", code).put("name", name).encode(),
+        Map.of(), "Retry-After");
+  }
+
+  private static void assertCode(Api.Reply r, int status, String code, String what) {
+    assertThat(r.status()).as("%s: %s", what, r.text()).isEqualTo(status);
+    assertThat(r.error().getString("code")).as(what).isEqualTo(code);
+    assertThat(r.error().getString("message")).as(what).isNotBlank();
+  }
+
+  @Test
+  @DisplayName("repeated wrong codes from one address get 429 RATE_LIMITED with Retry-After; the right code still "
+      + "joins from there, and other addresses are unaffected")
+  void failedJoinsLimited(Vertx vertx) {
+    HttpApiTest.Http organiser = new HttpApiTest.Http(vertx, node.port());
+    Api.Created w = organiser.create("Guessing game");
+    HttpApiTest.Http guesser = from(vertx, "127.0.0.2");
+    List<String> guesses = List.of(wrong(w.joinCode()), "ZZZ-ZZZ", "not-a-code");
+    assertThat(guesses).hasSize(FAILED_JOINS);
+    for (String guess : guesses) {
+      Api.Reply r = join(guesser, guess, "Guesser");
+      assertCode(r, 404, "NOT_FOUND", "guess " + guess);
+    }
+    for (int i = 0; i < 2; i++) {
+      Api.Reply limited = join(guesser, wrong(w.joinCode()), "Guesser");
+      assertCode(limited, 429, "RATE_LIMITED", "attempt " + (FAILED_JOINS + 1 + i));
+      assertThat(limited.header()).as("Retry-After").isNotNull().matches("[0-9]+");
+      assertThat(Integer.parseInt(limited.header())).isBetween(1, WINDOW_SECONDS);
+    }
+
+    // A successful join is never limited by address: a whole venue may share it.
+    Api.Reply ok = join(guesser, w.joinCode().toLowerCase(), "Right code, same address");
+    assertThat(ok.status()).as(ok.text()).isEqualTo(201);
+    try (WsClient p = WsClient.connect(vertx, node.port())) {
+      assertThat(p.hello(ok.body().getString("token")).getJsonObject("you").getString("role")).isEqualTo("participant");
+    }
+    // Another address has its own count.
+    assertCode(join(from(vertx, "127.0.0.3"), wrong(w.joinCode()), "Someone else"), 404, "NOT_FOUND", "other address");
+    // And the limited address is still limited.
+    assertCode(join(guesser, "ZZZ-ZZZ", "Guesser"), 429, "RATE_LIMITED", "after the good join");
+  }
+
+  @Test
+  @DisplayName("many successful joins from one address all succeed and use up none of its allowance for wrong codes")
+  void successfulJoinsNotCounted(Vertx vertx) {
+    HttpApiTest.Http organiser = new HttpApiTest.Http(vertx, node.port());
+    Api.Created w = organiser.create("Hospital training room");
+    HttpApiTest.Http venue = from(vertx, "127.0.0.4");
+    int people = 4 * FAILED_JOINS;
+    for (int i = 0; i < people; i++) {
+      Api.Reply r = join(venue, i % 2 == 0 ? w.joinCode() : w.joinCode().replace("-", "").toLowerCase(), "Nurse " + i);
+      assertThat(r.status()).as("join %d: %s", i, r.text()).isEqualTo(201);
+    }
+    for (int i = 0; i < FAILED_JOINS; i++) {
+      assertCode(join(venue, wrong(w.joinCode()), "Typo"), 404, "NOT_FOUND", "typo " + (i + 1));
+    }
+    assertCode(join(venue, wrong(w.joinCode()), "Typo"), 429, "RATE_LIMITED", "one typo too many");
+    try (WsClient fac = WsClient.connect(vertx, node.port())) {
+      assertThat(fac.hello(w.facilitatorToken()).getJsonObject("state").getJsonArray("participants")).hasSize(1 + people);
+    }
+  }
+}

@@ -29,6 +29,7 @@ import org.commonground.workshop.Code;
 import org.commonground.workshop.Command;
 import org.commonground.workshop.Decision;
 import org.commonground.workshop.Emitted;
+import org.commonground.workshop.Event;
 import org.commonground.workshop.Workshop;
 import org.commonground.workshop.WorkshopState;
 import org.slf4j.Logger;
@@ -46,6 +47,7 @@ final class LiveWorkshop {
   private static final int RANGE_BATCH = 1_000;
   /** Frames sent to a catching-up connection before waiting for its socket to drain. */
   private static final int SYNC_CHUNK = 256;
+  static final short CLOSE_REMOVED = 4403;
 
   final String id;
   final Context context;
@@ -66,6 +68,9 @@ final class LiveWorkshop {
   private boolean busy;
   private Future<Void> catchingUp;
   private final Presence presence;
+  /** The seq of the last move to another phase, and the phase it left: see {@link #asSeenBy}. */
+  private long lastMoveSeq;
+  private int phaseBeforeLastMove;
   private Set<String> announced = new HashSet<>();
   private long presenceTimer = -1;
   private long lastPresenceFrame;
@@ -130,12 +135,22 @@ final class LiveWorkshop {
   }
 
   private void applyAndDeliver(SequencedEvent e) {
+    int phaseBefore = state.exists() ? state.phase().index() : 0;
     state = Workshop.apply(state, e.event());
     seq = e.seq();
     Buffer frame = EventFrames.encode(e);
     ring.add(seq, frame);
     deliver(seq, frame);
     metrics.deliveredAfter(e.ts(), now());
+    if (e.event() instanceof Event.PhaseChanged p && p.phase().index() != phaseBefore) {
+      lastMoveSeq = seq;
+      phaseBeforeLastMove = phaseBefore;
+    } else if (e.event() instanceof Event.ParticipantRemoved r) {
+      // Their connections go, after this event; their token no longer opens anything (they are not in the state).
+      for (Member m : new ArrayList<>(members)) {
+        if (m.you.participantId().equals(r.id())) m.close(CLOSE_REMOVED, "removed from the workshop");
+      }
+    }
   }
 
   /**
@@ -215,7 +230,7 @@ final class LiveWorkshop {
       here(store.range(id, m.cursor + 1, seq, SYNC_CHUNK)).onComplete(ar -> {
         if (!members.contains(m)) return;
         if (ar.failed() || ar.result().isEmpty()) {
-          m.socket.close((short) 1011, "could not read history; reconnect");
+          m.close((short) 1011, "could not read history; reconnect");
           return;
         }
         List<Buffer> fromLog = new ArrayList<>();
@@ -235,7 +250,7 @@ final class LiveWorkshop {
   }
 
   void closeAll(short code, String reason) {
-    for (Member m : new ArrayList<>(members)) m.socket.close(code, reason);
+    for (Member m : new ArrayList<>(members)) m.close(code, reason);
   }
 
   int memberCount() { return members.size(); }
@@ -246,8 +261,9 @@ final class LiveWorkshop {
    * Runs a command after those before it, and tells its sender through the member (ev before ack).
    * The queue is bounded; a command that finds it full is refused, never held.
    */
-  void submit(Member m, String ref, Command command) {
+  void submit(Member m, String ref, Command received) {
     Actor actor = new Actor(m.grant.participantId(), m.grant.role());
+    Command command = asSeenBy(m, received);
     enqueue(() -> execute(actor, ref, command, d -> List.of()).map(outcome -> {
       if (outcome instanceof Outcome.Ack a) {
         m.ack(a.seq(), ServerFrames.ack(ref, a.seq(), a.resultJson()));
@@ -264,6 +280,17 @@ final class LiveWorkshop {
     enqueue(() -> execute(actor, ref, command, tokens).onComplete(p).mapEmpty(),
         () -> p.complete(new Outcome.Error(Code.RATE_LIMITED, "this workshop is very busy; try again in a moment")));
     return p.future();
+  }
+
+  /**
+   * Pins "next" and "previous" to the phase the sender was looking at: a facilitator who pressed next
+   * before seeing another's move to the next phase meant the same move, so it happens once.
+   */
+  private Command asSeenBy(Member m, Command c) {
+    int seen = m.cursor < lastMoveSeq ? phaseBeforeLastMove : state.phase().index();
+    if (c instanceof Command.PhaseNext n && n.from() == null) return new Command.PhaseNext(seen);
+    if (c instanceof Command.PhasePrev p && p.from() == null) return new Command.PhasePrev(seen);
+    return c;
   }
 
   private void enqueue(Supplier<Future<Void>> task, Runnable refuse) {
@@ -321,10 +348,17 @@ final class LiveWorkshop {
     List<String> bodies = new ArrayList<>();
     for (Emitted e : accepted.events()) bodies.add(SequencedEvent.bodyWithoutSeq(now, e));
     long expected = seq;
-    return here(store.append(id, expected, actor.participantId(), ref, resultJson, bodies, tokens.apply(accepted)))
+    boolean ends = accepted.events().stream().anyMatch(e -> e.event() instanceof Event.WorkshopEnded);
+    long retention = ends ? state.settings().retentionDays() * 86_400L : 0;
+    return here(store.append(id, expected, actor.participantId(), ref, resultJson, bodies, tokens.apply(accepted),
+        retention))
         .compose(result -> {
           if (result instanceof AppendResult.Appended a) {
             metrics.appended(bodies.size());
+            if (ends) {
+              store.expireJoinCode(state.joinCode(), retention)
+                  .onFailure(err -> LOG.warn("join code of ended workshop {} not set to expire: {}", id, err.toString()));
+            }
             long first = a.lastSeq() - bodies.size() + 1;
             for (int i = 0; i < bodies.size(); i++) {
               Emitted e = accepted.events().get(i);

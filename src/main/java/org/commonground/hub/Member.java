@@ -88,6 +88,11 @@ public final class Member {
     metrics.frameDelivered();
   }
 
+  /** Closes after everything queued for this socket so far has been written. */
+  void close(short code, String reason) {
+    socketContext.runOnContext(v -> socket.close(code, reason));
+  }
+
   /**
    * Writes a chunk of history and calls {@code then} once the socket has room again: catching up is paced
    * by the client instead of filling the write queue, so a long resume is never mistaken for a slow consumer.

@@ -37,6 +37,18 @@ public final class Args {
     return new Args(v);
   }
 
+  public int integer(String field) {
+    Integer v = optInt(field);
+    if (v == null) throw ProtocolException.invalid(field + " is required");
+    return v;
+  }
+
+  public boolean bool(String field) {
+    Boolean v = optBoolean(field);
+    if (v == null) throw ProtocolException.invalid(field + " is required");
+    return v;
+  }
+
   public Integer optInt(String field) {
     JsonNode v = node.get(field);
     if (v == null || v.isNull()) return null;

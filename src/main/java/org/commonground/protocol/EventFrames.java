@@ -1,6 +1,7 @@
 package org.commonground.protocol;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.vertx.core.buffer.Buffer;
 import org.commonground.workshop.Contribution;
 import org.commonground.workshop.Event;
@@ -9,7 +10,19 @@ import org.commonground.workshop.Event.ContributionReacted;
 import org.commonground.workshop.Event.ContributionRemoved;
 import org.commonground.workshop.Event.ContributionUpdated;
 import org.commonground.workshop.Event.ParticipantJoined;
+import org.commonground.workshop.Event.FloorGiven;
+import org.commonground.workshop.Event.HandsChanged;
+import org.commonground.workshop.Event.ParticipantRemoved;
+import org.commonground.workshop.Event.PhaseChanged;
+import org.commonground.workshop.Event.PollClosed;
+import org.commonground.workshop.Event.PollOpened;
+import org.commonground.workshop.Event.PollTallied;
+import org.commonground.workshop.Event.ReadyChanged;
+import org.commonground.workshop.Event.SpotlightChanged;
+import org.commonground.workshop.Event.VotesChanged;
 import org.commonground.workshop.Event.WorkshopCreated;
+import org.commonground.workshop.Event.WorkshopEnded;
+import org.commonground.workshop.Event.WorkshopUpdated;
 import org.commonground.workshop.PhaseState;
 import org.commonground.workshop.WorkshopState;
 
@@ -20,11 +33,11 @@ public final class EventFrames {
   public static Buffer encode(SequencedEvent e) {
     ObjectNode frame = Json.object();
     frame.put("t", "ev").put("seq", e.seq()).put("ts", e.ts()).put("name", e.event().name()).put("by", e.by());
-    frame.set("data", data(e.event()));
+    frame.set("data", data(e.event(), e.ts()));
     return Json.buffer(frame);
   }
 
-  static ObjectNode data(Event event) {
+  static ObjectNode data(Event event, long ts) {
     ObjectNode d = Json.object();
     if (event instanceof WorkshopCreated c) {
       ObjectNode w = d.putObject("workshop");
@@ -32,7 +45,7 @@ public final class EventFrames {
       w.put("status", WorkshopState.Status.LOBBY.wire());
       w.set("settings", Views.settings(c.settings()));
       d.set("phases", Views.phases(c.phases()));
-      d.set("phase", Views.phase(PhaseState.pending(c.phases().get(0))));
+      d.set("phase", Views.phase(PhaseState.pending(c.phases().get(0)), ts));
       d.putArray("participants").add(Views.participant(c.facilitator()));
     } else if (event instanceof ParticipantJoined j) {
       d.set("participant", Views.participant(j.participant()));
@@ -45,6 +58,33 @@ public final class EventFrames {
     } else if (event instanceof ContributionReacted r) {
       d.put("id", r.id());
       d.set("reactions", Views.reactions(Contribution.countsOf(r.reactedBy())));
+    } else if (event instanceof PhaseChanged p) {
+      d.set("phase", Views.phase(p.phase(), ts));
+    } else if (event instanceof WorkshopUpdated u) {
+      d.set("workshop", Views.workshop(u.id(), u.title(), u.joinCode(), u.status(), u.settings()));
+    } else if (event instanceof ReadyChanged r) {
+      d.put("count", r.ready().size());
+    } else if (event instanceof VotesChanged v) {
+      d.put("targetId", v.targetId()).put("votes", v.votes());
+    } else if (event instanceof PollOpened o) {
+      d.set("poll", Views.poll(o.poll()));
+    } else if (event instanceof PollTallied t) {
+      d.put("pollId", t.pollId());
+      ArrayNode counts = d.putArray("counts");
+      t.counts().forEach(counts::add);
+    } else if (event instanceof PollClosed c) {
+      d.set("poll", Views.poll(c.poll()));
+    } else if (event instanceof HandsChanged h) {
+      ArrayNode queue = d.putArray("queue");
+      h.queue().forEach(queue::add);
+    } else if (event instanceof FloorGiven f) {
+      d.put("participantId", f.participantId());
+    } else if (event instanceof SpotlightChanged sp) {
+      d.set("spotlight", Views.spotlight(sp.spotlight()));
+    } else if (event instanceof ParticipantRemoved r) {
+      d.put("id", r.id());
+    } else if (event instanceof WorkshopEnded) {
+      // {} as PROTOCOL.md says; workshop.updated is not sent, the status is implied.
     } else {
       throw new IllegalArgumentException("no frame for " + event.name());
     }

@@ -10,6 +10,8 @@ import org.commonground.workshop.Code;
 import org.commonground.workshop.Contribution;
 import org.commonground.workshop.Kind;
 import org.commonground.workshop.Participant;
+import org.commonground.workshop.Poll;
+import org.commonground.workshop.Theme;
 import org.commonground.workshop.Role;
 import org.commonground.workshop.WorkshopState;
 
@@ -29,16 +31,16 @@ public final class ServerFrames {
     f.putObject("you").put("participantId", you.participantId()).put("role", you.role().wire())
         .put("name", you.name());
     f.put("serverTime", serverTime).put("epoch", epoch).put("seq", seq).put("resumed", resumed);
-    if (!resumed) f.set("state", state(state, you, online));
+    if (!resumed) f.set("state", state(state, you, online, serverTime));
     return Json.buffer(f);
   }
 
   /** The full workshop as one viewer may see it. */
-  public static ObjectNode state(WorkshopState s, You you, Set<String> online) {
+  public static ObjectNode state(WorkshopState s, You you, Set<String> online, long now) {
     ObjectNode n = Json.object();
     n.set("workshop", Views.workshop(s));
     n.set("phases", Views.phases(s.phases()));
-    n.set("phase", Views.phase(s.phase()));
+    n.set("phase", Views.phase(s.phase(), now));
     ArrayNode participants = n.putArray("participants");
     for (Participant p : s.participants().values()) {
       participants.add(Views.participant(p).put("online", online.contains(p.id())));
@@ -53,15 +55,19 @@ public final class ServerFrames {
       contributions.add(view);
       if (c.kind() == Kind.PARKING && !c.hidden()) parking.add(c.id());
     }
-    n.putArray("themes");
+    ArrayNode themes = n.putArray("themes");
+    for (Theme t : s.themes().values()) themes.add(Views.theme(t));
     n.putArray("suggestions");
-    n.putArray("polls");
-    n.putArray("hands");
-    n.putNull("spotlight");
+    ArrayNode polls = n.putArray("polls");
+    for (Poll p : s.polls().values()) polls.add(Views.poll(p));
+    ArrayNode hands = n.putArray("hands");
+    s.hands().forEach(hands::add);
+    n.set("spotlight", Views.spotlight(s.spotlight()));
     n.set("parking", parking);
-    n.put("readyCount", 0);
-    n.putObject("yourVotes");
-    n.put("yourReady", false);
+    n.put("readyCount", s.ready().size());
+    ObjectNode yourVotes = n.putObject("yourVotes");
+    s.votesOf(you.participantId()).forEach(yourVotes::put);
+    n.put("yourReady", s.ready().contains(you.participantId()));
     return n;
   }
 

@@ -1,5 +1,6 @@
 package org.commonground.protocol;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
@@ -8,6 +9,9 @@ import org.commonground.workshop.Contribution;
 import org.commonground.workshop.Participant;
 import org.commonground.workshop.PhaseDef;
 import org.commonground.workshop.PhaseState;
+import org.commonground.workshop.Poll;
+import org.commonground.workshop.Spotlight;
+import org.commonground.workshop.Theme;
 import org.commonground.workshop.Settings;
 import org.commonground.workshop.StakeholderGroup;
 import org.commonground.workshop.WorkshopState;
@@ -40,7 +44,46 @@ public final class Views {
     n.put("createdAt", c.createdAt());
     n.put("editedAt", c.editedAt());
     n.set("reactions", reactions(c.reactionCounts()));
-    n.put("votes", 0);
+    n.put("votes", c.votes());
+    n.put("status", c.parking() == null ? null : c.parking().wire());
+    n.put("owner", c.owner());
+    return n;
+  }
+
+  public static ObjectNode theme(Theme t) {
+    ObjectNode n = Json.object();
+    n.put("id", t.id()).put("label", t.label());
+    ArrayNode ids = n.putArray("contributionIds");
+    t.contributionIds().forEach(ids::add);
+    n.put("votes", t.votes()).put("suggested", t.suggested());
+    return n;
+  }
+
+  /** A poll as everyone sees it: counts, never who answered what. */
+  public static ObjectNode poll(Poll p) {
+    ObjectNode n = Json.object();
+    n.put("id", p.id()).put("question", p.question());
+    ArrayNode options = n.putArray("options");
+    p.options().forEach(options::add);
+    n.put("status", p.status().wire());
+    ArrayNode counts = n.putArray("counts");
+    for (int c : p.counts()) counts.add(c);
+    return n;
+  }
+
+  public static JsonNode spotlight(Spotlight s) {
+    if (s == null) return Json.object().nullNode();
+    ObjectNode n = Json.object();
+    n.put("type", s.type().wire()).put("id", s.id());
+    return n;
+  }
+
+  public static ObjectNode workshop(String id, String title, String joinCode, WorkshopState.Status status,
+                                    Settings settings) {
+    ObjectNode n = Json.object();
+    n.put("id", id).put("title", title).put("joinCode", JoinCodes.display(joinCode));
+    n.put("status", status.wire());
+    n.set("settings", settings(settings));
     return n;
   }
 
@@ -64,11 +107,7 @@ public final class Views {
   }
 
   public static ObjectNode workshop(WorkshopState s) {
-    ObjectNode n = Json.object();
-    n.put("id", s.id()).put("title", s.title()).put("joinCode", JoinCodes.display(s.joinCode()));
-    n.put("status", s.status().wire());
-    n.set("settings", settings(s.settings()));
-    return n;
+    return workshop(s.id(), s.title(), s.joinCode(), s.status(), s.settings());
   }
 
   public static ObjectNode phaseDef(PhaseDef p) {
@@ -85,10 +124,13 @@ public final class Views {
     return a;
   }
 
-  public static ObjectNode phase(PhaseState p) {
+  /** {@code remainingMs} of a running phase is as of {@code now}; clients count down from {@code endsAt}. */
+  public static ObjectNode phase(PhaseState p, long now) {
     ObjectNode n = Json.object();
     n.put("index", p.index()).put("status", p.status().wire());
-    n.put("startedAt", p.startedAt()).put("endsAt", p.endsAt()).put("remainingMs", p.remainingMs());
+    n.put("startedAt", p.startedAt()).put("endsAt", p.endsAt());
+    n.put("remainingMs", p.status() == PhaseState.Status.RUNNING && p.endsAt() != null
+        ? Long.valueOf(Math.max(0, p.endsAt() - now)) : p.remainingMs());
     return n;
   }
 }

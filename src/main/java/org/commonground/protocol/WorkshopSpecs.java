@@ -8,6 +8,7 @@ import java.util.Set;
 import org.commonground.workshop.Allow;
 import org.commonground.workshop.PhaseDef;
 import org.commonground.workshop.Settings;
+import org.commonground.workshop.SettingsPatch;
 import org.commonground.workshop.StakeholderGroup;
 import org.commonground.workshop.Templates;
 
@@ -67,13 +68,23 @@ public final class WorkshopSpecs {
   public static Settings settings(Settings base, Args s) {
     if (s == null) return base;
     try {
-      Settings.Anonymity anonymity = base.anonymity();
+      return patch(s).applyTo(base);
+    } catch (IllegalArgumentException e) {
+      throw ProtocolException.invalid(e.getMessage());
+    }
+  }
+
+  /** The settings a client gave, field by field (null: keep). */
+  public static SettingsPatch patch(Args s) {
+    if (s == null) return SettingsPatch.NONE;
+    try {
+      Settings.Anonymity anonymity = null;
       String an = s.optString("anonymity");
       if (an != null) {
         anonymity = Settings.Anonymity.fromWire(an);
         if (anonymity == null) throw ProtocolException.invalid("anonymity must be optional, always or never");
       }
-      List<StakeholderGroup> groups = base.stakeholderGroups();
+      List<StakeholderGroup> groups = null;
       JsonNode g = s.raw("stakeholderGroups");
       if (g != null && !g.isNull()) {
         if (!g.isArray()) throw ProtocolException.invalid("stakeholderGroups must be a list");
@@ -83,17 +94,11 @@ public final class WorkshopSpecs {
           groups.add(new StakeholderGroup(ga.string("id"), ga.string("label")));
         }
       }
-      return new Settings(anonymity,
-          orElse(s.optInt("votesPerParticipant"), base.votesPerParticipant()),
-          orElse(s.optInt("maxParticipants"), base.maxParticipants()),
-          groups,
-          orElse(s.optInt("minGroupSize"), base.minGroupSize()),
-          s.optBoolean("confidential") == null ? base.confidential() : s.optBoolean("confidential"),
-          orElse(s.optInt("retentionDays"), base.retentionDays()));
+      return new SettingsPatch(anonymity, s.optInt("votesPerParticipant"), s.optInt("maxParticipants"), groups,
+          s.optInt("minGroupSize"), s.optBoolean("confidential"), s.optInt("retentionDays"));
     } catch (IllegalArgumentException e) {
       throw ProtocolException.invalid(e.getMessage());
     }
   }
 
-  private static int orElse(Integer v, int d) { return v == null ? d : v; }
 }

@@ -20,6 +20,8 @@ public final class Keys {
     return w(workshopId) + "ref:" + participantId + ":" + ref;
   }
   public String token(String workshopId, String tokenHash) { return w(workshopId) + "tok:" + tokenHash; }
+  /** The names of every token key of a workshop, so its end can expire them all. */
+  public String tokens(String workshopId) { return w(workshopId) + "tokens"; }
 
   public String joinCode(String code) { return prefix + ":code:" + code; }
   public String failedJoins(String address) { return prefix + ":joinfail:" + address; }

@@ -45,7 +45,8 @@ public final class RedisWorkshopStore implements WorkshopStore {
     String codeKey = keys.joinCode(joinCode);
     return redis.send(Request.cmd(SET).arg(codeKey).arg(workshopId).arg("NX")).compose(claimed -> {
       if (claimed == null) return Future.failedFuture(new CodeTakenException());
-      List<String> k = new ArrayList<>(List.of(keys.seq(workshopId), keys.log(workshopId), keys.epoch(workshopId)));
+      List<String> k = new ArrayList<>(List.of(keys.seq(workshopId), keys.log(workshopId), keys.epoch(workshopId),
+          keys.tokens(workshopId)));
       List<String> a = new ArrayList<>(List.of(epoch, firstEventBody));
       addTokens(workshopId, tokens, k, a);
       return create.run(redis, k, a)
@@ -69,11 +70,13 @@ public final class RedisWorkshopStore implements WorkshopStore {
 
   @Override
   public Future<AppendResult> append(String workshopId, long expectedSeq, String participantId, String ref,
-                                     String resultJson, List<String> eventBodies, List<NewToken> tokens) {
+                                     String resultJson, List<String> eventBodies, List<NewToken> tokens,
+                                     long retentionSeconds) {
     List<String> k = new ArrayList<>(List.of(keys.seq(workshopId), keys.log(workshopId),
-        keys.ref(workshopId, participantId, ref)));
+        keys.ref(workshopId, participantId, ref), keys.epoch(workshopId), keys.presence(workshopId),
+        keys.tokens(workshopId)));
     List<String> a = new ArrayList<>(List.of(Long.toString(expectedSeq), keys.channel(workshopId), resultJson,
-        Integer.toString(refTtlSeconds), Integer.toString(eventBodies.size())));
+        Integer.toString(refTtlSeconds), Long.toString(retentionSeconds), Integer.toString(eventBodies.size())));
     a.addAll(eventBodies);
     addTokens(workshopId, tokens, k, a);
     return append.run(redis, k, a).map(r -> {
@@ -92,6 +95,11 @@ public final class RedisWorkshopStore implements WorkshopStore {
       k.add(keys.token(workshopId, Tokens.hash(t.token())));
       a.add(t.grant().stored());
     }
+  }
+
+  @Override
+  public Future<Void> expireJoinCode(String joinCode, long seconds) {
+    return redis.send(Request.cmd(EXPIRE).arg(keys.joinCode(joinCode)).arg(seconds)).mapEmpty();
   }
 
   @Override

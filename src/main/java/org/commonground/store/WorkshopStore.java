@@ -21,6 +21,8 @@ import java.util.Optional;
  *       seq n+2 after n, or reconnects, reads the missing seqs with {@link #range}. An empty answer for
  *       seqs at or below {@link #seq} means that history is gone: the epoch has changed.</li>
  *   <li><b>Epoch.</b> Set when the log is created; seqs only compare within one epoch.</li>
+ *   <li><b>Retention.</b> Nothing expires while a workshop runs; the append that ends it sets every key
+ *       to expire {@code retentionDays} later.</li>
  * </ul>
  * Futures fail when Redis is unreachable; nothing partial is left behind by a failed call.
  */
@@ -32,9 +34,23 @@ public interface WorkshopStore {
    */
   Future<Void> create(String workshopId, String joinCode, String epoch, String firstEventBody, List<NewToken> tokens);
 
-  /** See the class contract. {@code eventBodies} are stored JSON without their leading {@code {"seq":N,}. */
+  /**
+   * See the class contract. {@code eventBodies} are stored JSON without their leading {@code {"seq":N,}.
+   * {@code retentionSeconds} > 0 (the append that ends a workshop): in the same step, every key of the
+   * workshop is set to expire that long after; later appends keep that expiry.
+   */
   Future<AppendResult> append(String workshopId, long expectedSeq, String participantId, String ref,
-                              String resultJson, List<String> eventBodies, List<NewToken> tokens);
+                              String resultJson, List<String> eventBodies, List<NewToken> tokens,
+                              long retentionSeconds);
+
+  /** An append that does not end the workshop. */
+  default Future<AppendResult> append(String workshopId, long expectedSeq, String participantId, String ref,
+                                      String resultJson, List<String> eventBodies, List<NewToken> tokens) {
+    return append(workshopId, expectedSeq, participantId, ref, resultJson, eventBodies, tokens, 0);
+  }
+
+  /** Lets an ended workshop's join code expire with it (the code key lives outside its hash slot). */
+  Future<Void> expireJoinCode(String joinCode, long seconds);
 
   /** The first answer to a ref, if it was answered within the ref TTL. */
   Future<Optional<StoredAnswer>> answerOf(String workshopId, String participantId, String ref);

@@ -27,6 +27,9 @@ public final class HttpVerticle extends VerticleBase {
   private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
       + "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
+  /** How far past the protocol's frame limit a frame is still read, to be refused properly. */
+  private static final int WIRE_HEADROOM = 16;
+
   private final AppConfig config;
   private final WorkshopStore store;
   private final Hub hub;
@@ -74,8 +77,10 @@ public final class HttpVerticle extends VerticleBase {
     HttpServerOptions options = new HttpServerOptions()
         .setHost(config.http().host())
         .setPort(port)
-        .setMaxWebSocketFrameSize(config.limits().maxFrameBytes())
-        .setMaxWebSocketMessageSize(config.limits().maxFrameBytes())
+        // Netty cuts a connection whose frame passes its limit without a close frame, so its limit sits
+        // above ours: frames up to it are read and answered with 1009 by the session.
+        .setMaxWebSocketFrameSize(config.limits().maxFrameBytes() * WIRE_HEADROOM)
+        .setMaxWebSocketMessageSize(config.limits().maxFrameBytes() * WIRE_HEADROOM)
         .setIdleTimeout(0);
     server = vertx.createHttpServer(options).requestHandler(router);
     return server.listen();
@@ -93,6 +98,7 @@ public final class HttpVerticle extends VerticleBase {
 
   private boolean originAllowed(String origin, RoutingContext ctx) {
     if (config.http().allowedOrigins().contains(origin)) return true;
+    if (config.http().publicUrl() != null && sameOrigin(origin, config.http().publicUrl())) return true;
     try {
       URI o = URI.create(origin);
       String authority = ctx.request().authority() == null ? null : ctx.request().authority().toString();
@@ -102,9 +108,22 @@ public final class HttpVerticle extends VerticleBase {
     }
   }
 
+  private static boolean sameOrigin(String origin, String url) {
+    try {
+      URI o = URI.create(origin);
+      URI u = URI.create(url);
+      return o.getScheme() != null && o.getScheme().equalsIgnoreCase(u.getScheme())
+          && o.getRawAuthority() != null && o.getRawAuthority().equalsIgnoreCase(u.getRawAuthority());
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   private void apiFailure(RoutingContext ctx) {
     Throwable err = ctx.failure();
-    if (err instanceof ProtocolException p) {
+    if (Hub.isNoSuchWorkshop(err)) {
+      HttpError.send(ctx, 404, "NOT_FOUND", "no such workshop");
+    } else if (err instanceof ProtocolException p) {
       HttpError.send(ctx, HttpError.statusOf(p.code()), p.code().name(), p.getMessage());
     } else if (err instanceof ApiRoutes.HttpStatusException h) {
       HttpError.send(ctx, h.status, h.code, h.getMessage());

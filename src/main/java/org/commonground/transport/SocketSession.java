@@ -31,6 +31,7 @@ final class SocketSession {
   static final short CLOSE_REMOVED = 4403;
   static final short CLOSE_NO_HELLO = 4408;
   static final short CLOSE_ABUSE = 4429;
+  static final short CLOSE_TOO_LARGE = 1009;
 
   private enum Stage { AWAITING_HELLO, WELCOMING, LIVE, CLOSED }
 
@@ -93,6 +94,11 @@ final class SocketSession {
   private void onText(String text) {
     lastHeard = System.currentTimeMillis();
     if (stage == Stage.CLOSED) return;
+    if (tooLarge(text)) {
+      stage = Stage.CLOSED;
+      ws.close(CLOSE_TOO_LARGE, "frame larger than " + limits.maxFrameBytes() + " bytes");
+      return;
+    }
     ClientFrame frame;
     try {
       frame = ClientFrame.parse(text);
@@ -110,6 +116,14 @@ final class SocketSession {
     } else if (frame instanceof ClientFrame.Cmd c) {
       command(c);
     }
+  }
+
+  /** Whether the frame's UTF-8 form passes the limit, counting bytes only when characters leave it in doubt. */
+  private boolean tooLarge(String text) {
+    int max = limits.maxFrameBytes();
+    if (text.length() > max) return true;
+    if ((long) text.length() * 3 <= max) return false;
+    return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > max;
   }
 
   private void hello(ClientFrame.Hello h) {

@@ -68,4 +68,137 @@ public sealed interface Command {
     }
     public String commandName() { return "reaction.toggle"; }
   }
+
+  // ---------------------------------------------------------------- agenda
+
+  record PhaseStart() implements Command {
+    public String commandName() { return "phase.start"; }
+  }
+
+  /**
+   * {@code from}: the phase the sender was looking at. When the agenda has already moved on from it
+   * (another facilitator pressed first), the command changes nothing, so two presses move once.
+   */
+  record PhaseNext(Integer from) implements Command {
+    public String commandName() { return "phase.next"; }
+  }
+
+  record PhasePrev(Integer from) implements Command {
+    public String commandName() { return "phase.prev"; }
+  }
+
+  record PhaseGoto(int index) implements Command {
+    public String commandName() { return "phase.goto"; }
+  }
+
+  record TimerPause() implements Command {
+    public String commandName() { return "timer.pause"; }
+  }
+
+  record TimerResume() implements Command {
+    public String commandName() { return "timer.resume"; }
+  }
+
+  record TimerExtend(int seconds) implements Command {
+    public TimerExtend {
+      Checks.range("seconds", seconds, -600, 3600);
+    }
+    public String commandName() { return "timer.extend"; }
+  }
+
+  record ReadySet(boolean ready) implements Command {
+    public String commandName() { return "ready.set"; }
+  }
+
+  // ---------------------------------------------------------------- votes, polls, hands
+
+  record VoteCast(String targetId) implements Command {
+    public VoteCast {
+      Checks.required("targetId", targetId);
+    }
+    public String commandName() { return "vote.cast"; }
+  }
+
+  record VoteRetract(String targetId) implements Command {
+    public VoteRetract {
+      Checks.required("targetId", targetId);
+    }
+    public String commandName() { return "vote.retract"; }
+  }
+
+  record PollOpen(String question, java.util.List<String> options) implements Command {
+    public PollOpen {
+      question = Checks.text("question", question, 300);
+      Checks.required("options", options);
+      if (options.size() < 2 || options.size() > 10) throw new IllegalArgumentException("a poll needs 2 to 10 options");
+      options = options.stream().map(o -> Checks.text("option", o, 200)).toList();
+    }
+
+    public static PollOpen ladder() { return new PollOpen(Poll.LADDER_QUESTION, Poll.LADDER); }
+
+    public String commandName() { return "poll.open"; }
+  }
+
+  record PollAnswer(String pollId, int option) implements Command {
+    public PollAnswer {
+      Checks.required("pollId", pollId);
+    }
+    public String commandName() { return "poll.answer"; }
+  }
+
+  record PollClose(String id) implements Command {
+    public PollClose {
+      Checks.required("id", id);
+    }
+    public String commandName() { return "poll.close"; }
+  }
+
+  record HandRaise() implements Command {
+    public String commandName() { return "hand.raise"; }
+  }
+
+  record HandLower() implements Command {
+    public String commandName() { return "hand.lower"; }
+  }
+
+  record HandNext() implements Command {
+    public String commandName() { return "hand.next"; }
+  }
+
+  // ---------------------------------------------------------------- facilitation
+
+  record ParkingUpdate(String id, ParkingStatus status, String owner) implements Command {
+    public ParkingUpdate {
+      Checks.required("id", id);
+      Checks.required("status", status);
+      if (owner != null) owner = owner.isBlank() ? null : Checks.text("owner", owner, 120);
+      if (status == ParkingStatus.HANDED_ON && owner == null) {
+        throw new IllegalArgumentException("say who it is handed on to (owner)");
+      }
+    }
+    public String commandName() { return "parking.update"; }
+  }
+
+  /** {@code spotlight} null clears it. */
+  record SpotlightSet(Spotlight spotlight) implements Command {
+    public String commandName() { return "spotlight.set"; }
+  }
+
+  record ParticipantRemove(String id) implements Command {
+    public ParticipantRemove {
+      Checks.required("id", id);
+    }
+    public String commandName() { return "participant.remove"; }
+  }
+
+  record WorkshopUpdate(String title, SettingsPatch settings) implements Command {
+    public WorkshopUpdate {
+      if (title != null) title = Checks.text("title", title, 200);
+    }
+    public String commandName() { return "workshop.update"; }
+  }
+
+  record WorkshopEnd() implements Command {
+    public String commandName() { return "workshop.end"; }
+  }
 }

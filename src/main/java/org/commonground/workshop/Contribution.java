@@ -10,6 +10,8 @@ import java.util.TreeMap;
  * even when {@code anonymous}: the server needs it for ownership and {@code mine}; the protocol
  * layer never lets it reach a client. {@code scribedFor} names the person a facilitator typed it for.
  * {@code reactedBy} maps a reaction to who gave it, so a toggle is exact; clients only see counts.
+ * {@code votes} is the total of votes cast on it (who cast them is kept apart, in the state's tallies).
+ * {@code parking} and {@code owner} are set for parking-lot items only.
  */
 public record Contribution(
     String id,
@@ -24,7 +26,10 @@ public record Contribution(
     long createdAt,
     Long editedAt,
     boolean hidden,
-    Map<String, Set<String>> reactedBy) {
+    Map<String, Set<String>> reactedBy,
+    int votes,
+    ParkingStatus parking,
+    String owner) {
 
   public static final int MAX_TEXT = 1000;
   public static final Set<String> REACTIONS = Set.of("agree", "heart", "insight", "question");
@@ -35,6 +40,18 @@ public record Contribution(
     text = Checks.text("text", text, MAX_TEXT);
     Objects.requireNonNull(author, "author");
     reactedBy = reactedBy == null ? Map.of() : Map.copyOf(reactedBy);
+    if (kind == Kind.PARKING && parking == null) parking = ParkingStatus.OPEN;
+    if (kind != Kind.PARKING) {
+      parking = null;
+      owner = null;
+    }
+  }
+
+  /** A new contribution: no reactions, no votes, open if it is a parking-lot item. */
+  public static Contribution posted(String id, int phase, Kind kind, String text, String author, String group,
+                                    boolean anonymous, String scribedFor, long createdAt) {
+    return new Contribution(id, phase, kind, text, author, group, anonymous, scribedFor, null, createdAt, null, false,
+        Map.of(), 0, null, null);
   }
 
   /** Reaction counts in a stable order, every reaction present. */
@@ -48,16 +65,26 @@ public record Contribution(
 
   public Contribution withText(String newText, long at) {
     return new Contribution(id, phase, kind, newText, author, group, anonymous, scribedFor, themeId, createdAt,
-        at, hidden, reactedBy);
+        at, hidden, reactedBy, votes, parking, owner);
   }
 
   public Contribution withHidden(boolean h) {
     return new Contribution(id, phase, kind, text, author, group, anonymous, scribedFor, themeId, createdAt,
-        editedAt, h, reactedBy);
+        editedAt, h, reactedBy, votes, parking, owner);
   }
 
   public Contribution withReactions(Map<String, Set<String>> r) {
     return new Contribution(id, phase, kind, text, author, group, anonymous, scribedFor, themeId, createdAt,
-        editedAt, hidden, r);
+        editedAt, hidden, r, votes, parking, owner);
+  }
+
+  public Contribution withVotes(int v) {
+    return new Contribution(id, phase, kind, text, author, group, anonymous, scribedFor, themeId, createdAt,
+        editedAt, hidden, reactedBy, v, parking, owner);
+  }
+
+  public Contribution withParking(ParkingStatus status, String newOwner) {
+    return new Contribution(id, phase, kind, text, author, group, anonymous, scribedFor, themeId, createdAt,
+        editedAt, hidden, reactedBy, votes, status, newOwner);
   }
 }

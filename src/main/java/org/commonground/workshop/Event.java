@@ -47,4 +47,69 @@ public sealed interface Event {
     }
     public String name() { return "contribution.reacted"; }
   }
+
+  /** The agenda moved, started, paused, resumed or had its time changed. */
+  record PhaseChanged(PhaseState phase) implements Event {
+    public String name() { return "phase.changed"; }
+  }
+
+  /** Title, settings or status changed; carries the whole workshop as clients see it. */
+  record WorkshopUpdated(String id, String title, String joinCode, WorkshopState.Status status, Settings settings)
+      implements Event {
+    public String name() { return "workshop.updated"; }
+  }
+
+  /** Who is ready now (kept on the server; clients get the count only). */
+  record ReadyChanged(Set<String> ready) implements Event {
+    public ReadyChanged {
+      ready = Set.copyOf(ready);
+    }
+    public String name() { return "ready.changed"; }
+  }
+
+  /** {@code participantId} moved {@code delta} votes on the target, which now has {@code votes} in all. */
+  record VotesChanged(String targetId, String participantId, int delta, int votes) implements Event {
+    public String name() { return "votes.changed"; }
+  }
+
+  record PollOpened(Poll poll) implements Event {
+    public String name() { return "poll.opened"; }
+  }
+
+  /** Every answer to the poll now (who chose what stays on the server). */
+  record PollTallied(String pollId, Map<String, Integer> answers, List<Integer> counts) implements Event {
+    public PollTallied {
+      answers = Map.copyOf(answers);
+      counts = List.copyOf(counts);
+    }
+    public String name() { return "poll.tallied"; }
+  }
+
+  record PollClosed(Poll poll) implements Event {
+    public String name() { return "poll.closed"; }
+  }
+
+  record HandsChanged(List<String> queue) implements Event {
+    public HandsChanged {
+      queue = List.copyOf(queue);
+    }
+    public String name() { return "hands.changed"; }
+  }
+
+  record FloorGiven(String participantId) implements Event {
+    public String name() { return "floor.given"; }
+  }
+
+  /** {@code spotlight} null: nothing is spotlit. */
+  record SpotlightChanged(Spotlight spotlight) implements Event {
+    public String name() { return "spotlight.changed"; }
+  }
+
+  record ParticipantRemoved(String id) implements Event {
+    public String name() { return "participant.removed"; }
+  }
+
+  record WorkshopEnded(long endedAt) implements Event {
+    public String name() { return "workshop.ended"; }
+  }
 }

@@ -2,16 +2,25 @@ package org.commonground.workshop;
 
 import java.util.List;
 import java.util.Locale;
+import org.pcollections.HashTreePMap;
+import org.pcollections.HashTreePSet;
 import org.pcollections.OrderedPMap;
+import org.pcollections.PMap;
+import org.pcollections.PSet;
+import org.pcollections.PVector;
+import org.pcollections.TreePVector;
 
 /**
- * A workshop as of some seq. Immutable: {@link Workshop#apply} returns a new state sharing
- * structure with the old one (persistent maps), so a replica can hand a state to a renderer
- * while the next event is applied.
+ * A workshop as of some seq. Immutable: {@link Workshop#apply} returns a new state sharing structure
+ * with the old one (persistent maps), so a replica can hand a state to a renderer while the next event
+ * is applied.
  *
- * <p>{@code nextParticipant} and {@code nextContribution} make ids deterministic: every node that
- * decides against the same seq mints the same id, and the store's expected-seq check makes the
- * decision unique.
+ * <p>What clients may never see is kept here too, for the rules: anonymous authors (in contributions),
+ * who voted for what ({@code votesBy}), who answered what (in polls), who is ready. The protocol layer
+ * decides what each viewer sees.
+ *
+ * <p>{@code counters} make ids deterministic: every node that decides against the same seq mints the
+ * same id, and the store's expected-seq check makes the decision unique.
  */
 public record WorkshopState(
     String id,
@@ -19,13 +28,18 @@ public record WorkshopState(
     String joinCode,
     Status status,
     Settings settings,
+    long createdAt,
     List<PhaseDef> phases,
     PhaseState phase,
     OrderedPMap<String, Participant> participants,
     OrderedPMap<String, Contribution> contributions,
-    int nextParticipant,
-    int nextContribution,
-    long createdAt) {
+    OrderedPMap<String, Theme> themes,
+    OrderedPMap<String, Poll> polls,
+    PMap<String, PMap<String, Integer>> votesBy,
+    PVector<String> hands,
+    PSet<String> ready,
+    Spotlight spotlight,
+    Counters counters) {
 
   public enum Status {
     LOBBY, RUNNING, ENDED;
@@ -33,10 +47,21 @@ public record WorkshopState(
     public String wire() { return name().toLowerCase(Locale.ROOT); }
   }
 
+  /** The next number of each kind of id. */
+  public record Counters(int participant, int contribution, int theme, int poll) {
+    public static final Counters START = new Counters(1, 1, 1, 1);
+
+    Counters nextParticipant() { return new Counters(participant + 1, contribution, theme, poll); }
+    Counters nextContribution() { return new Counters(participant, contribution + 1, theme, poll); }
+    Counters nextTheme() { return new Counters(participant, contribution, theme + 1, poll); }
+    Counters nextPoll() { return new Counters(participant, contribution, theme, poll + 1); }
+  }
+
   /** The state before seq 1: nothing exists yet. */
   public static WorkshopState empty(String id) {
-    return new WorkshopState(id, "", "", Status.LOBBY, Settings.DEFAULTS, List.of(), null,
-        OrderedPMap.empty(), OrderedPMap.empty(), 1, 1, 0);
+    return new WorkshopState(id, "", "", Status.LOBBY, Settings.DEFAULTS, 0, List.of(), null,
+        OrderedPMap.empty(), OrderedPMap.empty(), OrderedPMap.empty(), OrderedPMap.empty(), HashTreePMap.empty(),
+        TreePVector.empty(), HashTreePSet.empty(), null, Counters.START);
   }
 
   public boolean exists() { return !phases.isEmpty(); }
@@ -47,13 +72,85 @@ public record WorkshopState(
     return participants.values().stream().filter(p -> p.role() == Role.PARTICIPANT).count();
   }
 
-  WorkshopState with(OrderedPMap<String, Participant> ps, int nextP) {
-    return new WorkshopState(id, title, joinCode, status, settings, phases, phase, ps, contributions, nextP,
-        nextContribution, createdAt);
+  /** Votes a participant has cast, on anything. */
+  public int votesUsed(String participantId) {
+    PMap<String, Integer> mine = votesBy.get(participantId);
+    return mine == null ? 0 : mine.values().stream().mapToInt(Integer::intValue).sum();
   }
 
-  WorkshopState withContributions(OrderedPMap<String, Contribution> cs, int nextC) {
-    return new WorkshopState(id, title, joinCode, status, settings, phases, phase, participants, cs,
-        nextParticipant, nextC, createdAt);
+  public PMap<String, Integer> votesOf(String participantId) {
+    PMap<String, Integer> mine = votesBy.get(participantId);
+    return mine == null ? HashTreePMap.empty() : mine;
+  }
+
+  /** A visible contribution, or null. */
+  public Contribution visible(String contributionId) {
+    Contribution c = contributions.get(contributionId);
+    return c == null || c.hidden() ? null : c;
+  }
+
+  public Builder toBuilder() { return new Builder(this); }
+
+  /** Changes a few fields of a state at once; the rest is shared. */
+  public static final class Builder {
+    private String id;
+    private String title;
+    private String joinCode;
+    private Status status;
+    private Settings settings;
+    private long createdAt;
+    private List<PhaseDef> phases;
+    private PhaseState phase;
+    private OrderedPMap<String, Participant> participants;
+    private OrderedPMap<String, Contribution> contributions;
+    private OrderedPMap<String, Theme> themes;
+    private OrderedPMap<String, Poll> polls;
+    private PMap<String, PMap<String, Integer>> votesBy;
+    private PVector<String> hands;
+    private PSet<String> ready;
+    private Spotlight spotlight;
+    private Counters counters;
+
+    private Builder(WorkshopState s) {
+      id = s.id;
+      title = s.title;
+      joinCode = s.joinCode;
+      status = s.status;
+      settings = s.settings;
+      createdAt = s.createdAt;
+      phases = s.phases;
+      phase = s.phase;
+      participants = s.participants;
+      contributions = s.contributions;
+      themes = s.themes;
+      polls = s.polls;
+      votesBy = s.votesBy;
+      hands = s.hands;
+      ready = s.ready;
+      spotlight = s.spotlight;
+      counters = s.counters;
+    }
+
+    public Builder title(String v) { title = v; return this; }
+    public Builder joinCode(String v) { joinCode = v; return this; }
+    public Builder status(Status v) { status = v; return this; }
+    public Builder settings(Settings v) { settings = v; return this; }
+    public Builder createdAt(long v) { createdAt = v; return this; }
+    public Builder phases(List<PhaseDef> v) { phases = v; return this; }
+    public Builder phase(PhaseState v) { phase = v; return this; }
+    public Builder participants(OrderedPMap<String, Participant> v) { participants = v; return this; }
+    public Builder contributions(OrderedPMap<String, Contribution> v) { contributions = v; return this; }
+    public Builder themes(OrderedPMap<String, Theme> v) { themes = v; return this; }
+    public Builder polls(OrderedPMap<String, Poll> v) { polls = v; return this; }
+    public Builder votesBy(PMap<String, PMap<String, Integer>> v) { votesBy = v; return this; }
+    public Builder hands(PVector<String> v) { hands = v; return this; }
+    public Builder ready(PSet<String> v) { ready = v; return this; }
+    public Builder spotlight(Spotlight v) { spotlight = v; return this; }
+    public Builder counters(Counters v) { counters = v; return this; }
+
+    public WorkshopState build() {
+      return new WorkshopState(id, title, joinCode, status, settings, createdAt, phases, phase, participants,
+          contributions, themes, polls, votesBy, hands, ready, spotlight, counters);
+    }
   }
 }

@@ -49,8 +49,8 @@ class LimitsJoinTest {
     redis.close();
   }
 
-  private static HttpApiTest.Http from(Vertx vertx, String address) {
-    return new HttpApiTest.Http(vertx, node.port(), address);
+  private static Api from(Vertx vertx, String address) {
+    return new Api(vertx, node.port(), address);
   }
 
   /** A well-formed code that is not the given one (the last character changed). */
@@ -59,7 +59,7 @@ class LimitsJoinTest {
     return code.substring(0, code.length() - 1) + (last == '9' ? '8' : '9');
   }
 
-  private static Api.Reply join(HttpApiTest.Http http, String code, String name) {
+  private static Api.Reply join(Api http, String code, String name) {
     return http.request(HttpMethod.POST, "/api/join", new JsonObject().put("joinCode", code).put("name", name).encode(),
         Map.of(), "Retry-After");
   }
@@ -74,9 +74,9 @@ class LimitsJoinTest {
   @DisplayName("repeated wrong codes from one address get 429 RATE_LIMITED with Retry-After; the right code still "
       + "joins from there, and other addresses are unaffected")
   void failedJoinsLimited(Vertx vertx) {
-    HttpApiTest.Http organiser = new HttpApiTest.Http(vertx, node.port());
+    Api organiser = new Api(vertx, node.port());
     Api.Created w = organiser.create("Guessing game");
-    HttpApiTest.Http guesser = from(vertx, "127.0.0.2");
+    Api guesser = from(vertx, "127.0.0.2");
     List<String> guesses = List.of(wrong(w.joinCode()), "ZZZ-ZZZ", "not-a-code");
     assertThat(guesses).hasSize(FAILED_JOINS);
     for (String guess : guesses) {
@@ -105,9 +105,9 @@ class LimitsJoinTest {
   @Test
   @DisplayName("many successful joins from one address all succeed and use up none of its allowance for wrong codes")
   void successfulJoinsNotCounted(Vertx vertx) {
-    HttpApiTest.Http organiser = new HttpApiTest.Http(vertx, node.port());
+    Api organiser = new Api(vertx, node.port());
     Api.Created w = organiser.create("Hospital training room");
-    HttpApiTest.Http venue = from(vertx, "127.0.0.4");
+    Api venue = from(vertx, "127.0.0.4");
     int people = 4 * FAILED_JOINS;
     for (int i = 0; i < people; i++) {
       Api.Reply r = join(venue, i % 2 == 0 ? w.joinCode() : w.joinCode().replace("-", "").toLowerCase(), "Nurse " + i);

@@ -57,7 +57,7 @@ class LimitsWebSocketTest {
   private record Room(Api.Created w, String sam, String alex) {}
 
   private static Room room(Vertx vertx, String title) {
-    HttpApiTest.Http api = new HttpApiTest.Http(vertx, node.port());
+    Api api = new Api(vertx, node.port());
     Api.Created w = api.create(title);
     return new Room(w, api.join(w.joinCode(), "Sam", null), api.join(w.joinCode(), "Alex", null));
   }

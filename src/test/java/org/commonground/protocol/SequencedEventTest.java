@@ -11,6 +11,11 @@ import org.commonground.workshop.Allow;
 import org.commonground.workshop.Contribution;
 import org.commonground.workshop.Emitted;
 import org.commonground.workshop.Event;
+import org.commonground.workshop.Spotlight;
+import org.commonground.workshop.Poll;
+import org.commonground.workshop.WorkshopState;
+import org.commonground.workshop.PhaseState;
+import org.commonground.workshop.ParkingStatus;
 import org.commonground.workshop.Kind;
 import org.commonground.workshop.Participant;
 import org.commonground.workshop.PhaseDef;
@@ -29,9 +34,9 @@ class SequencedEventTest {
 
   private static final Contribution ANONYMOUS = new Contribution("c7", 1, Kind.QUESTION, "Who decides?", "p4",
       "experts-by-experience", true, null, null, TS - 10, null, false,
-      Map.of("agree", Set.of("p2", "p3"), "heart", Set.of("p5")));
+      Map.of("agree", Set.of("p2", "p3"), "heart", Set.of("p5")), 2, null, null);
   private static final Contribution SCRIBED = new Contribution("c8", 0, Kind.TAKEAWAY, "Ask us first",
-      "p1", "carers", false, "Mrs Khan", "t3", TS - 5, TS - 1, true, Map.of());
+      "p1", "carers", false, "Mrs Khan", "t3", TS - 5, TS - 1, true, Map.of(), 0, null, null);
 
   /** At least one sample of every event type, with the fields most likely to get lost. */
   static Stream<Emitted> samples() {
@@ -57,7 +62,25 @@ class SequencedEventTest {
         new Emitted("p4", new Event.ContributionRemoved("c9", false, null)),
         new Emitted(null, new Event.ContributionReacted("c7", "agree", "p3", false,
             Map.of("agree", Set.of("p2"), "heart", Set.of("p5")))),
-        new Emitted("p2", new Event.ContributionReacted("c1", "insight", "p2", true, Map.of("insight", Set.of("p2")))));
+        new Emitted("p2", new Event.ContributionReacted("c1", "insight", "p2", true, Map.of("insight", Set.of("p2")))),
+        new Emitted("p1", new Event.ContributionUpdated(
+            Contribution.posted("c10", 1, Kind.PARKING, "Pay for experts' time", "p2", null, false, null, TS)
+                .withParking(ParkingStatus.HANDED_ON, "Commissioning lead"))),
+        new Emitted("p1", new Event.PhaseChanged(new PhaseState(1, PhaseState.Status.RUNNING, TS, TS + 60_000, null))),
+        new Emitted("p1", new Event.PhaseChanged(new PhaseState(1, PhaseState.Status.PAUSED, TS, null, 42_000L))),
+        new Emitted("p1", new Event.WorkshopUpdated("w1", "New title", "ABC234", WorkshopState.Status.RUNNING, custom)),
+        new Emitted(null, new Event.ReadyChanged(Set.of("p2", "p3"))),
+        new Emitted(null, new Event.VotesChanged("c7", "p2", 1, 4)),
+        new Emitted("p1", new Event.PollOpened(new Poll("q1", "Which first?", List.of("a", "b"), Poll.Status.OPEN, Map.of()))),
+        new Emitted(null, new Event.PollTallied("q1", Map.of("p2", 1, "p3", 0), List.of(1, 1))),
+        new Emitted("p1", new Event.PollClosed(new Poll("q1", "Which first?", List.of("a", "b"), Poll.Status.CLOSED,
+            Map.of("p2", 1)))),
+        new Emitted("p2", new Event.HandsChanged(List.of("p2", "p3"))),
+        new Emitted("p1", new Event.FloorGiven("p2")),
+        new Emitted("p1", new Event.SpotlightChanged(new Spotlight(Spotlight.Type.POLL, "q1"))),
+        new Emitted("p1", new Event.SpotlightChanged(null)),
+        new Emitted("p1", new Event.ParticipantRemoved("p3")),
+        new Emitted("p1", new Event.WorkshopEnded(TS)));
   }
 
   /** What the append script stores: {@code {"seq":N,} followed by the body the node sent. */

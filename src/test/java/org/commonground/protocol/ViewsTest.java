@@ -64,7 +64,8 @@ class ViewsTest {
 
   private JsonNode stateFor(Actor actor) {
     Role role = actor.role();
-    return ServerFrames.state(w.state(), new You(actor.participantId(), role, "whoever"), Set.of(sam.participantId()));
+    return ServerFrames.state(w.state(), new You(actor.participantId(), role, "whoever"), Set.of(sam.participantId()),
+        Scenario.T0);
   }
 
   @Nested

@@ -27,7 +27,28 @@ class AccessTest {
         new Command.WithdrawContribution("c1"),
         new Command.HideContribution("c1", null),
         new Command.UnhideContribution("c1"),
-        new Command.ToggleReaction("c1", "agree"));
+        new Command.ToggleReaction("c1", "agree"),
+        new Command.ParkingUpdate("c1", ParkingStatus.REVISITED, null),
+        new Command.PhaseStart(),
+        new Command.PhaseNext(null),
+        new Command.PhasePrev(null),
+        new Command.PhaseGoto(1),
+        new Command.TimerPause(),
+        new Command.TimerResume(),
+        new Command.TimerExtend(60),
+        new Command.ReadySet(true),
+        new Command.VoteCast("c1"),
+        new Command.VoteRetract("c1"),
+        Command.PollOpen.ladder(),
+        new Command.PollAnswer("q1", 0),
+        new Command.PollClose("q1"),
+        new Command.HandRaise(),
+        new Command.HandLower(),
+        new Command.HandNext(),
+        new Command.SpotlightSet(new Spotlight(Spotlight.Type.CONTRIBUTION, "c1")),
+        new Command.ParticipantRemove("p2"),
+        new Command.WorkshopUpdate("Renamed", null),
+        new Command.WorkshopEnd());
   }
 
   /** Commands other than joining, which need the actor to be a member. */

@@ -118,22 +118,18 @@ public final class Scenario {
 
   public Contribution contribution(String id) { return state.contributions().get(id); }
 
-  /** The workshop as it would be after {@code workshop.end} (that command is not built yet). */
+  /** The workshop after a facilitator ended it. */
   public Scenario ended() {
-    WorkshopState s = state;
-    state = new WorkshopState(s.id(), s.title(), s.joinCode(), WorkshopState.Status.ENDED, s.settings(), s.phases(),
-        new PhaseState(s.phase().index(), PhaseState.Status.DONE, s.createdAt(), null, 0L), s.participants(),
-        s.contributions(), s.nextParticipant(), s.nextContribution(), s.createdAt());
+    Decision d = run(new Command.WorkshopEnd(), FACILITATOR);
+    assertThat(d).isInstanceOf(Accepted.class);
     return this;
   }
 
-  /** The workshop running phase {@code index} (phase commands are not built yet). */
+  /** The workshop running phase {@code index}, moved there by a facilitator. */
   public Scenario inPhase(int index) {
-    WorkshopState s = state;
-    long minutes = s.phases().get(index).minutes() * 60_000L;
-    state = new WorkshopState(s.id(), s.title(), s.joinCode(), WorkshopState.Status.RUNNING, s.settings(),
-        s.phases(), new PhaseState(index, PhaseState.Status.RUNNING, now, now + minutes, null), s.participants(),
-        s.contributions(), s.nextParticipant(), s.nextContribution(), s.createdAt());
+    if (state.phase().index() == index && state.phase().status() == PhaseState.Status.RUNNING) return this;
+    Decision d = run(new Command.PhaseGoto(index), FACILITATOR);
+    assertThat(d).isInstanceOf(Accepted.class);
     return this;
   }
 }

@@ -1,0 +1,98 @@
+package org.commonground.workshop;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.commonground.workshop.Command.Join;
+import org.commonground.workshop.Command.ParticipantRemove;
+import org.commonground.workshop.Command.SpotlightSet;
+import org.commonground.workshop.Command.WorkshopEnd;
+import org.commonground.workshop.Command.WorkshopUpdate;
+import org.commonground.workshop.Event.HandsChanged;
+import org.commonground.workshop.Event.ParticipantJoined;
+import org.commonground.workshop.Event.ParticipantRemoved;
+import org.commonground.workshop.Event.ReadyChanged;
+import org.commonground.workshop.Event.SpotlightChanged;
+import org.commonground.workshop.Event.WorkshopEnded;
+import org.commonground.workshop.Event.WorkshopUpdated;
+
+/** Who is in the workshop, what the display spotlights, the workshop's settings and its end. */
+final class FacilitationRules {
+  private FacilitationRules() {}
+
+  static Decision decide(WorkshopState s, Command cmd, Actor actor, long now) {
+    if (cmd instanceof Join j) return join(s, j, actor);
+    if (cmd instanceof SpotlightSet sp) return spotlight(s, sp, actor);
+    if (cmd instanceof ParticipantRemove r) return remove(s, r, actor);
+    if (cmd instanceof WorkshopUpdate u) return update(s, u, actor);
+    if (cmd instanceof WorkshopEnd) {
+      Decision forbidden = Workshop.facilitatorsOnly(actor, "end the workshop");
+      if (forbidden != null) return forbidden;
+      return Decision.accept(Map.of(), new Emitted(actor.participantId(), new WorkshopEnded(now)));
+    }
+    return null;
+  }
+
+  private static Decision join(WorkshopState s, Join j, Actor actor) {
+    if (j.role() == Role.FACILITATOR && !actor.isFacilitator()) {
+      return Decision.reject(Code.FORBIDDEN, "only facilitators can add a co-facilitator");
+    }
+    if (j.role() == Role.PARTICIPANT && s.participantCount() >= s.settings().maxParticipants()) {
+      return Decision.reject(Code.FULL, "this workshop is full");
+    }
+    if (j.group() != null && !s.settings().hasGroup(j.group())) {
+      return Decision.reject(Code.INVALID, "unknown stakeholder group: " + j.group());
+    }
+    String id = "p" + s.counters().participant();
+    Participant p = new Participant(id, j.name(), j.role(), j.group());
+    String by = j.role() == Role.FACILITATOR ? actor.participantId() : id;
+    return Decision.accept(Map.of("participantId", id), new Emitted(by, new ParticipantJoined(p)));
+  }
+
+  private static Decision spotlight(WorkshopState s, SpotlightSet sp, Actor actor) {
+    Decision forbidden = Workshop.facilitatorsOnly(actor, "set the spotlight");
+    if (forbidden != null) return forbidden;
+    Spotlight target = sp.spotlight();
+    if (target != null) {
+      boolean exists = switch (target.type()) {
+        case CONTRIBUTION -> s.visible(target.id()) != null;
+        case THEME -> s.themes().containsKey(target.id());
+        case POLL -> s.polls().containsKey(target.id());
+      };
+      if (!exists) return Decision.reject(Code.NOT_FOUND, "nothing to spotlight with that id");
+    }
+    if (java.util.Objects.equals(s.spotlight(), target)) return Decision.nothing();
+    return Decision.accept(Map.of(), new Emitted(actor.participantId(), new SpotlightChanged(target)));
+  }
+
+  /** Their contributions stay; their hand and ready flag go; their connections are closed by the server. */
+  private static Decision remove(WorkshopState s, ParticipantRemove r, Actor actor) {
+    Decision forbidden = Workshop.facilitatorsOnly(actor, "remove someone");
+    if (forbidden != null) return forbidden;
+    if (!s.participants().containsKey(r.id())) return Decision.reject(Code.NOT_FOUND, "no such participant");
+    if (r.id().equals(actor.participantId())) return Decision.reject(Code.INVALID, "you cannot remove yourself");
+    String by = actor.participantId();
+    List<Emitted> events = new ArrayList<>();
+    events.add(new Emitted(by, new ParticipantRemoved(r.id())));
+    if (s.hands().contains(r.id())) events.add(new Emitted(by, new HandsChanged(s.hands().minus(r.id()))));
+    if (s.ready().contains(r.id())) events.add(new Emitted(null, new ReadyChanged(s.ready().minus(r.id()))));
+    return new Decision.Accepted(events, Map.of("id", r.id()));
+  }
+
+  private static Decision update(WorkshopState s, WorkshopUpdate u, Actor actor) {
+    Decision forbidden = Workshop.facilitatorsOnly(actor, "change the workshop's settings");
+    if (forbidden != null) return forbidden;
+    Settings settings;
+    try {
+      settings = u.settings() == null ? s.settings() : u.settings().applyTo(s.settings());
+    } catch (IllegalArgumentException e) {
+      return Decision.reject(Code.INVALID, e.getMessage());
+    }
+    String title = u.title() == null ? s.title() : u.title();
+    if (title.equals(s.title()) && settings.equals(s.settings())) return Decision.nothing();
+    return Decision.accept(Map.of(), new Emitted(actor.participantId(),
+        new WorkshopUpdated(s.id(), title, s.joinCode(), s.status(), settings)));
+  }
+
+}

@@ -1,0 +1,40 @@
+package org.commonground.workshop;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.commonground.workshop.Command.HandLower;
+import org.commonground.workshop.Command.HandNext;
+import org.commonground.workshop.Command.HandRaise;
+import org.commonground.workshop.Event.FloorGiven;
+import org.commonground.workshop.Event.HandsChanged;
+
+/** A fair queue of raised hands: first raised, first given the floor. */
+final class HandRules {
+  private HandRules() {}
+
+  static Decision decide(WorkshopState s, Command cmd, Actor actor) {
+    String me = actor.participantId();
+    if (cmd instanceof HandRaise) {
+      if (!Workshop.allowed(s, actor, Allow.HAND)) return Decision.reject(Code.PHASE_CLOSED, "hands are not open in this phase");
+      if (s.hands().contains(me)) return Decision.nothing();
+      List<String> queue = new ArrayList<>(s.hands());
+      queue.add(me);
+      return Decision.accept(Map.of("position", queue.size()), new Emitted(me, new HandsChanged(queue)));
+    }
+    if (cmd instanceof HandLower) {
+      if (!s.hands().contains(me)) return Decision.nothing();
+      return Decision.accept(Map.of(), new Emitted(me, new HandsChanged(s.hands().minus(me))));
+    }
+    if (cmd instanceof HandNext) {
+      Decision forbidden = Workshop.facilitatorsOnly(actor, "give the floor");
+      if (forbidden != null) return forbidden;
+      if (s.hands().isEmpty()) return Decision.reject(Code.NOT_FOUND, "no hands are raised");
+      String next = s.hands().get(0);
+      return Decision.accept(Map.of("participantId", next),
+          new Emitted(me, new HandsChanged(s.hands().minus(0))),
+          new Emitted(me, new FloorGiven(next)));
+    }
+    return null;
+  }
+}

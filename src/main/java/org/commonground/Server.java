@@ -6,6 +6,13 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.WorkerExecutor;
+import java.util.concurrent.Callable;
+import org.commonground.hub.ThemeHelp;
+import org.commonground.hub.ThemeWork;
+import org.commonground.themes.ThemeEngineLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
 import java.io.IOException;
@@ -29,6 +36,9 @@ import org.commonground.transport.HttpVerticle;
  * port is taken.
  */
 public final class Server {
+  private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+  /** Embedding work is CPU-bound: one thread leaves the other core to the event loops. */
+  private static final int THEME_WORKERS = 1;
   private final Vertx vertx;
   private final Redis redis;
   private final Subscriber subscriber;
@@ -48,6 +58,15 @@ public final class Server {
   public Hub hub() { return hub; }
 
   public static Future<Server> start(Vertx vertx, AppConfig config, String redisUrl, PrometheusMeterRegistry registry) {
+    return start(vertx, config, redisUrl, registry, ThemeEngineLoader::load);
+  }
+
+  /**
+   * {@code themeLoader} is called once, on a worker, after start-up: until it returns, and for good if it
+   * fails, theme suggestions answer with a clear error while everything else works.
+   */
+  public static Future<Server> start(Vertx vertx, AppConfig config, String redisUrl, PrometheusMeterRegistry registry,
+                                     Callable<ThemeHelp> themeLoader) {
     int port;
     try {
       port = config.http().port() == 0 ? RedisLauncher.freePort() : config.http().port();
@@ -63,7 +82,10 @@ public final class Server {
     List<Context> shards = new ArrayList<>();
     Hub[] hub = new Hub[1];
     HubMetrics metrics = new HubMetrics(registry, () -> hub[0] == null ? 0 : hub[0].liveWorkshops());
-    hub[0] = new Hub(shards, store, metrics, HubSettings.DEFAULTS, Ids.random(8));
+    WorkerExecutor themeWorkers = vertx.createSharedWorkerExecutor("cg-themes", THEME_WORKERS);
+    ThemeWork themes = new ThemeWork(themeWorkers,
+        ThemeHelp.unavailable("theme suggestions are still starting up; try again in a moment"));
+    hub[0] = new Hub(shards, store, metrics, HubSettings.DEFAULTS, Ids.random(8), themes);
     Subscriber subscriber = new Subscriber(vertx, redisOptions, keys, hub[0]);
     hub[0].subscriber(subscriber);
 
@@ -79,6 +101,15 @@ public final class Server {
             : err))
         .map(v -> {
           hub[0].startHeartbeat(vertx);
+          themeWorkers.executeBlocking(themeLoader).onComplete(ar -> {
+            if (ar.succeeded()) {
+              themes.ready(ar.result());
+            } else {
+              LOG.warn("theme suggestions are unavailable: {}", ar.cause().toString());
+              themes.ready(ThemeHelp.unavailable("theme suggestions are unavailable on this server: "
+                  + ar.cause().getMessage()));
+            }
+          });
           return new Server(vertx, redis, subscriber, hub[0], port);
         });
   }

@@ -39,8 +39,11 @@ public final class Hub implements Subscriber.Listener {
   private final Map<String, Future<LiveWorkshop>> loading = new ConcurrentHashMap<>();
   private final AtomicInteger liveCount = new AtomicInteger();
   private Subscriber subscriber;
+  private final ThemeWork themes;
 
-  public Hub(List<Context> shards, WorkshopStore store, HubMetrics metrics, HubSettings settings, String nodeId) {
+  public Hub(List<Context> shards, WorkshopStore store, HubMetrics metrics, HubSettings settings, String nodeId,
+             ThemeWork themes) {
+    this.themes = themes;
     this.shards = shards;
     this.store = store;
     this.metrics = metrics;
@@ -73,7 +76,7 @@ public final class Hub implements Subscriber.Listener {
       Context ctx = shardOf(id);
       Promise<LiveWorkshop> p = Promise.promise();
       ctx.runOnContext(v -> {
-        LiveWorkshop fresh = new LiveWorkshop(id, ctx, store, metrics, settings, nodeId, () -> unload(id));
+        LiveWorkshop fresh = new LiveWorkshop(id, ctx, store, metrics, settings, nodeId, () -> unload(id), themes);
         live.put(id, fresh);
         liveCount.incrementAndGet();
         Contexts.on(ctx, subscriber.subscribe(id))

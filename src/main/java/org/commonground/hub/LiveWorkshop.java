@@ -6,6 +6,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -28,7 +29,10 @@ import org.commonground.workshop.Actor;
 import org.commonground.workshop.Code;
 import org.commonground.workshop.Command;
 import org.commonground.workshop.Decision;
+import org.commonground.workshop.Contribution;
 import org.commonground.workshop.Emitted;
+import org.commonground.workshop.Theme;
+import org.commonground.store.Ids;
 import org.commonground.workshop.Event;
 import org.commonground.workshop.Workshop;
 import org.commonground.workshop.WorkshopState;
@@ -55,6 +59,13 @@ final class LiveWorkshop {
   private final HubMetrics metrics;
   private final HubSettings settings;
   private final Runnable onIdle;
+  private final ThemeWork themes;
+  /** Suggestion requests being computed (participant and ref); bounded by {@link #MAX_SUGGESTING}. */
+  private final Set<String> suggesting = new HashSet<>();
+  private static final int MAX_SUGGESTING = 2;
+  private long placementTimer = -1;
+  private boolean placing;
+  private boolean placementAgain;
 
   private WorkshopState state;
   private long seq;
@@ -78,7 +89,8 @@ final class LiveWorkshop {
   final Promise<Void> ready = Promise.promise();
 
   LiveWorkshop(String id, Context context, WorkshopStore store, HubMetrics metrics, HubSettings settings,
-               String nodeId, Runnable onIdle) {
+               String nodeId, Runnable onIdle, ThemeWork themes) {
+    this.themes = themes;
     this.id = id;
     this.context = context;
     this.store = store;
@@ -264,6 +276,10 @@ final class LiveWorkshop {
   void submit(Member m, String ref, Command received) {
     Actor actor = new Actor(m.grant.participantId(), m.grant.role());
     Command command = asSeenBy(m, received);
+    if (command instanceof Command.ThemesSuggest g) {
+      suggest(m, ref, actor, g);
+      return;
+    }
     enqueue(() -> execute(actor, ref, command, d -> List.of()).map(outcome -> {
       if (outcome instanceof Outcome.Ack a) {
         m.ack(a.seq(), ServerFrames.ack(ref, a.seq(), a.resultJson()));
@@ -280,6 +296,89 @@ final class LiveWorkshop {
     enqueue(() -> execute(actor, ref, command, tokens).onComplete(p).mapEmpty(),
         () -> p.complete(new Outcome.Error(Code.RATE_LIMITED, "this workshop is very busy; try again in a moment")));
     return p.future();
+  }
+
+  /**
+   * Theme suggestions take a second or two of CPU: they are computed on a worker with a snapshot of
+   * the contributions, outside the command queue (so the workshop goes on), then recorded through it
+   * under the facilitator's ref, against whatever the state is by then.
+   */
+  private void suggest(Member m, String ref, Actor actor, Command.ThemesSuggest g) {
+    Decision d = Workshop.decide(state, g, actor, now());
+    if (d instanceof Decision.Rejected r) {
+      m.send(ServerFrames.err(ref, r.rejection().code(), r.rejection().message()));
+      return;
+    }
+    ThemeHelp help = themes.help();
+    if (help.unavailableReason() != null) {
+      m.send(ServerFrames.err(ref, Code.INTERNAL, help.unavailableReason()));
+      return;
+    }
+    String key = actor.participantId() + "\n" + ref;
+    if (suggesting.contains(key)) return;
+    if (suggesting.size() >= MAX_SUGGESTING) {
+      m.send(ServerFrames.err(ref, Code.RATE_LIMITED, "suggestions are already being worked out; try again in a moment"));
+      return;
+    }
+    suggesting.add(key);
+    List<Contribution> notes = Workshop.suggestable(state, g.phase());
+    here(themes.run(() -> help.suggest(notes))).onComplete(ar -> {
+      suggesting.remove(key);
+      if (ar.failed()) {
+        LOG.warn("theme suggestions failed in workshop {}", id, ar.cause());
+        m.send(ServerFrames.err(ref, Code.INTERNAL, "could not work out suggestions just now; please try again"));
+        return;
+      }
+      submit(m, ref, new Command.RecordSuggestions(ar.result()));
+    });
+  }
+
+  /**
+   * Placement help follows grouping: shortly after themes or contributions change, the node that made
+   * the change works out which themes fit each unthemed contribution and records what changed.
+   */
+  private void schedulePlacement() {
+    if (placementTimer >= 0 || themes.help().unavailableReason() != null) return;
+    if (state.themes().isEmpty() && state.fits().isEmpty()) return;
+    placementTimer = context.owner().setTimer(settings.placementDebounceMs(), t -> {
+      placementTimer = -1;
+      place();
+    });
+  }
+
+  private void place() {
+    if (placing) {
+      placementAgain = true;
+      return;
+    }
+    List<Contribution> unthemed = new ArrayList<>();
+    for (Contribution c : state.contributions().values()) if (!c.hidden() && c.themeId() == null) unthemed.add(c);
+    List<Theme> themeList = new ArrayList<>(state.themes().values());
+    Map<String, Contribution> all = state.contributions();
+    ThemeHelp help = themes.help();
+    placing = true;
+    here(themes.run(() -> themeList.isEmpty() ? Map.<String, List<String>>of() : help.place(unthemed, themeList, all)))
+        .onComplete(ar -> {
+          placing = false;
+          if (ar.succeeded()) {
+            Map<String, List<String>> fits = new HashMap<>();
+            for (Contribution c : unthemed) fits.put(c.id(), ar.result().getOrDefault(c.id(), List.of()));
+            enqueue(() -> execute(Actor.SERVER, "placement-" + Ids.random(12), new Command.RecordPlacement(fits),
+                d -> List.of()).mapEmpty(), () -> { });
+          } else {
+            LOG.warn("placement help failed in workshop {}", id, ar.cause());
+          }
+          if (placementAgain) {
+            placementAgain = false;
+            schedulePlacement();
+          }
+        });
+  }
+
+  private static boolean changesGrouping(Event e) {
+    return e instanceof Event.ThemeCreated || e instanceof Event.ThemeUpdated || e instanceof Event.ThemeRemoved
+        || e instanceof Event.ContributionMoved || e instanceof Event.ContributionAdded
+        || e instanceof Event.ContributionUpdated;
   }
 
   /**
@@ -355,6 +454,7 @@ final class LiveWorkshop {
         .compose(result -> {
           if (result instanceof AppendResult.Appended a) {
             metrics.appended(bodies.size());
+            if (accepted.events().stream().anyMatch(e -> changesGrouping(e.event()))) schedulePlacement();
             if (ends) {
               store.expireJoinCode(state.joinCode(), retention)
                   .onFailure(err -> LOG.warn("join code of ended workshop {} not set to expire: {}", id, err.toString()));

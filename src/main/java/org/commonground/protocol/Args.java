@@ -64,4 +64,35 @@ public final class Args {
   }
 
   public JsonNode raw(String field) { return node.get(field); }
+
+  public java.util.List<String> strings(String field) {
+    java.util.List<String> v = optStrings(field);
+    if (v == null) throw ProtocolException.invalid(field + " is required");
+    return v;
+  }
+
+  /** A list of strings, or null when absent; at most 1000 items. */
+  public java.util.List<String> optStrings(String field) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) return null;
+    if (!v.isArray() || v.size() > 1000) throw ProtocolException.invalid(field + " must be a list of ids");
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (JsonNode x : v) {
+      if (!x.isTextual()) throw ProtocolException.invalid(field + " must be a list of ids");
+      out.add(x.textValue());
+    }
+    return out;
+  }
+
+  public java.util.List<Integer> optInts(String field) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) return null;
+    if (!v.isArray() || v.size() > 1000) throw ProtocolException.invalid(field + " must be a list of numbers");
+    java.util.List<Integer> out = new java.util.ArrayList<>();
+    for (JsonNode x : v) {
+      if (!x.isIntegralNumber() || !x.canConvertToInt()) throw ProtocolException.invalid(field + " must be a list of numbers");
+      out.add(x.intValue());
+    }
+    return out;
+  }
 }

@@ -47,6 +47,13 @@ public final class CommandDecoder {
     DECODERS.put("workshop.update", a -> new Command.WorkshopUpdate(a.optString("title"),
         WorkshopSpecs.patch(a.optObject("settings"))));
     DECODERS.put("workshop.end", a -> new Command.WorkshopEnd());
+    DECODERS.put("theme.create", a -> new Command.ThemeCreate(a.string("label"), a.optStrings("contributionIds")));
+    DECODERS.put("theme.rename", a -> new Command.ThemeRename(a.string("id"), a.string("label")));
+    DECODERS.put("theme.delete", a -> new Command.ThemeDelete(a.string("id")));
+    DECODERS.put("theme.merge", a -> new Command.ThemeMerge(a.strings("ids"), a.string("label")));
+    DECODERS.put("contribution.move", a -> new Command.ContributionMove(a.string("id"), a.optString("themeId")));
+    DECODERS.put("themes.suggest", a -> new Command.ThemesSuggest(a.optInt("phase")));
+    DECODERS.put("themes.accept", a -> new Command.ThemesAccept(a.optInts("indexes")));
   }
 
   public static Command decode(String name, Args args) {

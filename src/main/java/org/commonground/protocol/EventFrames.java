@@ -23,6 +23,12 @@ import org.commonground.workshop.Event.VotesChanged;
 import org.commonground.workshop.Event.WorkshopCreated;
 import org.commonground.workshop.Event.WorkshopEnded;
 import org.commonground.workshop.Event.WorkshopUpdated;
+import org.commonground.workshop.Event.ThemeCreated;
+import org.commonground.workshop.Event.ThemeUpdated;
+import org.commonground.workshop.Event.ThemeRemoved;
+import org.commonground.workshop.Event.ContributionMoved;
+import org.commonground.workshop.Event.ThemesSuggested;
+import org.commonground.workshop.Event.PlacementUpdated;
 import org.commonground.workshop.PhaseState;
 import org.commonground.workshop.WorkshopState;
 
@@ -83,6 +89,22 @@ public final class EventFrames {
       d.set("spotlight", Views.spotlight(sp.spotlight()));
     } else if (event instanceof ParticipantRemoved r) {
       d.put("id", r.id());
+    } else if (event instanceof ThemeCreated c) {
+      d.set("theme", Views.theme(c.theme()));
+    } else if (event instanceof ThemeUpdated u) {
+      d.set("theme", Views.theme(u.theme()));
+    } else if (event instanceof ThemeRemoved r) {
+      d.put("id", r.id());
+    } else if (event instanceof ContributionMoved m) {
+      d.put("id", m.id()).put("themeId", m.themeId());
+    } else if (event instanceof ThemesSuggested g) {
+      d.set("suggestions", Views.suggestions(g.suggestions()));
+    } else if (event instanceof PlacementUpdated p) {
+      ObjectNode fits = d.putObject("fits");
+      p.fits().forEach((id, themes) -> {
+        ArrayNode a = fits.putArray(id);
+        themes.forEach(a::add);
+      });
     } else if (event instanceof WorkshopEnded) {
       // {} as PROTOCOL.md says; workshop.updated is not sent, the status is implied.
     } else {

@@ -51,13 +51,18 @@ public final class ServerFrames {
     for (Contribution c : s.contributions().values()) {
       if (c.hidden() && !facilitator) continue;
       ObjectNode view = Views.contribution(c).put("mine", c.author().equals(you.participantId()));
+      java.util.List<String> fits = s.fits().get(c.id());
+      if (fits != null && c.themeId() == null) {
+        ArrayNode f = view.putArray("fits");
+        fits.forEach(f::add);
+      }
       if (c.hidden()) view.put("hidden", true);
       contributions.add(view);
       if (c.kind() == Kind.PARKING && !c.hidden()) parking.add(c.id());
     }
     ArrayNode themes = n.putArray("themes");
     for (Theme t : s.themes().values()) themes.add(Views.theme(t));
-    n.putArray("suggestions");
+    n.set("suggestions", Views.suggestions(s.suggestions()));
     ArrayNode polls = n.putArray("polls");
     for (Poll p : s.polls().values()) polls.add(Views.poll(p));
     ArrayNode hands = n.putArray("hands");

@@ -11,6 +11,7 @@ import org.commonground.workshop.PhaseDef;
 import org.commonground.workshop.PhaseState;
 import org.commonground.workshop.Poll;
 import org.commonground.workshop.Spotlight;
+import org.commonground.workshop.SuggestedGroup;
 import org.commonground.workshop.Theme;
 import org.commonground.workshop.Settings;
 import org.commonground.workshop.StakeholderGroup;
@@ -57,6 +58,16 @@ public final class Views {
     t.contributionIds().forEach(ids::add);
     n.put("votes", t.votes()).put("suggested", t.suggested());
     return n;
+  }
+
+  public static ArrayNode suggestions(java.util.List<SuggestedGroup> suggestions) {
+    ArrayNode a = Json.object().arrayNode();
+    for (SuggestedGroup g : suggestions) {
+      ObjectNode n = a.addObject().put("label", g.label());
+      ArrayNode ids = n.putArray("contributionIds");
+      g.contributionIds().forEach(ids::add);
+    }
+    return a;
   }
 
   /** A poll as everyone sees it: counts, never who answered what. */

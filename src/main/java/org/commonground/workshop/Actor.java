@@ -9,5 +9,10 @@ public record Actor(String participantId, Role role) {
     Objects.requireNonNull(role, "role");
   }
 
+  /** The server itself, recording what it computed (suggestions, placement help). */
+  public static final Actor SERVER = new Actor("server", Role.FACILITATOR);
+
   public boolean isFacilitator() { return role == Role.FACILITATOR; }
+
+  public boolean isServer() { return equals(SERVER); }
 }

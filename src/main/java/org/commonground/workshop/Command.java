@@ -201,4 +201,76 @@ public sealed interface Command {
   record WorkshopEnd() implements Command {
     public String commandName() { return "workshop.end"; }
   }
+
+  // ---------------------------------------------------------------- themes
+
+  record ThemeCreate(String label, java.util.List<String> contributionIds) implements Command {
+    public ThemeCreate {
+      label = Checks.text("label", label, 120);
+      contributionIds = contributionIds == null ? java.util.List.of() : java.util.List.copyOf(contributionIds);
+    }
+    public String commandName() { return "theme.create"; }
+  }
+
+  record ThemeRename(String id, String label) implements Command {
+    public ThemeRename {
+      Checks.required("id", id);
+      label = Checks.text("label", label, 120);
+    }
+    public String commandName() { return "theme.rename"; }
+  }
+
+  record ThemeDelete(String id) implements Command {
+    public ThemeDelete {
+      Checks.required("id", id);
+    }
+    public String commandName() { return "theme.delete"; }
+  }
+
+  record ThemeMerge(java.util.List<String> ids, String label) implements Command {
+    public ThemeMerge {
+      Checks.required("ids", ids);
+      ids = java.util.List.copyOf(new java.util.LinkedHashSet<>(ids));
+      if (ids.size() < 2) throw new IllegalArgumentException("merge needs at least two themes");
+      label = Checks.text("label", label, 120);
+    }
+    public String commandName() { return "theme.merge"; }
+  }
+
+  /** {@code themeId} null: take it out of any theme. */
+  record ContributionMove(String id, String themeId) implements Command {
+    public ContributionMove {
+      Checks.required("id", id);
+    }
+    public String commandName() { return "contribution.move"; }
+  }
+
+  /** Asks for suggestions; the server computes them off the event loop, then records them. */
+  record ThemesSuggest(Integer phase) implements Command {
+    public String commandName() { return "themes.suggest"; }
+  }
+
+  /**
+   * Server-side (no client frame decodes to it): the suggestions computed for a facilitator's
+   * {@code themes.suggest}, recorded under that facilitator's ref.
+   */
+  record RecordSuggestions(java.util.List<SuggestedGroup> suggestions) implements Command {
+    public RecordSuggestions {
+      suggestions = java.util.List.copyOf(suggestions);
+    }
+    public String commandName() { return "themes.suggest"; }
+  }
+
+  /** {@code indexes} null: every suggestion. */
+  record ThemesAccept(java.util.List<Integer> indexes) implements Command {
+    public String commandName() { return "themes.accept"; }
+  }
+
+  /** Server-side: fresh placement help for unthemed contributions. */
+  record RecordPlacement(java.util.Map<String, java.util.List<String>> fits) implements Command {
+    public RecordPlacement {
+      fits = java.util.Map.copyOf(fits);
+    }
+    public String commandName() { return "placement.update"; }
+  }
 }

@@ -78,6 +78,11 @@ public record Contribution(
         editedAt, hidden, r, votes, parking, owner);
   }
 
+  public Contribution withTheme(String t) {
+    return new Contribution(id, phase, kind, text, author, group, anonymous, scribedFor, t, createdAt,
+        editedAt, hidden, reactedBy, votes, parking, owner);
+  }
+
   public Contribution withVotes(int v) {
     return new Contribution(id, phase, kind, text, author, group, anonymous, scribedFor, themeId, createdAt,
         editedAt, hidden, reactedBy, v, parking, owner);

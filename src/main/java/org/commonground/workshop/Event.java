@@ -112,4 +112,41 @@ public sealed interface Event {
   record WorkshopEnded(long endedAt) implements Event {
     public String name() { return "workshop.ended"; }
   }
+
+  // ---------------------------------------------------------------- themes
+
+  /** A theme with its contributions; each of them leaves any other theme it was in. */
+  record ThemeCreated(Theme theme) implements Event {
+    public String name() { return "theme.created"; }
+  }
+
+  record ThemeUpdated(Theme theme) implements Event {
+    public String name() { return "theme.updated"; }
+  }
+
+  /** The theme is gone; its contributions are unthemed; votes on it go back to their voters. */
+  record ThemeRemoved(String id) implements Event {
+    public String name() { return "theme.removed"; }
+  }
+
+  /** {@code themeId} null: out of any theme. */
+  record ContributionMoved(String id, String themeId) implements Event {
+    public String name() { return "contribution.moved"; }
+  }
+
+  /** The current suggestions (replacing any before). */
+  record ThemesSuggested(List<SuggestedGroup> suggestions) implements Event {
+    public ThemesSuggested {
+      suggestions = List.copyOf(suggestions);
+    }
+    public String name() { return "themes.suggested"; }
+  }
+
+  /** Placement help for unthemed contributions: for each changed one, the themes that fit it best (empty: none). */
+  record PlacementUpdated(Map<String, List<String>> fits) implements Event {
+    public PlacementUpdated {
+      fits = Map.copyOf(fits);
+    }
+    public String name() { return "placement.updated"; }
+  }
 }

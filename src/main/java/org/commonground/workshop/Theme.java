@@ -12,4 +12,6 @@ public record Theme(String id, String label, List<String> contributionIds, boole
   }
 
   public Theme withVotes(int v) { return new Theme(id, label, contributionIds, suggested, v); }
+
+  public Theme withContributions(List<String> ids) { return new Theme(id, label, ids, suggested, votes); }
 }

@@ -1,9 +1,17 @@
 package org.commonground.workshop;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.commonground.workshop.Command.Join;
 import org.commonground.workshop.Command.WithdrawContribution;
 import org.commonground.workshop.Event.ContributionAdded;
+import org.commonground.workshop.Event.ContributionMoved;
+import org.commonground.workshop.Event.PlacementUpdated;
+import org.commonground.workshop.Event.ThemeCreated;
+import org.commonground.workshop.Event.ThemeRemoved;
+import org.commonground.workshop.Event.ThemeUpdated;
+import org.commonground.workshop.Event.ThemesSuggested;
 import org.commonground.workshop.Event.ContributionReacted;
 import org.commonground.workshop.Event.ContributionRemoved;
 import org.commonground.workshop.Event.ContributionUpdated;
@@ -22,6 +30,7 @@ import org.commonground.workshop.Event.WorkshopCreated;
 import org.commonground.workshop.Event.WorkshopEnded;
 import org.commonground.workshop.Event.WorkshopUpdated;
 import org.pcollections.HashTreePSet;
+import org.pcollections.OrderedPMap;
 import org.pcollections.PMap;
 import org.pcollections.TreePVector;
 
@@ -30,7 +39,7 @@ import org.pcollections.TreePVector;
  * anything; {@code apply} folds one event into the state. Both are pure, so every node that holds the
  * same seq decides and applies alike. The rules themselves live by area: {@link ContributionRules},
  * {@link AgendaRules}, {@link VotingRules}, {@link PollRules}, {@link HandRules},
- * {@link FacilitationRules}.
+ * {@link FacilitationRules}, {@link ThemeRules}.
  */
 public final class Workshop {
   private Workshop() {}
@@ -41,7 +50,7 @@ public final class Workshop {
     if (s.status() == WorkshopState.Status.ENDED && !(cmd instanceof WithdrawContribution)) {
       return Decision.reject(Code.ENDED, "this workshop has ended");
     }
-    if (!(cmd instanceof Join) && !s.participants().containsKey(actor.participantId())) {
+    if (!(cmd instanceof Join) && !actor.isServer() && !s.participants().containsKey(actor.participantId())) {
       return Decision.reject(Code.FORBIDDEN, "you are not in this workshop");
     }
     Decision d = ContributionRules.decide(s, cmd, actor, now);
@@ -50,8 +59,14 @@ public final class Workshop {
     if (d == null) d = PollRules.decide(s, cmd, actor);
     if (d == null) d = HandRules.decide(s, cmd, actor);
     if (d == null) d = FacilitationRules.decide(s, cmd, actor, now);
+    if (d == null) d = ThemeRules.decide(s, cmd, actor);
     if (d == null) throw new IllegalArgumentException("no rule for " + cmd.commandName());
     return d;
+  }
+
+  /** The contributions a theme suggestion request covers, in posting order: visible ones, of one phase or all. */
+  public static List<Contribution> suggestable(WorkshopState s, Integer phase) {
+    return ThemeRules.suggestable(s, phase);
   }
 
   /** Whether the current phase lets a participant do this; facilitators may always. */
@@ -113,7 +128,86 @@ public final class Workshop {
       return b.status(WorkshopState.Status.ENDED)
           .phase(new PhaseState(p.index(), PhaseState.Status.DONE, p.startedAt(), null, 0L)).build();
     }
+    if (event instanceof ThemeCreated c) return themeCreated(s, b, c.theme());
+    if (event instanceof ThemeUpdated u) return b.themes(s.themes().plus(u.theme().id(), u.theme())).build();
+    if (event instanceof ThemeRemoved r) return themeRemoved(s, b, r.id());
+    if (event instanceof ContributionMoved m) return moved(s, b, m.id(), m.themeId());
+    if (event instanceof ThemesSuggested g) return b.suggestions(g.suggestions()).build();
+    if (event instanceof PlacementUpdated p) {
+      PMap<String, List<String>> fits = s.fits();
+      for (Map.Entry<String, List<String>> e : p.fits().entrySet()) {
+        fits = e.getValue().isEmpty() ? fits.minus(e.getKey()) : fits.plus(e.getKey(), e.getValue());
+      }
+      return b.fits(fits).build();
+    }
     throw new IllegalArgumentException("no rule for " + event.name());
+  }
+
+  /** A theme's contributions leave whatever theme they were in; placement help for them is done. */
+  private static WorkshopState themeCreated(WorkshopState s, WorkshopState.Builder b, Theme theme) {
+    OrderedPMap<String, Theme> themes = s.themes();
+    OrderedPMap<String, Contribution> contributions = s.contributions();
+    PMap<String, List<String>> fits = s.fits();
+    for (String id : theme.contributionIds()) {
+      Contribution c = contributions.get(id);
+      if (c == null) continue;
+      if (c.themeId() != null && !c.themeId().equals(theme.id())) themes = without(themes, c.themeId(), id);
+      contributions = contributions.plus(id, c.withTheme(theme.id()));
+      fits = fits.minus(id);
+    }
+    boolean fresh = !s.themes().containsKey(theme.id());
+    b.themes(themes.plus(theme.id(), theme)).contributions(contributions).fits(fits);
+    return (fresh ? b.counters(s.counters().nextTheme()) : b).build();
+  }
+
+  private static WorkshopState themeRemoved(WorkshopState s, WorkshopState.Builder b, String themeId) {
+    Theme t = s.themes().get(themeId);
+    if (t == null) return s;
+    OrderedPMap<String, Contribution> contributions = s.contributions();
+    for (String id : t.contributionIds()) {
+      Contribution c = contributions.get(id);
+      if (c != null && themeId.equals(c.themeId())) contributions = contributions.plus(id, c.withTheme(null));
+    }
+    Spotlight spot = s.spotlight();
+    if (spot != null && spot.id().equals(themeId)) spot = null;
+    return b.themes(s.themes().minus(themeId)).contributions(contributions).votesBy(refund(s.votesBy(), themeId))
+        .spotlight(spot).build();
+  }
+
+  private static WorkshopState moved(WorkshopState s, WorkshopState.Builder b, String id, String themeId) {
+    Contribution c = s.contributions().get(id);
+    if (c == null) return s;
+    OrderedPMap<String, Theme> themes = s.themes();
+    if (c.themeId() != null) themes = without(themes, c.themeId(), id);
+    if (themeId != null) {
+      Theme t = themes.get(themeId);
+      if (t != null) {
+        List<String> ids = new ArrayList<>(t.contributionIds());
+        ids.add(id);
+        themes = themes.plus(themeId, t.withContributions(ids));
+      }
+    }
+    return b.themes(themes).contributions(s.contributions().plus(id, c.withTheme(themeId)))
+        .fits(themeId == null ? s.fits() : s.fits().minus(id)).build();
+  }
+
+  private static OrderedPMap<String, Theme> without(OrderedPMap<String, Theme> themes, String themeId, String id) {
+    Theme t = themes.get(themeId);
+    if (t == null) return themes;
+    List<String> ids = new ArrayList<>(t.contributionIds());
+    ids.remove(id);
+    return themes.plus(themeId, t.withContributions(ids));
+  }
+
+  /** Votes on something that is gone go back to their voters. */
+  private static PMap<String, PMap<String, Integer>> refund(PMap<String, PMap<String, Integer>> votesBy, String targetId) {
+    for (Map.Entry<String, PMap<String, Integer>> e : votesBy.entrySet()) {
+      if (e.getValue().containsKey(targetId)) {
+        PMap<String, Integer> mine = e.getValue().minus(targetId);
+        votesBy = mine.isEmpty() ? votesBy.minus(e.getKey()) : votesBy.plus(e.getKey(), mine);
+      }
+    }
+    return votesBy;
   }
 
   /** A withdrawn contribution is gone for good, and so are the votes on it (their voters get them back). */
@@ -121,13 +215,11 @@ public final class Workshop {
     Contribution c = s.contributions().get(r.id());
     if (c == null) return s;
     if (r.hidden()) return b.contributions(s.contributions().plus(r.id(), c.withHidden(true))).build();
-    PMap<String, PMap<String, Integer>> votesBy = s.votesBy();
-    for (Map.Entry<String, PMap<String, Integer>> e : s.votesBy().entrySet()) {
-      if (e.getValue().containsKey(r.id())) votesBy = votesBy.plus(e.getKey(), e.getValue().minus(r.id()));
-    }
     Spotlight spot = s.spotlight();
     if (spot != null && spot.id().equals(r.id())) spot = null;
-    return b.contributions(s.contributions().minus(r.id())).votesBy(votesBy).spotlight(spot).build();
+    OrderedPMap<String, Theme> themes = c.themeId() == null ? s.themes() : without(s.themes(), c.themeId(), r.id());
+    return b.contributions(s.contributions().minus(r.id())).votesBy(refund(s.votesBy(), r.id())).spotlight(spot)
+        .themes(themes).fits(s.fits().minus(r.id())).build();
   }
 
   private static WorkshopState voted(WorkshopState s, WorkshopState.Builder b, VotesChanged v) {

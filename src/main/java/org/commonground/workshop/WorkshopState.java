@@ -19,6 +19,9 @@ import org.pcollections.TreePVector;
  * who voted for what ({@code votesBy}), who answered what (in polls), who is ready. The protocol layer
  * decides what each viewer sees.
  *
+ * <p>{@code suggestions} are theme suggestions not yet accepted; {@code fits} is placement help: for
+ * unthemed contributions, the themes that fit them best.
+ *
  * <p>{@code counters} make ids deterministic: every node that decides against the same seq mints the
  * same id, and the store's expected-seq check makes the decision unique.
  */
@@ -39,6 +42,8 @@ public record WorkshopState(
     PVector<String> hands,
     PSet<String> ready,
     Spotlight spotlight,
+    List<SuggestedGroup> suggestions,
+    PMap<String, List<String>> fits,
     Counters counters) {
 
   public enum Status {
@@ -61,7 +66,7 @@ public record WorkshopState(
   public static WorkshopState empty(String id) {
     return new WorkshopState(id, "", "", Status.LOBBY, Settings.DEFAULTS, 0, List.of(), null,
         OrderedPMap.empty(), OrderedPMap.empty(), OrderedPMap.empty(), OrderedPMap.empty(), HashTreePMap.empty(),
-        TreePVector.empty(), HashTreePSet.empty(), null, Counters.START);
+        TreePVector.empty(), HashTreePSet.empty(), null, List.of(), HashTreePMap.empty(), Counters.START);
   }
 
   public boolean exists() { return !phases.isEmpty(); }
@@ -109,6 +114,8 @@ public record WorkshopState(
     private PVector<String> hands;
     private PSet<String> ready;
     private Spotlight spotlight;
+    private List<SuggestedGroup> suggestions;
+    private PMap<String, List<String>> fits;
     private Counters counters;
 
     private Builder(WorkshopState s) {
@@ -128,6 +135,8 @@ public record WorkshopState(
       hands = s.hands;
       ready = s.ready;
       spotlight = s.spotlight;
+      suggestions = s.suggestions;
+      fits = s.fits;
       counters = s.counters;
     }
 
@@ -146,11 +155,13 @@ public record WorkshopState(
     public Builder hands(PVector<String> v) { hands = v; return this; }
     public Builder ready(PSet<String> v) { ready = v; return this; }
     public Builder spotlight(Spotlight v) { spotlight = v; return this; }
+    public Builder suggestions(List<SuggestedGroup> v) { suggestions = v; return this; }
+    public Builder fits(PMap<String, List<String>> v) { fits = v; return this; }
     public Builder counters(Counters v) { counters = v; return this; }
 
     public WorkshopState build() {
       return new WorkshopState(id, title, joinCode, status, settings, createdAt, phases, phase, participants,
-          contributions, themes, polls, votesBy, hands, ready, spotlight, counters);
+          contributions, themes, polls, votesBy, hands, ready, spotlight, suggestions, fits, counters);
     }
   }
 }

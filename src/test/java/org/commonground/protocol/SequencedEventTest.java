@@ -11,6 +11,8 @@ import org.commonground.workshop.Allow;
 import org.commonground.workshop.Contribution;
 import org.commonground.workshop.Emitted;
 import org.commonground.workshop.Event;
+import org.commonground.workshop.SuggestedGroup;
+import org.commonground.workshop.Theme;
 import org.commonground.workshop.Spotlight;
 import org.commonground.workshop.Poll;
 import org.commonground.workshop.WorkshopState;
@@ -80,7 +82,14 @@ class SequencedEventTest {
         new Emitted("p1", new Event.SpotlightChanged(new Spotlight(Spotlight.Type.POLL, "q1"))),
         new Emitted("p1", new Event.SpotlightChanged(null)),
         new Emitted("p1", new Event.ParticipantRemoved("p3")),
-        new Emitted("p1", new Event.WorkshopEnded(TS)));
+        new Emitted("p1", new Event.WorkshopEnded(TS)),
+        new Emitted("p2", new Event.ThemeCreated(new Theme("t1", "Food \"and\" drink", List.of("c7", "c8"), true, 3))),
+        new Emitted("p2", new Event.ThemeUpdated(new Theme("t1", "Food", List.of("c7"), false, 0))),
+        new Emitted("p1", new Event.ThemeRemoved("t1")),
+        new Emitted(null, new Event.ContributionMoved("c7", "t2")),
+        new Emitted(null, new Event.ContributionMoved("c7", null)),
+        new Emitted(null, new Event.ThemesSuggested(List.of(new SuggestedGroup("Tea and biscuits", List.of("c1", "c2"))))),
+        new Emitted(null, new Event.PlacementUpdated(Map.of("c3", List.of("t1", "t2"), "c4", List.of()))));
   }
 
   /** What the append script stores: {@code {"seq":N,} followed by the body the node sent. */

@@ -48,7 +48,16 @@ class AccessTest {
         new Command.SpotlightSet(new Spotlight(Spotlight.Type.CONTRIBUTION, "c1")),
         new Command.ParticipantRemove("p2"),
         new Command.WorkshopUpdate("Renamed", null),
-        new Command.WorkshopEnd());
+        new Command.WorkshopEnd(),
+        new Command.ThemeCreate("Food", java.util.List.of("c1")),
+        new Command.ThemeRename("t1", "Food and drink"),
+        new Command.ThemeDelete("t1"),
+        new Command.ThemeMerge(java.util.List.of("t1", "t2"), "Together"),
+        new Command.ContributionMove("c1", null),
+        new Command.ThemesSuggest(null),
+        new Command.RecordSuggestions(java.util.List.of(new SuggestedGroup("Food", java.util.List.of("c1")))),
+        new Command.ThemesAccept(null),
+        new Command.RecordPlacement(java.util.Map.of("c1", java.util.List.of())));
   }
 
   /** Commands other than joining, which need the actor to be a member. */

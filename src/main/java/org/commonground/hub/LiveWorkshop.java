@@ -454,7 +454,6 @@ final class LiveWorkshop {
         .compose(result -> {
           if (result instanceof AppendResult.Appended a) {
             metrics.appended(bodies.size());
-            if (accepted.events().stream().anyMatch(e -> changesGrouping(e.event()))) schedulePlacement();
             if (ends) {
               store.expireJoinCode(state.joinCode(), retention)
                   .onFailure(err -> LOG.warn("join code of ended workshop {} not set to expire: {}", id, err.toString()));
@@ -464,6 +463,7 @@ final class LiveWorkshop {
               Emitted e = accepted.events().get(i);
               offer(new SequencedEvent(first + i, now, e.by(), e.event()));
             }
+            if (accepted.events().stream().anyMatch(e -> changesGrouping(e.event()))) schedulePlacement();
             return Future.succeededFuture(new Outcome.Ack(a.lastSeq(), resultJson));
           }
           if (result instanceof AppendResult.Duplicate d) return Future.succeededFuture(outcomeOf(d.answer()));

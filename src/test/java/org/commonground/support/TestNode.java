@@ -6,7 +6,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
+import org.commonground.hub.ThemeHelp;
 import org.commonground.Server;
 import org.commonground.config.AppConfig;
 import org.commonground.config.HttpConfig;
@@ -27,6 +29,11 @@ public final class TestNode implements AutoCloseable {
   public static TestNode start(String redisUrl) { return start(redisUrl, c -> c); }
 
   public static TestNode start(String redisUrl, UnaryOperator<AppConfig> tweak) {
+    return start(redisUrl, tweak, FirstWordThemes::new);
+  }
+
+  /** {@code themes}: the theme engine this node loads (the real one is slow to load; most tests need not). */
+  public static TestNode start(String redisUrl, UnaryOperator<AppConfig> tweak, Callable<ThemeHelp> themes) {
     AppConfig base = AppConfig.defaults();
     AppConfig config = tweak.apply(base
         .withHttp(new HttpConfig("127.0.0.1", 0, null, base.http().allowedOrigins()))
@@ -36,7 +43,7 @@ public final class TestNode implements AutoCloseable {
         .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
         .withMetrics(new MicrometerMetricsFactory(registry))
         .build();
-    Server server = Await.of(Server.start(vertx, config, config.redis().url(), registry));
+    Server server = Await.of(Server.start(vertx, config, config.redis().url(), registry, themes));
     return new TestNode(vertx, server, registry);
   }
 

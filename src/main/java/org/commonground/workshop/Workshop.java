@@ -31,6 +31,7 @@ import org.commonground.workshop.Event.WorkshopEnded;
 import org.commonground.workshop.Event.WorkshopUpdated;
 import org.pcollections.HashTreePSet;
 import org.pcollections.OrderedPMap;
+import org.pcollections.PVector;
 import org.pcollections.PMap;
 import org.pcollections.TreePVector;
 
@@ -104,7 +105,7 @@ public final class Workshop {
       Contribution c = s.contributions().get(r.id());
       return c == null ? s : b.contributions(s.contributions().plus(r.id(), c.withReactions(r.reactedBy()))).build();
     }
-    if (event instanceof PhaseChanged p) return b.phase(p.phase()).build();
+    if (event instanceof PhaseChanged p) return b.phase(p.phase()).agenda(ran(s, p.phase())).build();
     if (event instanceof WorkshopUpdated u) return b.title(u.title()).settings(u.settings()).status(u.status()).build();
     if (event instanceof ReadyChanged r) return b.ready(HashTreePSet.from(r.ready())).build();
     if (event instanceof VotesChanged v) return voted(s, b, v);
@@ -125,7 +126,12 @@ public final class Workshop {
     }
     if (event instanceof WorkshopEnded) {
       PhaseState p = s.phase();
-      return b.status(WorkshopState.Status.ENDED)
+      long at = ((WorkshopEnded) event).endedAt();
+      PVector<PhaseRun> agenda = s.agenda();
+      if (!agenda.isEmpty() && agenda.get(agenda.size() - 1).endedAt() == null) {
+        agenda = agenda.with(agenda.size() - 1, agenda.get(agenda.size() - 1).endedAt(at));
+      }
+      return b.status(WorkshopState.Status.ENDED).endedAt(at).agenda(agenda)
           .phase(new PhaseState(p.index(), PhaseState.Status.DONE, p.startedAt(), null, 0L)).build();
     }
     if (event instanceof ThemeCreated c) return themeCreated(s, b, c.theme());
@@ -141,6 +147,16 @@ public final class Workshop {
       return b.fits(fits).build();
     }
     throw new IllegalArgumentException("no rule for " + event.name());
+  }
+
+  /** A move to another phase closes the run of the one left and opens one for the phase started. */
+  private static PVector<PhaseRun> ran(WorkshopState s, PhaseState next) {
+    PVector<PhaseRun> agenda = s.agenda();
+    if (next.status() != PhaseState.Status.RUNNING || next.startedAt() == null) return agenda;
+    PhaseRun last = agenda.isEmpty() ? null : agenda.get(agenda.size() - 1);
+    if (last != null && last.index() == next.index() && last.endedAt() == null) return agenda;
+    if (last != null && last.endedAt() == null) agenda = agenda.with(agenda.size() - 1, last.endedAt(next.startedAt()));
+    return agenda.plus(new PhaseRun(next.index(), next.startedAt(), null));
   }
 
   /** A theme's contributions leave whatever theme they were in; placement help for them is done. */

@@ -22,6 +22,9 @@ import org.pcollections.TreePVector;
  * <p>{@code suggestions} are theme suggestions not yet accepted; {@code fits} is placement help: for
  * unthemed contributions, the themes that fit them best.
  *
+ * <p>{@code agenda} is when each phase actually ran, for the report; {@code endedAt} when the workshop
+ * ended.
+ *
  * <p>{@code counters} make ids deterministic: every node that decides against the same seq mints the
  * same id, and the store's expected-seq check makes the decision unique.
  */
@@ -44,6 +47,8 @@ public record WorkshopState(
     Spotlight spotlight,
     List<SuggestedGroup> suggestions,
     PMap<String, List<String>> fits,
+    PVector<PhaseRun> agenda,
+    Long endedAt,
     Counters counters) {
 
   public enum Status {
@@ -66,7 +71,7 @@ public record WorkshopState(
   public static WorkshopState empty(String id) {
     return new WorkshopState(id, "", "", Status.LOBBY, Settings.DEFAULTS, 0, List.of(), null,
         OrderedPMap.empty(), OrderedPMap.empty(), OrderedPMap.empty(), OrderedPMap.empty(), HashTreePMap.empty(),
-        TreePVector.empty(), HashTreePSet.empty(), null, List.of(), HashTreePMap.empty(), Counters.START);
+        TreePVector.empty(), HashTreePSet.empty(), null, List.of(), HashTreePMap.empty(), TreePVector.empty(), null, Counters.START);
   }
 
   public boolean exists() { return !phases.isEmpty(); }
@@ -116,6 +121,8 @@ public record WorkshopState(
     private Spotlight spotlight;
     private List<SuggestedGroup> suggestions;
     private PMap<String, List<String>> fits;
+    private PVector<PhaseRun> agenda;
+    private Long endedAt;
     private Counters counters;
 
     private Builder(WorkshopState s) {
@@ -137,6 +144,8 @@ public record WorkshopState(
       spotlight = s.spotlight;
       suggestions = s.suggestions;
       fits = s.fits;
+      agenda = s.agenda;
+      endedAt = s.endedAt;
       counters = s.counters;
     }
 
@@ -157,11 +166,13 @@ public record WorkshopState(
     public Builder spotlight(Spotlight v) { spotlight = v; return this; }
     public Builder suggestions(List<SuggestedGroup> v) { suggestions = v; return this; }
     public Builder fits(PMap<String, List<String>> v) { fits = v; return this; }
+    public Builder agenda(PVector<PhaseRun> v) { agenda = v; return this; }
+    public Builder endedAt(Long v) { endedAt = v; return this; }
     public Builder counters(Counters v) { counters = v; return this; }
 
     public WorkshopState build() {
       return new WorkshopState(id, title, joinCode, status, settings, createdAt, phases, phase, participants,
-          contributions, themes, polls, votesBy, hands, ready, spotlight, suggestions, fits, counters);
+          contributions, themes, polls, votesBy, hands, ready, spotlight, suggestions, fits, agenda, endedAt, counters);
     }
   }
 }

@@ -3,6 +3,7 @@ package org.commonground.workshop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import org.commonground.workshop.Decision.Accepted;
 import org.commonground.workshop.Decision.Rejected;
@@ -131,5 +132,49 @@ public final class Scenario {
     Decision d = run(new Command.PhaseGoto(index), FACILITATOR);
     assertThat(d).isInstanceOf(Accepted.class);
     return this;
+  }
+
+  // ---------------------------------------------------------------- helpers for the facilitation tests
+
+  /** A custom agenda item: no prompt, participants may do what {@code allow} lists (nothing if empty). */
+  public static PhaseDef phase(int index, String title, int minutes, Allow... allow) {
+    return new PhaseDef(index, title, minutes, null,
+        allow.length == 0 ? EnumSet.noneOf(Allow.class) : EnumSet.copyOf(List.of(allow)));
+  }
+
+  /** The default settings with another vote budget. */
+  public static Settings settingsWithVotes(int votesPerParticipant) {
+    Settings d = Settings.DEFAULTS;
+    return new Settings(d.anonymity(), votesPerParticipant, d.maxParticipants(), d.stakeholderGroups(),
+        d.minGroupSize(), d.confidential(), d.retentionDays());
+  }
+
+  /** The events of a decision (none for a rejection). */
+  public static List<Event> events(Decision d) {
+    return d instanceof Accepted a ? a.events().stream().map(Emitted::event).toList() : List.of();
+  }
+
+  /** Moves the clock on by {@code ms}. */
+  public Scenario later(long ms) {
+    this.now += ms;
+    return this;
+  }
+
+  /** The workshop after a facilitator's first phase.start. */
+  public Scenario started() {
+    accepted(new Command.PhaseStart(), FACILITATOR);
+    return this;
+  }
+
+  /** Posts a contribution of a given kind, under the author's name, and returns its id. */
+  public String post(Actor actor, Kind kind, String text) {
+    Accepted a = accepted(new Command.AddContribution(text, kind, null, null, null), actor);
+    return (String) a.result().get("id");
+  }
+
+  /** A facilitator opens a poll; returns its id. */
+  public String openPoll(String question, String... options) {
+    Accepted a = accepted(new Command.PollOpen(question, List.of(options)), FACILITATOR);
+    return (String) a.result().get("id");
   }
 }

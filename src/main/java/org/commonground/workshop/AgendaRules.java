@@ -38,8 +38,10 @@ final class AgendaRules {
     int last = s.phases().size() - 1;
     if (cmd instanceof PhaseStart) {
       if (s.status() == WorkshopState.Status.RUNNING && p.status() == Status.RUNNING) return Decision.nothing();
-      return moveTo(s, actor, p.index(), now, p.status() == Status.PAUSED || p.status() == Status.PENDING
-          ? p.remainingMs() : null);
+      if (p.status() == Status.PAUSED) {
+        return phase(actor, new PhaseState(p.index(), Status.RUNNING, p.startedAt(), now + p.remainingMs(), null));
+      }
+      return moveTo(s, actor, p.index(), now, p.status() == Status.PENDING ? p.remainingMs() : null);
     }
     if (cmd instanceof PhaseNext n) {
       if (n.from() != null && n.from() != p.index()) return Decision.nothing();
@@ -71,15 +73,16 @@ final class AgendaRules {
     long delta = x.seconds() * 1000L;
     if (delta == 0 || p.status() == Status.DONE) return Decision.nothing();
     if (p.status() == Status.RUNNING) {
-      return phase(actor, new PhaseState(p.index(), Status.RUNNING, p.startedAt(), Math.max(now, p.endsAt() + delta),
-          null));
+      // Extra time after the time ran out counts from now, so "+1 minute" always gives a minute.
+      long endsAt = delta > 0 ? Math.max(p.endsAt(), now) + delta : Math.max(now, p.endsAt() + delta);
+      return phase(actor, new PhaseState(p.index(), Status.RUNNING, p.startedAt(), endsAt, null));
     }
     return phase(actor, new PhaseState(p.index(), p.status(), p.startedAt(), null, Math.max(0, p.remainingMs() + delta)));
   }
 
   /**
    * Starts phase {@code index} with its full time (or {@code remainingMs} when starting where it was
-   * left); the first start also opens the workshop; everyone's ready flag is reset.
+   * left in the lobby); the first start also opens the workshop; everyone's ready flag is reset.
    */
   private static Decision moveTo(WorkshopState s, Actor actor, int index, long now, Long remainingMs) {
     long duration = remainingMs != null ? remainingMs : s.phases().get(index).minutes() * 60_000L;
@@ -90,7 +93,7 @@ final class AgendaRules {
       events.add(new Emitted(actor.participantId(), new WorkshopUpdated(s.id(), s.title(), s.joinCode(),
           WorkshopState.Status.RUNNING, s.settings())));
     }
-    if (index != s.phase().index() && !s.ready().isEmpty()) {
+    if (!s.ready().isEmpty()) {
       events.add(new Emitted(null, new ReadyChanged(Set.of())));
     }
     return new Decision.Accepted(events, Map.of("index", index));

@@ -34,7 +34,9 @@ final class VotingRules {
 
   private static Decision retract(WorkshopState s, String targetId, Actor actor) {
     if (!Workshop.allowed(s, actor, Allow.VOTE)) return Decision.reject(Code.PHASE_CLOSED, "voting is not open in this phase");
-    Integer total = totalOf(s, targetId);
+    // A vote on a contribution hidden since may still be taken back, to be spent elsewhere.
+    Contribution hidden = s.contributions().get(targetId);
+    Integer total = hidden != null ? Integer.valueOf(hidden.votes()) : totalOf(s, targetId);
     if (total == null) return Decision.reject(Code.NOT_FOUND, "nothing to vote for with that id");
     int budget = s.settings().votesPerParticipant();
     int used = s.votesUsed(actor.participantId());

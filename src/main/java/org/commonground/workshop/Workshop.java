@@ -230,9 +230,10 @@ public final class Workshop {
   private static WorkshopState removed(WorkshopState s, WorkshopState.Builder b, ContributionRemoved r) {
     Contribution c = s.contributions().get(r.id());
     if (c == null) return s;
-    if (r.hidden()) return b.contributions(s.contributions().plus(r.id(), c.withHidden(true))).build();
+    // Nothing may stay spotlit that people can no longer see.
     Spotlight spot = s.spotlight();
     if (spot != null && spot.id().equals(r.id())) spot = null;
+    if (r.hidden()) return b.contributions(s.contributions().plus(r.id(), c.withHidden(true))).spotlight(spot).build();
     OrderedPMap<String, Theme> themes = c.themeId() == null ? s.themes() : without(s.themes(), c.themeId(), r.id());
     return b.contributions(s.contributions().minus(r.id())).votesBy(refund(s.votesBy(), r.id())).spotlight(spot)
         .themes(themes).fits(s.fits().minus(r.id())).build();

@@ -23,7 +23,6 @@ import org.commonground.workshop.Event.PhaseChanged;
 import org.commonground.workshop.Event.ReadyChanged;
 import org.commonground.workshop.Event.WorkshopUpdated;
 import org.commonground.workshop.PhaseState.Status;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -663,9 +662,6 @@ class AgendaTest {
     }
 
     @Test
-    @Disabled("BUG (PROTOCOL.md, Facilitators table: phase.start → phase.changed, ready flags reset): ready flags "
-        + "set in the lobby survive the first phase.start, because AgendaRules.moveTo only resets when the index "
-        + "changes (AgendaRules.java:93); observed: no ready.changed, readyCount stays 1 in the running phase 0")
     @DisplayName("starting the workshop clears ready flags people set while waiting in the lobby")
     void startResetsLobbyReady() {
       Scenario w = Scenario.workshop();

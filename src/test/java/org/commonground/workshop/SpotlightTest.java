@@ -6,7 +6,6 @@ import static org.commonground.workshop.Scenario.FACILITATOR;
 import org.commonground.workshop.Decision.Accepted;
 import org.commonground.workshop.Event.SpotlightChanged;
 import org.commonground.workshop.Spotlight.Type;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -142,9 +141,6 @@ class SpotlightTest {
   }
 
   @Test
-  @Disabled("BUG: hiding the spotlit contribution leaves it in state.spotlight (Workshop.removed returns early for "
-      + "hidden, Workshop.java:123, before the spotlight is cleared at :129); welcome then points the display at a "
-      + "contribution nobody can see, and no spotlight.changed is sent")
   @DisplayName("when a facilitator hides the spotlit contribution, it leaves the big screen too")
   void hiddenClears() {
     Scenario w = Scenario.workshop().started();

@@ -5,9 +5,11 @@
 -- ARGV[4] ref TTL seconds, ARGV[5] retention seconds (> 0 when this append ends the workshop: every
 -- key of the workshop then expires that long after), ARGV[6] n = number of events,
 -- ARGV[7..6+n] event bodies (stored JSON without its leading '{"seq":N,'), then one value per token key.
--- Returns {'ok', lastSeq} | {'stale', currentSeq} | {'dup', storedAnswer}.
+-- Returns {'ok', lastSeq} | {'stale', currentSeq} | {'dup', storedAnswer} | {'gone', 0}.
 local answered = redis.call('GET', KEYS[3])
 if answered then return {'dup', answered} end
+-- A purged (or expired) workshop has no epoch: nothing may bring any of its keys back.
+if redis.call('EXISTS', KEYS[4]) == 0 then return {'gone', 0} end
 local current = tonumber(redis.call('GET', KEYS[1]) or '0')
 if current ~= tonumber(ARGV[1]) then return {'stale', current} end
 local n = tonumber(ARGV[6])

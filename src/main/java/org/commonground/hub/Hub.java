@@ -76,7 +76,8 @@ public final class Hub implements Subscriber.Listener {
       Context ctx = shardOf(id);
       Promise<LiveWorkshop> p = Promise.promise();
       ctx.runOnContext(v -> {
-        LiveWorkshop fresh = new LiveWorkshop(id, ctx, store, metrics, settings, nodeId, () -> unload(id), themes);
+        LiveWorkshop fresh = new LiveWorkshop(id, ctx, store, metrics, settings, nodeId, () -> unload(id),
+            () -> forget(id), themes);
         live.put(id, fresh);
         liveCount.incrementAndGet();
         Contexts.on(ctx, subscriber.subscribe(id))
@@ -102,6 +103,14 @@ public final class Hub implements Subscriber.Listener {
     live.remove(workshopId);
     liveCount.decrementAndGet();
     subscriber.unsubscribe(workshopId);
+  }
+
+  /** Drops a workshop that no longer exists, whoever is still attached. */
+  private void forget(String workshopId) {
+    if (live.remove(workshopId) != null) {
+      liveCount.decrementAndGet();
+      subscriber.unsubscribe(workshopId);
+    }
   }
 
   @Override

@@ -59,6 +59,7 @@ final class LiveWorkshop {
   private final HubMetrics metrics;
   private final HubSettings settings;
   private final Runnable onIdle;
+  private final Runnable onGone;
   private final ThemeWork themes;
   /** Suggestion requests being computed (participant and ref); bounded by {@link #MAX_SUGGESTING}. */
   private final Set<String> suggesting = new HashSet<>();
@@ -89,8 +90,9 @@ final class LiveWorkshop {
   final Promise<Void> ready = Promise.promise();
 
   LiveWorkshop(String id, Context context, WorkshopStore store, HubMetrics metrics, HubSettings settings,
-               String nodeId, Runnable onIdle, ThemeWork themes) {
+               String nodeId, Runnable onIdle, Runnable onGone, ThemeWork themes) {
     this.themes = themes;
+    this.onGone = onGone;
     this.id = id;
     this.context = context;
     this.store = store;
@@ -126,6 +128,8 @@ final class LiveWorkshop {
   void heard(String message) {
     if (message.startsWith("{\"seq\":")) {
       offer(SequencedEvent.parse(message));
+    } else if (message.equals(WorkshopStore.PURGED_MESSAGE)) {
+      gone();
     } else if (presence.heard(message)) {
       presenceChanged();
     }
@@ -467,6 +471,10 @@ final class LiveWorkshop {
             return Future.succeededFuture(new Outcome.Ack(a.lastSeq(), resultJson));
           }
           if (result instanceof AppendResult.Duplicate d) return Future.succeededFuture(outcomeOf(d.answer()));
+          if (result instanceof AppendResult.Gone) {
+            gone();
+            return Future.succeededFuture(new Outcome.Error(Code.NOT_FOUND, "this workshop no longer exists"));
+          }
           if (attempt >= MAX_ATTEMPTS) {
             return Future.succeededFuture(new Outcome.Error(Code.INTERNAL, "the workshop is too busy; please try again"));
           }
@@ -507,6 +515,13 @@ final class LiveWorkshop {
   }
 
   // ---------------------------------------------------------------- lifecycle
+
+  /** The workshop was deleted: everyone here is told (4403) and this node forgets it. */
+  private void gone() {
+    closeAll(CLOSE_REMOVED, "this workshop has been deleted");
+    members.clear();
+    onGone.run();
+  }
 
   private void scheduleIdleCheck() {
     if (!members.isEmpty() || idleTimer >= 0) return;

@@ -20,7 +20,7 @@ public final class CommandDecoder {
 
   static {
     DECODERS.put("contribution.add", CommandDecoder::add);
-    DECODERS.put("contribution.edit", a -> new Command.EditContribution(a.string("id"), a.string("text")));
+    DECODERS.put("contribution.edit", a -> new Command.EditContribution(a.string("id"), checkedText(a)));
     DECODERS.put("contribution.withdraw", a -> new Command.WithdrawContribution(a.string("id")));
     DECODERS.put("contribution.hide", a -> new Command.HideContribution(a.string("id"), a.optString("reason")));
     DECODERS.put("contribution.unhide", a -> new Command.UnhideContribution(a.string("id")));
@@ -71,8 +71,22 @@ public final class CommandDecoder {
     Kind kind = kindName == null ? Kind.IDEA : Kind.fromWire(kindName);
     if (kind == null) throw ProtocolException.invalid("kind must be one of idea, question, takeaway, parking");
     Args behalf = a.optObject("onBehalfOf");
-    return new Command.AddContribution(a.string("text"), kind, a.optBoolean("anonymous"),
+    return new Command.AddContribution(checkedText(a), kind, a.optBoolean("anonymous"),
         behalf == null ? null : behalf.string("name"), behalf == null ? null : behalf.optString("group"));
+  }
+
+  /**
+   * A contribution's text, once its author has seen that it seems to hold personal data: the first try
+   * is refused with the kinds found; the same text sent again with {@code personalDataOk: true} goes.
+   */
+  private static String checkedText(Args a) {
+    String text = a.string("text");
+    if (Boolean.TRUE.equals(a.optBoolean("personalDataOk"))) return text;
+    List<String> kinds = PersonalData.detect(text);
+    if (kinds.isEmpty()) return text;
+    throw new ProtocolException(Code.INVALID, "This looks like it includes " + PersonalData.describe(kinds)
+        + ". Everyone in the workshop would see it. Send it again if you are sure.",
+        Map.of("personalData", kinds));
   }
 
   private static Command pollOpen(Args a) {

@@ -90,8 +90,13 @@ public final class ServerFrames {
   }
 
   public static Buffer err(String ref, Code code, String message) {
+    return err(ref, code, message, Map.of());
+  }
+
+  public static Buffer err(String ref, Code code, String message, Map<String, Object> details) {
     ObjectNode f = Json.object();
     f.put("t", "err").put("ref", ref).put("code", code.name()).put("message", message);
+    if (!details.isEmpty()) f.set("details", Json.tree(details));
     return Json.buffer(f);
   }
 

@@ -8,6 +8,9 @@ public sealed interface AppendResult {
   /** Nothing written: the log had moved on to {@code currentSeq}; catch up and decide again. */
   record Stale(long currentSeq) implements AppendResult {}
 
+  /** Nothing written: the workshop no longer exists (purged, or expired after its end). */
+  record Gone() implements AppendResult {}
+
   /** Nothing written: this ref was answered before; here is that answer. */
   record Duplicate(StoredAnswer answer) implements AppendResult {}
 }

@@ -23,6 +23,9 @@ public final class Keys {
   /** The names of every token key of a workshop, so its end can expire them all. */
   public String tokens(String workshopId) { return w(workshopId) + "tokens"; }
 
+  /** Matches every key of one workshop (its hash tag is a literal in the pattern). */
+  public String pattern(String workshopId) { return w(workshopId).replace("{", "\\{").replace("}", "\\}") + "*"; }
+
   public String joinCode(String code) { return prefix + ":code:" + code; }
   public String failedJoins(String address) { return prefix + ":joinfail:" + address; }
 

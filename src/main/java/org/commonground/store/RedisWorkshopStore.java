@@ -10,6 +10,7 @@ import static io.vertx.redis.client.Command.SET;
 import static io.vertx.redis.client.Command.DEL;
 import static io.vertx.redis.client.Command.EXISTS;
 import static io.vertx.redis.client.Command.XRANGE;
+import static io.vertx.redis.client.Command.SCAN;
 
 import io.vertx.core.Future;
 import io.vertx.redis.client.Redis;
@@ -85,6 +86,7 @@ public final class RedisWorkshopStore implements WorkshopStore {
         case "ok": return new AppendResult.Appended(r.get(1).toLong());
         case "stale": return new AppendResult.Stale(r.get(1).toLong());
         case "dup": return new AppendResult.Duplicate(StoredAnswer.parse(r.get(1).toString()));
+        case "gone": return new AppendResult.Gone();
         default: throw new IllegalStateException("append answered " + status);
       }
     });
@@ -173,6 +175,36 @@ public final class RedisWorkshopStore implements WorkshopStore {
       for (String field : r.getKeys()) out.add(r.get(field).toString());
       return out;
     });
+  }
+
+  /**
+   * Deletes every key of the workshop (found by SCAN on its hash tag, so refs and anything else go too),
+   * its join code, then tells every node through its channel.
+   */
+  @Override
+  public Future<Void> purge(String workshopId, String joinCode) {
+    String channel = keys.channel(workshopId);
+    return scanAndDelete(keys.pattern(workshopId), "0")
+        .compose(v -> joinCode == null ? Future.succeededFuture() : redis.send(Request.cmd(DEL).arg(keys.joinCode(joinCode))))
+        .compose(v -> redis.send(Request.cmd(PUBLISH).arg(channel).arg(PURGED_MESSAGE)))
+        .mapEmpty();
+  }
+
+  private Future<Void> scanAndDelete(String pattern, String cursor) {
+    return redis.send(Request.cmd(SCAN).arg(cursor).arg("MATCH").arg(pattern).arg("COUNT").arg(1000)).compose(r -> {
+      String next = r.get(0).toString();
+      List<String> found = new ArrayList<>();
+      for (Response k : r.get(1)) found.add(k.toString());
+      Future<Void> del = found.isEmpty() ? Future.succeededFuture()
+          : redis.send(unlink(found)).mapEmpty();
+      return del.compose(v -> "0".equals(next) ? Future.succeededFuture() : scanAndDelete(pattern, next));
+    });
+  }
+
+  private static Request unlink(List<String> found) {
+    Request r = Request.cmd(DEL);
+    found.forEach(r::arg);
+    return r;
   }
 
   @Override

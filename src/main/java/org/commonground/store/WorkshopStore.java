@@ -81,6 +81,15 @@ public interface WorkshopStore {
   /** Every node's last presence message for a workshop. */
   Future<List<String>> presence(String workshopId);
 
+  /**
+   * Deletes the workshop at once: every key it has, its join code; then tells every node (which close its
+   * connections). Its tokens and join code stop working; no trace stays in Redis.
+   */
+  Future<Void> purge(String workshopId, String joinCode);
+
+  /** What a workshop's channel carries when it has been purged. */
+  String PURGED_MESSAGE = "{\"purged\":true}";
+
   Future<Void> ping();
 
   final class CodeTakenException extends RuntimeException {

@@ -52,6 +52,8 @@ final class ApiRoutes {
     router.post("/api/join").handler(this::join);
     router.post("/api/workshops/:id/facilitators").handler(this::addFacilitator);
     router.get("/api/workshops/:id/qr.svg").handler(this::qr);
+    router.get("/api/workshops/:id/report").handler(this::report);
+    router.delete("/api/workshops/:id").handler(this::purge);
   }
 
   private void create(RoutingContext ctx) {
@@ -135,10 +137,6 @@ final class ApiRoutes {
   private void addFacilitator(RoutingContext ctx) {
     String workshopId = ctx.pathParam("id");
     String token = bearer(ctx);
-    if (token == null) {
-      HttpError.send(ctx, 401, "UNAUTHENTICATED", "a facilitator token is required");
-      return;
-    }
     var args = new org.commonground.protocol.Args(body(ctx));
     Command.Join command;
     try {
@@ -146,12 +144,7 @@ final class ApiRoutes {
     } catch (IllegalArgumentException e) {
       throw ProtocolException.invalid(e.getMessage());
     }
-    store.resolve(token).compose(grant -> {
-      if (grant.isEmpty()) return Future.failedFuture(new HttpStatusException(401, "UNAUTHENTICATED", "unknown token"));
-      TokenGrant g = grant.get();
-      if (!g.workshopId().equals(workshopId) || g.role() != Role.FACILITATOR) {
-        return Future.failedFuture(new HttpStatusException(403, "FORBIDDEN", "only this workshop's facilitators can do that"));
-      }
+    facilitatorOf(token, workshopId).compose(g -> {
       NewToken[] minted = new NewToken[1];
       return hub.execute(workshopId, new Actor(g.participantId(), g.role()), "cofac-" + Ids.random(16), command, acc -> {
         minted[0] = NewToken.mint(workshopId, (String) acc.result().get("participantId"), Role.FACILITATOR);
@@ -163,6 +156,61 @@ final class ApiRoutes {
         return Future.succeededFuture(out);
       });
     }).onSuccess(out -> json(ctx, 201, out)).onFailure(ctx::fail);
+  }
+
+  /** This workshop's facilitator behind a bearer token, or a 401/403 failure. */
+  private Future<TokenGrant> facilitatorOf(String token, String workshopId) {
+    if (token == null) {
+      return Future.failedFuture(new HttpStatusException(401, "UNAUTHENTICATED", "a facilitator token is required"));
+    }
+    return store.resolve(token).compose(grant -> {
+      if (grant.isEmpty()) return Future.failedFuture(new HttpStatusException(401, "UNAUTHENTICATED", "unknown token"));
+      TokenGrant g = grant.get();
+      if (!g.workshopId().equals(workshopId) || g.role() != Role.FACILITATOR) {
+        return Future.failedFuture(new HttpStatusException(403, "FORBIDDEN", "only this workshop's facilitators can do that"));
+      }
+      // A facilitator removed from the workshop keeps a token that no longer opens anything.
+      return hub.read(workshopId, s -> s.participants().containsKey(g.participantId())).compose(member -> member
+          ? Future.succeededFuture(g)
+          : Future.failedFuture(new HttpStatusException(403, "FORBIDDEN", "you are no longer in this workshop")));
+    });
+  }
+
+  private static final java.util.Map<String, String> REPORT_TYPES = java.util.Map.of(
+      "md", "text/markdown; charset=utf-8", "json", "application/json; charset=utf-8", "csv", "text/csv; charset=utf-8");
+
+  /** The outcome report, during or after the workshop: Markdown minutes, JSON, or CSV for a spreadsheet. */
+  private void report(RoutingContext ctx) {
+    String workshopId = ctx.pathParam("id");
+    String format = ctx.queryParams().get("format") == null ? "md" : ctx.queryParams().get("format");
+    String type = REPORT_TYPES.get(format);
+    if (type == null) {
+      HttpError.send(ctx, 400, "INVALID", "format must be md, json or csv");
+      return;
+    }
+    facilitatorOf(bearer(ctx), workshopId)
+        .compose(g -> hub.read(workshopId, org.commonground.report.Reports::of))
+        .onSuccess(report -> {
+          String body = switch (format) {
+            case "md" -> org.commonground.report.MarkdownReport.render(report);
+            case "csv" -> org.commonground.report.CsvReport.render(report);
+            default -> org.commonground.protocol.Json.string(report);
+          };
+          ctx.response().putHeader("Content-Type", type)
+              .putHeader("Content-Disposition", "attachment; filename=\"workshop-report." + format + "\"")
+              .putHeader("Cache-Control", "no-store")
+              .end(body);
+        }).onFailure(ctx::fail);
+  }
+
+  /** Deletes the workshop at once: every trace in Redis, its tokens and join code; its connections close. */
+  private void purge(RoutingContext ctx) {
+    String workshopId = ctx.pathParam("id");
+    facilitatorOf(bearer(ctx), workshopId)
+        .compose(g -> hub.read(workshopId, s -> s.joinCode()))
+        .compose(code -> store.purge(workshopId, code))
+        .onSuccess(v -> ctx.response().setStatusCode(204).end())
+        .onFailure(ctx::fail);
   }
 
   private void qr(RoutingContext ctx) {

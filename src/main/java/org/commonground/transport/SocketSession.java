@@ -190,14 +190,19 @@ final class SocketSession {
     try {
       command = CommandDecoder.decode(c.name(), c.args());
     } catch (ProtocolException e) {
-      error(c.ref(), e.code(), e.getMessage());
+      error(c.ref(), e.code(), e.getMessage(), e.details());
       return;
     }
     hub.submit(member, c.ref(), command);
   }
 
   private void error(String ref, Code code, String message) {
-    send(ServerFrames.err(ref, code, message));
+    error(ref, code, message, java.util.Map.of());
+  }
+
+  private void error(String ref, Code code, String message, java.util.Map<String, Object> details) {
+    send(ServerFrames.err(ref, code, message, details));
+    if (!details.isEmpty()) return; // a warning to confirm (personal data), not a bad frame
     long now = System.currentTimeMillis();
     errors.addLast(now);
     while (!errors.isEmpty() && errors.peekFirst() < now - 60_000) errors.pollFirst();

@@ -1,0 +1,136 @@
+package org.commonground.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.commonground.workshop.Contribution;
+import org.commonground.workshop.Kind;
+import org.commonground.workshop.Participant;
+import org.commonground.workshop.PhaseDef;
+import org.commonground.workshop.PhaseRun;
+import org.commonground.workshop.Poll;
+import org.commonground.workshop.Role;
+import org.commonground.workshop.StakeholderGroup;
+import org.commonground.workshop.Theme;
+import org.commonground.workshop.WorkshopState;
+
+/** Builds a {@link Report} from a workshop's state. Pure: the same state gives the same report. */
+public final class Reports {
+  private Reports() {}
+
+  public static final String OTHER = "Other";
+  public static final String NOT_GIVEN = "Not given";
+
+  public static Report of(WorkshopState s) {
+    boolean confidential = s.settings().confidential();
+    List<Report.AgendaItem> agenda = new ArrayList<>();
+    for (PhaseDef p : s.phases()) {
+      Long started = null;
+      Long ended = null;
+      for (PhaseRun r : s.agenda()) {
+        if (r.index() != p.index()) continue;
+        if (started == null) started = r.startedAt();
+        ended = r.endedAt();
+      }
+      agenda.add(new Report.AgendaItem(p.index(), p.title(), p.minutes(), started, ended));
+    }
+    List<Report.ThemeItem> themes = new ArrayList<>();
+    for (Theme t : s.themes().values()) {
+      List<Report.Item> items = new ArrayList<>();
+      for (String id : t.contributionIds()) {
+        Contribution c = s.visible(id);
+        if (c != null) items.add(item(s, c, confidential));
+      }
+      themes.add(new Report.ThemeItem(t.label(), t.votes(), t.suggested(), items));
+    }
+    List<Report.Item> unthemed = new ArrayList<>();
+    List<Report.Item> takeaways = new ArrayList<>();
+    List<Report.ParkingItem> parking = new ArrayList<>();
+    for (Contribution c : s.contributions().values()) {
+      if (c.hidden()) continue;
+      if (c.kind() == Kind.TAKEAWAY) takeaways.add(item(s, c, false));
+      if (c.kind() == Kind.PARKING) parking.add(new Report.ParkingItem(item(s, c, false), c.parking().wire(), c.owner()));
+      if (c.themeId() == null && c.kind() != Kind.TAKEAWAY && c.kind() != Kind.PARKING) {
+        unthemed.add(item(s, c, confidential));
+      }
+    }
+    List<Report.PollResult> polls = new ArrayList<>();
+    for (Poll p : s.polls().values()) {
+      List<Report.PollResult.Option> options = new ArrayList<>();
+      int[] counts = p.counts();
+      for (int i = 0; i < p.options().size(); i++) options.add(new Report.PollResult.Option(p.options().get(i), counts[i]));
+      polls.add(new Report.PollResult(p.question(), p.status().wire(), options));
+    }
+    return new Report(s.title(), s.createdAt(), s.endedAt(), s.status().wire(), confidential, agenda, themes, unthemed,
+        takeaways, parking, polls, participation(s), s.settings().minGroupSize());
+  }
+
+  /**
+   * One contribution as a report shows it. {@code keepText}: take-home messages and parking-lot items are
+   * the group's agreed outputs and keep their text even in a confidential report.
+   */
+  private static Report.Item item(WorkshopState s, Contribution c, boolean confidential) {
+    String text = confidential && c.kind() != Kind.TAKEAWAY && c.kind() != Kind.PARKING ? null : c.text();
+    String by = null;
+    if (!c.anonymous() && !confidential) {
+      if (c.scribedFor() != null) {
+        by = c.scribedFor();
+      } else {
+        Participant p = s.participants().get(c.author());
+        by = p == null ? null : p.name();
+      }
+    }
+    String group = c.anonymous() ? null : shownGroup(s, c.group());
+    int reactions = c.reactionCounts().values().stream().mapToInt(Integer::intValue).sum();
+    return new Report.Item(c.id(), c.phase(), c.kind().wire(), text, by, group, c.votes(), reactions);
+  }
+
+  /** A group's label, or "Other" when it has fewer participants than the workshop's minimum. */
+  static String shownGroup(WorkshopState s, String groupId) {
+    if (groupId == null) return null;
+    long members = s.participants().values().stream()
+        .filter(p -> p.role() == Role.PARTICIPANT && groupId.equals(p.group())).count();
+    if (members < s.settings().minGroupSize()) return OTHER;
+    return label(s, groupId);
+  }
+
+  private static String label(WorkshopState s, String groupId) {
+    for (StakeholderGroup g : s.settings().stakeholderGroups()) if (g.id().equals(groupId)) return g.label();
+    return groupId;
+  }
+
+  /**
+   * Participants and contributions per stakeholder group (anonymous contributions counted in their
+   * author's group, never shown one by one); groups under the minimum size are merged into "Other".
+   */
+  static List<Report.GroupShare> participation(WorkshopState s) {
+    Map<String, int[]> byGroup = new LinkedHashMap<>();
+    for (StakeholderGroup g : s.settings().stakeholderGroups()) byGroup.put(g.id(), new int[2]);
+    for (Participant p : s.participants().values()) {
+      if (p.role() != Role.PARTICIPANT) continue;
+      byGroup.computeIfAbsent(p.group() == null ? "" : p.group(), k -> new int[2])[0]++;
+    }
+    for (Contribution c : s.contributions().values()) {
+      if (c.hidden()) continue;
+      Participant author = s.participants().get(c.author());
+      if (author != null && author.role() != Role.PARTICIPANT && c.scribedFor() == null) continue;
+      String g = c.scribedFor() != null ? c.group() : author == null ? c.group() : author.group();
+      byGroup.computeIfAbsent(g == null ? "" : g, k -> new int[2])[1]++;
+    }
+    List<Report.GroupShare> out = new ArrayList<>();
+    int[] other = new int[2];
+    for (Map.Entry<String, int[]> e : byGroup.entrySet()) {
+      int[] n = e.getValue();
+      if (n[0] == 0 && n[1] == 0) continue;
+      if (n[0] < s.settings().minGroupSize()) {
+        other[0] += n[0];
+        other[1] += n[1];
+      } else {
+        out.add(new Report.GroupShare(e.getKey().isEmpty() ? NOT_GIVEN : label(s, e.getKey()), n[0], n[1]));
+      }
+    }
+    if (other[0] > 0 || other[1] > 0) out.add(new Report.GroupShare(OTHER, other[0], other[1]));
+    return out;
+  }
+}

@@ -82,7 +82,11 @@ final class LiveWorkshop {
   private final Presence presence;
   /** The seq of the last move to another phase, and the phase it left: see {@link #asSeenBy}. */
   private long lastMoveSeq;
+  private long lastMoveAt;
+  private String lastMoveBy;
   private int phaseBeforeLastMove;
+  /** How recent another facilitator's move must be for a press without {@code from} to count as crossing it. */
+  private static final long CROSSING_MS = 2_000;
   private Set<String> announced = new HashSet<>();
   private long presenceTimer = -1;
   private long lastPresenceFrame;
@@ -160,6 +164,8 @@ final class LiveWorkshop {
     metrics.deliveredAfter(e.ts(), now());
     if (e.event() instanceof Event.PhaseChanged p && p.phase().index() != phaseBefore) {
       lastMoveSeq = seq;
+      lastMoveAt = e.ts();
+      lastMoveBy = e.by();
       phaseBeforeLastMove = phaseBefore;
     } else if (e.event() instanceof Event.ParticipantRemoved r) {
       // Their connections go, after this event; their token no longer opens anything (they are not in the state).
@@ -390,7 +396,12 @@ final class LiveWorkshop {
    * before seeing another's move to the next phase meant the same move, so it happens once.
    */
   private Command asSeenBy(Member m, Command c) {
-    int seen = m.cursor < lastMoveSeq ? phaseBeforeLastMove : state.phase().index();
+    if (!(c instanceof Command.PhaseNext || c instanceof Command.PhasePrev)) return c;
+    // The cursor says what was queued to the sender, not what it has read: a move by another facilitator
+    // moments ago most likely crossed this press on the wire, so it counts as not yet seen.
+    boolean crossed = m.cursor < lastMoveSeq
+        || (now() - lastMoveAt < CROSSING_MS && !m.you.participantId().equals(lastMoveBy));
+    int seen = crossed ? phaseBeforeLastMove : state.phase().index();
     if (c instanceof Command.PhaseNext n && n.from() == null) return new Command.PhaseNext(seen);
     if (c instanceof Command.PhasePrev p && p.from() == null) return new Command.PhasePrev(seen);
     return c;
@@ -458,17 +469,21 @@ final class LiveWorkshop {
         .compose(result -> {
           if (result instanceof AppendResult.Appended a) {
             metrics.appended(bodies.size());
-            if (ends) {
-              store.expireJoinCode(state.joinCode(), retention)
-                  .onFailure(err -> LOG.warn("join code of ended workshop {} not set to expire: {}", id, err.toString()));
-            }
             long first = a.lastSeq() - bodies.size() + 1;
             for (int i = 0; i < bodies.size(); i++) {
               Emitted e = accepted.events().get(i);
               offer(new SequencedEvent(first + i, now, e.by(), e.event()));
             }
             if (accepted.events().stream().anyMatch(e -> changesGrouping(e.event()))) schedulePlacement();
-            return Future.succeededFuture(new Outcome.Ack(a.lastSeq(), resultJson));
+            Outcome ack = new Outcome.Ack(a.lastSeq(), resultJson);
+            if (!ends) return Future.succeededFuture(ack);
+            // The join code lives outside the workshop's slot, so it is set to expire in a second step,
+            // before the facilitator hears the end is done.
+            return here(store.expireJoinCode(state.joinCode(), retention))
+                .recover(err -> {
+                  LOG.warn("join code of ended workshop {} not set to expire: {}", id, err.toString());
+                  return Future.succeededFuture();
+                }).map(v -> ack);
           }
           if (result instanceof AppendResult.Duplicate d) return Future.succeededFuture(outcomeOf(d.answer()));
           if (result instanceof AppendResult.Gone) {

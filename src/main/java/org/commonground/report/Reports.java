@@ -49,8 +49,8 @@ public final class Reports {
     List<Report.ParkingItem> parking = new ArrayList<>();
     for (Contribution c : s.contributions().values()) {
       if (c.hidden()) continue;
-      if (c.kind() == Kind.TAKEAWAY) takeaways.add(item(s, c, false));
-      if (c.kind() == Kind.PARKING) parking.add(new Report.ParkingItem(item(s, c, false), c.parking().wire(), c.owner()));
+      if (c.kind() == Kind.TAKEAWAY) takeaways.add(item(s, c, confidential));
+      if (c.kind() == Kind.PARKING) parking.add(new Report.ParkingItem(item(s, c, confidential), c.parking().wire(), c.owner()));
       if (c.themeId() == null && c.kind() != Kind.TAKEAWAY && c.kind() != Kind.PARKING) {
         unthemed.add(item(s, c, confidential));
       }
@@ -67,8 +67,8 @@ public final class Reports {
   }
 
   /**
-   * One contribution as a report shows it. {@code keepText}: take-home messages and parking-lot items are
-   * the group's agreed outputs and keep their text even in a confidential report.
+   * One contribution as a report shows it. In a confidential report it has no author's name, and no text
+   * unless it is a take-home message or a parking-lot item (the group's agreed outputs).
    */
   private static Report.Item item(WorkshopState s, Contribution c, boolean confidential) {
     String text = confidential && c.kind() != Kind.TAKEAWAY && c.kind() != Kind.PARKING ? null : c.text();

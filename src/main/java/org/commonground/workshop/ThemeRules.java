@@ -165,7 +165,6 @@ final class ThemeRules {
     List<SuggestedGroup> remaining = new ArrayList<>();
     for (int i = 0; i < all.size(); i++) if (!taken.contains(i)) remaining.add(all.get(i));
     if (remaining.size() != all.size()) events.add(new Emitted(null, new ThemesSuggested(remaining)));
-    if (events.isEmpty()) return Decision.nothing();
     return new Decision.Accepted(events, Map.of("themeIds", themeIds));
   }
 
@@ -176,7 +175,7 @@ final class ThemeRules {
     for (Map.Entry<String, List<String>> e : p.fits().entrySet()) {
       Contribution c = s.visible(e.getKey());
       if (c == null || c.themeId() != null) continue;
-      List<String> fits = e.getValue().stream().filter(s.themes()::containsKey).limit(3).toList();
+      List<String> fits = e.getValue().stream().filter(s.themes()::containsKey).distinct().limit(3).toList();
       if (!fits.equals(s.fits().getOrDefault(c.id(), List.of()))) changed.put(c.id(), fits);
     }
     if (changed.isEmpty()) return Decision.nothing();

@@ -186,8 +186,15 @@ public final class Workshop {
     }
     Spotlight spot = s.spotlight();
     if (spot != null && spot.id().equals(themeId)) spot = null;
+    // Placement help must not point at a theme that is gone.
+    PMap<String, List<String>> fits = s.fits();
+    for (Map.Entry<String, List<String>> e : s.fits().entrySet()) {
+      if (!e.getValue().contains(themeId)) continue;
+      List<String> rest = e.getValue().stream().filter(id -> !id.equals(themeId)).toList();
+      fits = rest.isEmpty() ? fits.minus(e.getKey()) : fits.plus(e.getKey(), rest);
+    }
     return b.themes(s.themes().minus(themeId)).contributions(contributions).votesBy(refund(s.votesBy(), themeId))
-        .spotlight(spot).build();
+        .spotlight(spot).fits(fits).build();
   }
 
   private static WorkshopState moved(WorkshopState s, WorkshopState.Builder b, String id, String themeId) {
@@ -233,7 +240,10 @@ public final class Workshop {
     // Nothing may stay spotlit that people can no longer see.
     Spotlight spot = s.spotlight();
     if (spot != null && spot.id().equals(r.id())) spot = null;
-    if (r.hidden()) return b.contributions(s.contributions().plus(r.id(), c.withHidden(true))).spotlight(spot).build();
+    if (r.hidden()) {
+      return b.contributions(s.contributions().plus(r.id(), c.withHidden(true))).spotlight(spot)
+          .fits(s.fits().minus(r.id())).build();
+    }
     OrderedPMap<String, Theme> themes = c.themeId() == null ? s.themes() : without(s.themes(), c.themeId(), r.id());
     return b.contributions(s.contributions().minus(r.id())).votesBy(refund(s.votesBy(), r.id())).spotlight(spot)
         .themes(themes).fits(s.fits().minus(r.id())).build();

@@ -280,10 +280,11 @@ class RedisWorkshopStoreTest {
     }
 
     @Test
-    @DisplayName("an append to a workshop that was never created is Stale(0) for any expected seq but 0")
+    @DisplayName("an append to a workshop that does not exist (never created, purged or expired) is Gone and writes nothing")
     void appendToUnknown() {
       String w = Ids.workshopId();
-      assertThat(append(w, 1, "p", "r1", "a")).isEqualTo(new Stale(0));
+      assertThat(append(w, 1, "p", "r1", "a")).isEqualTo(new AppendResult.Gone());
+      assertThat(append(w, 0, "p", "r2", "a")).isEqualTo(new AppendResult.Gone());
       assertThat(keysOf(w)).isEmpty();
     }
 

@@ -177,4 +177,60 @@ public final class Scenario {
     Accepted a = accepted(new Command.PollOpen(question, List.of(options)), FACILITATOR);
     return (String) a.result().get("id");
   }
+
+  // ---------------------------------------------------------------- themes (helpers for the theme tests)
+
+  /** A facilitator creates a theme holding these contributions; returns its id. */
+  public String createTheme(String label, String... contributionIds) {
+    Accepted a = accepted(new Command.ThemeCreate(label, List.of(contributionIds)), FACILITATOR);
+    return (String) a.result().get("id");
+  }
+
+  public Theme theme(String id) { return state.themes().get(id); }
+
+  /** The server records these suggestions for the facilitator who asked. */
+  public Scenario suggested(SuggestedGroup... groups) {
+    accepted(new Command.RecordSuggestions(List.of(groups)), FACILITATOR);
+    return this;
+  }
+
+  /** Applies a decision taken earlier (against an older state, say), as a replica would: events in order. */
+  public Scenario apply(Decision d) {
+    if (d instanceof Accepted a) {
+      for (Emitted e : a.events()) {
+        state = Workshop.apply(state, e.event());
+        log.add(e);
+      }
+    }
+    return this;
+  }
+
+  /** Folds events onto a state, the way every node rebuilds a workshop from its log. */
+  public static WorkshopState fold(WorkshopState start, List<Emitted> events) {
+    WorkshopState s = start;
+    for (Emitted e : events) s = Workshop.apply(s, e.event());
+    return s;
+  }
+
+  /**
+   * Asserts that grouping is consistent: every contribution is in at most one theme, and a theme lists a
+   * contribution exactly when that contribution's {@code themeId} names the theme.
+   */
+  public Scenario assertGroupingConsistent() {
+    java.util.Map<String, String> listedIn = new java.util.HashMap<>();
+    for (Theme t : state.themes().values()) {
+      assertThat(t.contributionIds()).as("theme %s lists no contribution twice", t.id()).doesNotHaveDuplicates();
+      for (String id : t.contributionIds()) {
+        String before = listedIn.put(id, t.id());
+        assertThat(before).as("contribution %s is in both %s and %s", id, before, t.id()).isNull();
+        Contribution c = state.contributions().get(id);
+        assertThat(c).as("theme %s lists %s, which exists", t.id(), id).isNotNull();
+        assertThat(c.themeId()).as("%s is listed in %s", id, t.id()).isEqualTo(t.id());
+      }
+    }
+    for (Contribution c : state.contributions().values()) {
+      assertThat(c.themeId()).as("theme of %s", c.id()).isEqualTo(listedIn.get(c.id()));
+    }
+    return this;
+  }
 }

@@ -87,8 +87,8 @@ final class ContributionRules {
     if (!c.author().equals(actor.participantId())) {
       return Decision.reject(Code.FORBIDDEN, "only its author can withdraw a contribution");
     }
-    return Decision.accept(Map.of("id", c.id()),
-        new Emitted(byFor(c, actor), new ContributionRemoved(c.id(), false, null)));
+    return new Decision.Accepted(withSpotlightCleared(s, c.id(), byFor(c, actor),
+        new Emitted(byFor(c, actor), new ContributionRemoved(c.id(), false, null))), Map.of("id", c.id()));
   }
 
   private static Decision hide(WorkshopState s, HideContribution h, Actor actor) {
@@ -96,8 +96,14 @@ final class ContributionRules {
     Contribution c = s.contributions().get(h.id());
     if (c == null) return Decision.reject(Code.NOT_FOUND, "no such contribution");
     if (c.hidden()) return Decision.nothing();
-    return Decision.accept(Map.of("id", c.id()),
-        new Emitted(byFor(c, actor), new ContributionRemoved(c.id(), true, h.reason())));
+    return new Decision.Accepted(withSpotlightCleared(s, c.id(), byFor(c, actor),
+        new Emitted(byFor(c, actor), new ContributionRemoved(c.id(), true, h.reason()))), Map.of("id", c.id()));
+  }
+
+  /** The removal, then a cleared spotlight if it showed what goes: the display never points at nothing. */
+  static java.util.List<Emitted> withSpotlightCleared(WorkshopState s, String id, String by, Emitted removal) {
+    if (s.spotlight() == null || !s.spotlight().id().equals(id)) return java.util.List.of(removal);
+    return java.util.List.of(removal, new Emitted(by, new Event.SpotlightChanged(null)));
   }
 
   private static Decision unhide(WorkshopState s, UnhideContribution u, Actor actor) {

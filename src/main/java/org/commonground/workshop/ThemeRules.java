@@ -83,7 +83,8 @@ final class ThemeRules {
     Decision forbidden = Workshop.facilitatorsOnly(actor, "delete a theme");
     if (forbidden != null) return forbidden;
     if (!s.themes().containsKey(d.id())) return Decision.reject(Code.NOT_FOUND, "no such theme");
-    return Decision.accept(Map.of("id", d.id()), new Emitted(actor.participantId(), new ThemeRemoved(d.id())));
+    return new Decision.Accepted(ContributionRules.withSpotlightCleared(s, d.id(), actor.participantId(),
+        new Emitted(actor.participantId(), new ThemeRemoved(d.id()))), Map.of("id", d.id()));
   }
 
   private static Decision merge(WorkshopState s, ThemeMerge m, Actor actor) {
@@ -96,7 +97,10 @@ final class ThemeRules {
       members.addAll(t.contributionIds());
     }
     List<Emitted> events = new ArrayList<>();
-    for (String id : m.ids()) events.add(new Emitted(actor.participantId(), new ThemeRemoved(id)));
+    for (String id : m.ids()) {
+      events.addAll(ContributionRules.withSpotlightCleared(s, id, actor.participantId(),
+          new Emitted(actor.participantId(), new ThemeRemoved(id))));
+    }
     Theme merged = new Theme("t" + s.counters().theme(), m.label(), List.copyOf(members), false, 0);
     events.add(new Emitted(actor.participantId(), new ThemeCreated(merged)));
     return new Decision.Accepted(events, Map.of("id", merged.id()));

@@ -28,6 +28,7 @@ import org.commonground.store.Keys;
 import org.commonground.store.RedisLauncher;
 import org.commonground.store.RedisWorkshopStore;
 import org.commonground.store.Subscriber;
+import org.commonground.store.TimedRedis;
 import org.commonground.transport.HttpVerticle;
 
 /**
@@ -39,6 +40,8 @@ public final class Server {
   private static final Logger LOG = LoggerFactory.getLogger(Server.class);
   /** Embedding work is CPU-bound: one thread leaves the other core to the event loops. */
   private static final int THEME_WORKERS = 1;
+  /** How long any Redis request may take before its caller is told to try again. */
+  private static final long REDIS_TIMEOUT_MS = 5_000;
   private final Vertx vertx;
   private final Redis redis;
   private final Subscriber subscriber;
@@ -77,7 +80,8 @@ public final class Server {
         .setMaxPoolSize(config.redis().poolSize()).setMaxPoolWaiting(10_000).setMaxWaitingHandlers(100_000);
     Redis redis = Redis.createClient(vertx, redisOptions);
     Keys keys = new Keys(config.redis().keyPrefix());
-    RedisWorkshopStore store = new RedisWorkshopStore(redis, keys, config.limits().refTtlSeconds());
+    RedisWorkshopStore store = new RedisWorkshopStore(new TimedRedis(redis, REDIS_TIMEOUT_MS), keys,
+        config.limits().refTtlSeconds());
     int loops = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
     List<Context> shards = new ArrayList<>();
     Hub[] hub = new Hub[1];

@@ -4,9 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -29,9 +27,7 @@ import org.commonground.workshop.Actor;
 import org.commonground.workshop.Code;
 import org.commonground.workshop.Command;
 import org.commonground.workshop.Decision;
-import org.commonground.workshop.Contribution;
 import org.commonground.workshop.Emitted;
-import org.commonground.workshop.Theme;
 import org.commonground.store.Ids;
 import org.commonground.workshop.Event;
 import org.commonground.workshop.Workshop;
@@ -60,13 +56,8 @@ final class LiveWorkshop {
   private final HubSettings settings;
   private final Runnable onIdle;
   private final Runnable onGone;
-  private final ThemeWork themes;
-  /** Suggestion requests being computed (participant and ref); bounded by {@link #MAX_SUGGESTING}. */
-  private final Set<String> suggesting = new HashSet<>();
-  private static final int MAX_SUGGESTING = 2;
-  private long placementTimer = -1;
-  private boolean placing;
-  private boolean placementAgain;
+  private final ThemeAssist themeAssist;
+  private final CrossingPresses presses = new CrossingPresses();
 
   private WorkshopState state;
   private long seq;
@@ -76,27 +67,32 @@ final class LiveWorkshop {
   private final TreeMap<Long, SequencedEvent> early = new TreeMap<>();
   private final Set<Member> members = new LinkedHashSet<>();
   /** Commands waiting their turn. Bounded by {@link HubSettings#maxQueuedCommands}: past it a command gets RATE_LIMITED. */
-  private final ArrayDeque<Supplier<Future<Void>>> queue = new ArrayDeque<>();
-  private boolean busy;
+  private final CommandQueue queue;
   private Future<Void> catchingUp;
   private final Presence presence;
-  /** The seq of the last move to another phase, and the phase it left: see {@link #asSeenBy}. */
-  private long lastMoveSeq;
-  private long lastMoveAt;
-  private String lastMoveBy;
-  private int phaseBeforeLastMove;
-  /** How recent another facilitator's move must be for a press without {@code from} to count as crossing it. */
-  private static final long CROSSING_MS = 2_000;
   private Set<String> announced = new HashSet<>();
   private long presenceTimer = -1;
   private long lastPresenceFrame;
   private long idleTimer = -1;
+  private boolean deleted;
   final Promise<Void> ready = Promise.promise();
 
   LiveWorkshop(String id, Context context, WorkshopStore store, HubMetrics metrics, HubSettings settings,
                String nodeId, Runnable onIdle, Runnable onGone, ThemeWork themes) {
-    this.themes = themes;
     this.onGone = onGone;
+    this.queue = new CommandQueue(id, settings.maxQueuedCommands());
+    this.themeAssist = new ThemeAssist(id, context, themes, settings.placementDebounceMs(), new ThemeAssist.Host() {
+      @Override
+      public WorkshopState state() { return state; }
+
+      @Override
+      public void submit(Member m, String ref, Command command) { LiveWorkshop.this.submit(m, ref, command); }
+
+      @Override
+      public void submitAsServer(Command command) {
+        enqueue(() -> execute(Actor.SERVER, "server-" + Ids.random(12), command, d -> List.of()).mapEmpty(), () -> { });
+      }
+    });
     this.id = id;
     this.context = context;
     this.store = store;
@@ -162,12 +158,8 @@ final class LiveWorkshop {
     ring.add(seq, frame);
     deliver(seq, frame);
     metrics.deliveredAfter(e.ts(), now());
-    if (e.event() instanceof Event.PhaseChanged p && p.phase().index() != phaseBefore) {
-      lastMoveSeq = seq;
-      lastMoveAt = e.ts();
-      lastMoveBy = e.by();
-      phaseBeforeLastMove = phaseBefore;
-    } else if (e.event() instanceof Event.ParticipantRemoved r) {
+    presses.applied(e, phaseBefore);
+    if (e.event() instanceof Event.ParticipantRemoved r) {
       // Their connections go, after this event; their token no longer opens anything (they are not in the state).
       for (Member m : new ArrayList<>(members)) {
         if (m.you.participantId().equals(r.id())) m.close(CLOSE_REMOVED, "removed from the workshop");
@@ -285,9 +277,9 @@ final class LiveWorkshop {
    */
   void submit(Member m, String ref, Command received) {
     Actor actor = new Actor(m.grant.participantId(), m.grant.role());
-    Command command = asSeenBy(m, received);
+    Command command = presses.pin(received, m, state.phase().index(), now());
     if (command instanceof Command.ThemesSuggest g) {
-      suggest(m, ref, actor, g);
+      themeAssist.suggest(m, ref, actor, g);
       return;
     }
     enqueue(() -> execute(actor, ref, command, d -> List.of()).map(outcome -> {
@@ -308,130 +300,7 @@ final class LiveWorkshop {
     return p.future();
   }
 
-  /**
-   * Theme suggestions take a second or two of CPU: they are computed on a worker with a snapshot of
-   * the contributions, outside the command queue (so the workshop goes on), then recorded through it
-   * under the facilitator's ref, against whatever the state is by then.
-   */
-  private void suggest(Member m, String ref, Actor actor, Command.ThemesSuggest g) {
-    Decision d = Workshop.decide(state, g, actor, now());
-    if (d instanceof Decision.Rejected r) {
-      m.send(ServerFrames.err(ref, r.rejection().code(), r.rejection().message()));
-      return;
-    }
-    ThemeHelp help = themes.help();
-    if (help.unavailableReason() != null) {
-      m.send(ServerFrames.err(ref, Code.INTERNAL, help.unavailableReason()));
-      return;
-    }
-    String key = actor.participantId() + "\n" + ref;
-    if (suggesting.contains(key)) return;
-    if (suggesting.size() >= MAX_SUGGESTING) {
-      m.send(ServerFrames.err(ref, Code.RATE_LIMITED, "suggestions are already being worked out; try again in a moment"));
-      return;
-    }
-    suggesting.add(key);
-    List<Contribution> notes = Workshop.suggestable(state, g.phase());
-    here(themes.run(() -> help.suggest(notes))).onComplete(ar -> {
-      suggesting.remove(key);
-      if (ar.failed()) {
-        LOG.warn("theme suggestions failed in workshop {}", id, ar.cause());
-        m.send(ServerFrames.err(ref, Code.INTERNAL, "could not work out suggestions just now; please try again"));
-        return;
-      }
-      submit(m, ref, new Command.RecordSuggestions(ar.result()));
-    });
-  }
-
-  /**
-   * Placement help follows grouping: shortly after themes or contributions change, the node that made
-   * the change works out which themes fit each unthemed contribution and records what changed.
-   */
-  private void schedulePlacement() {
-    if (placementTimer >= 0 || themes.help().unavailableReason() != null) return;
-    if (state.themes().isEmpty() && state.fits().isEmpty()) return;
-    placementTimer = context.owner().setTimer(settings.placementDebounceMs(), t -> {
-      placementTimer = -1;
-      place();
-    });
-  }
-
-  private void place() {
-    if (placing) {
-      placementAgain = true;
-      return;
-    }
-    List<Contribution> unthemed = new ArrayList<>();
-    for (Contribution c : state.contributions().values()) if (!c.hidden() && c.themeId() == null) unthemed.add(c);
-    List<Theme> themeList = new ArrayList<>(state.themes().values());
-    Map<String, Contribution> all = state.contributions();
-    ThemeHelp help = themes.help();
-    placing = true;
-    here(themes.run(() -> themeList.isEmpty() ? Map.<String, List<String>>of() : help.place(unthemed, themeList, all)))
-        .onComplete(ar -> {
-          placing = false;
-          if (ar.succeeded()) {
-            Map<String, List<String>> fits = new HashMap<>();
-            for (Contribution c : unthemed) fits.put(c.id(), ar.result().getOrDefault(c.id(), List.of()));
-            enqueue(() -> execute(Actor.SERVER, "placement-" + Ids.random(12), new Command.RecordPlacement(fits),
-                d -> List.of()).mapEmpty(), () -> { });
-          } else {
-            LOG.warn("placement help failed in workshop {}", id, ar.cause());
-          }
-          if (placementAgain) {
-            placementAgain = false;
-            schedulePlacement();
-          }
-        });
-  }
-
-  private static boolean changesGrouping(Event e) {
-    return e instanceof Event.ThemeCreated || e instanceof Event.ThemeUpdated || e instanceof Event.ThemeRemoved
-        || e instanceof Event.ContributionMoved || e instanceof Event.ContributionAdded
-        || e instanceof Event.ContributionUpdated;
-  }
-
-  /**
-   * Pins "next" and "previous" to the phase the sender was looking at: a facilitator who pressed next
-   * before seeing another's move to the next phase meant the same move, so it happens once.
-   */
-  private Command asSeenBy(Member m, Command c) {
-    if (!(c instanceof Command.PhaseNext || c instanceof Command.PhasePrev)) return c;
-    // The cursor says what was queued to the sender, not what it has read: a move by another facilitator
-    // moments ago most likely crossed this press on the wire, so it counts as not yet seen.
-    boolean crossed = m.cursor < lastMoveSeq
-        || (now() - lastMoveAt < CROSSING_MS && !m.you.participantId().equals(lastMoveBy));
-    int seen = crossed ? phaseBeforeLastMove : state.phase().index();
-    if (c instanceof Command.PhaseNext n && n.from() == null) return new Command.PhaseNext(seen);
-    if (c instanceof Command.PhasePrev p && p.from() == null) return new Command.PhasePrev(seen);
-    return c;
-  }
-
-  private void enqueue(Supplier<Future<Void>> task, Runnable refuse) {
-    if (queue.size() >= settings.maxQueuedCommands()) {
-      refuse.run();
-      return;
-    }
-    queue.add(task);
-    drain();
-  }
-
-  private void drain() {
-    if (busy || queue.isEmpty()) return;
-    busy = true;
-    Supplier<Future<Void>> task = queue.poll();
-    Future<Void> f;
-    try {
-      f = task.get();
-    } catch (RuntimeException e) {
-      f = Future.failedFuture(e);
-    }
-    f.onComplete(ar -> {
-      if (ar.failed()) LOG.error("command failed in workshop {}", id, ar.cause());
-      busy = false;
-      drain();
-    });
-  }
+  private void enqueue(Supplier<Future<Void>> task, Runnable refuse) { queue.offer(task, refuse); }
 
   private Future<Outcome> execute(Actor actor, String ref, Command command,
                                   Function<Decision.Accepted, List<NewToken>> tokens) {
@@ -474,7 +343,7 @@ final class LiveWorkshop {
               Emitted e = accepted.events().get(i);
               offer(new SequencedEvent(first + i, now, e.by(), e.event()));
             }
-            if (accepted.events().stream().anyMatch(e -> changesGrouping(e.event()))) schedulePlacement();
+            themeAssist.appended(accepted.events().stream().map(Emitted::event).toList());
             Outcome ack = new Outcome.Ack(a.lastSeq(), resultJson);
             if (!ends) return Future.succeededFuture(ack);
             // The join code lives outside the workshop's slot, so it is set to expire in a second step,
@@ -514,6 +383,7 @@ final class LiveWorkshop {
 
   /** Tells other nodes who is online here, and this node's sockets who came and went (one frame a second at most). */
   void publishPresence() {
+    if (deleted) return;
     long now = now();
     store.publishPresence(id, presence.nodeId(), presence.message(now))
         .onFailure(err -> LOG.debug("presence not published for {}: {}", id, err.toString()));
@@ -533,6 +403,7 @@ final class LiveWorkshop {
 
   /** The workshop was deleted: everyone here is told (4403) and this node forgets it. */
   private void gone() {
+    deleted = true;
     closeAll(CLOSE_REMOVED, "this workshop has been deleted");
     members.clear();
     onGone.run();
@@ -542,7 +413,7 @@ final class LiveWorkshop {
     if (!members.isEmpty() || idleTimer >= 0) return;
     idleTimer = context.owner().setTimer(settings.idleUnloadMs(), t -> {
       idleTimer = -1;
-      if (members.isEmpty() && queue.isEmpty() && !busy) onIdle.run();
+      if (members.isEmpty() && queue.idle()) onIdle.run();
     });
   }
 
@@ -559,6 +430,4 @@ final class LiveWorkshop {
   static final class NoSuchWorkshopException extends RuntimeException {
     NoSuchWorkshopException(String id) { super("no such workshop: " + id, null, false, false); }
   }
-
-  Map<String, Object> debug() { return Map.of("seq", seq, "members", members.size()); }
 }

@@ -3,7 +3,6 @@ package org.commonground.store;
 import static io.vertx.redis.client.Command.EXPIRE;
 import static io.vertx.redis.client.Command.GET;
 import static io.vertx.redis.client.Command.HGETALL;
-import static io.vertx.redis.client.Command.HSET;
 import static io.vertx.redis.client.Command.PING;
 import static io.vertx.redis.client.Command.PUBLISH;
 import static io.vertx.redis.client.Command.SET;
@@ -31,6 +30,7 @@ public final class RedisWorkshopStore implements WorkshopStore {
   private final Script append = Script.load("append.lua");
   private final Script create = Script.load("create.lua");
   private final Script failedJoin = Script.load("failed-join.lua");
+  private final Script presence = Script.load("presence.lua");
 
   public RedisWorkshopStore(Redis redis, Keys keys, int refTtlSeconds) {
     this.redis = redis;
@@ -160,11 +160,8 @@ public final class RedisWorkshopStore implements WorkshopStore {
 
   @Override
   public Future<Void> publishPresence(String workshopId, String nodeId, String message) {
-    String key = keys.presence(workshopId);
-    return redis.batch(List.of(
-        Request.cmd(HSET).arg(key).arg(nodeId).arg(message),
-        Request.cmd(EXPIRE).arg(key).arg(PRESENCE_TTL_SECONDS * 10),
-        Request.cmd(PUBLISH).arg(keys.channel(workshopId)).arg(message))).mapEmpty();
+    return presence.run(redis, List.of(keys.epoch(workshopId), keys.presence(workshopId)),
+        List.of(nodeId, message, Integer.toString(PRESENCE_TTL_SECONDS * 10), keys.channel(workshopId))).mapEmpty();
   }
 
   @Override

@@ -1,5 +1,7 @@
 package org.commonground.protocol;
 
+import java.util.List;
+import java.util.ArrayList;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Typed reads from a client's JSON arguments: a wrong type or a missing required field is INVALID. */
@@ -65,18 +67,18 @@ public final class Args {
 
   public JsonNode raw(String field) { return node.get(field); }
 
-  public java.util.List<String> strings(String field) {
-    java.util.List<String> v = optStrings(field);
+  public List<String> strings(String field) {
+    List<String> v = optStrings(field);
     if (v == null) throw ProtocolException.invalid(field + " is required");
     return v;
   }
 
   /** A list of strings, or null when absent; at most 1000 items. */
-  public java.util.List<String> optStrings(String field) {
+  public List<String> optStrings(String field) {
     JsonNode v = node.get(field);
     if (v == null || v.isNull()) return null;
     if (!v.isArray() || v.size() > 1000) throw ProtocolException.invalid(field + " must be a list of ids");
-    java.util.List<String> out = new java.util.ArrayList<>();
+    List<String> out = new ArrayList<>();
     for (JsonNode x : v) {
       if (!x.isTextual()) throw ProtocolException.invalid(field + " must be a list of ids");
       out.add(x.textValue());
@@ -84,11 +86,11 @@ public final class Args {
     return out;
   }
 
-  public java.util.List<Integer> optInts(String field) {
+  public List<Integer> optInts(String field) {
     JsonNode v = node.get(field);
     if (v == null || v.isNull()) return null;
     if (!v.isArray() || v.size() > 1000) throw ProtocolException.invalid(field + " must be a list of numbers");
-    java.util.List<Integer> out = new java.util.ArrayList<>();
+    List<Integer> out = new ArrayList<>();
     for (JsonNode x : v) {
       if (!x.isIntegralNumber() || !x.canConvertToInt()) throw ProtocolException.invalid(field + " must be a list of numbers");
       out.add(x.intValue());

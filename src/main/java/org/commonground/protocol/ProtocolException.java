@@ -1,26 +1,27 @@
 package org.commonground.protocol;
 
+import java.util.Map;
 import org.commonground.workshop.Code;
 
 /** A frame or request the protocol refuses; carries the code the client gets. */
 public final class ProtocolException extends RuntimeException {
   private final Code code;
-  private final java.util.Map<String, Object> details;
+  private final Map<String, Object> details;
 
   public ProtocolException(Code code, String message) {
-    this(code, message, java.util.Map.of());
+    this(code, message, Map.of());
   }
 
-  public ProtocolException(Code code, String message, java.util.Map<String, Object> details) {
+  public ProtocolException(Code code, String message, Map<String, Object> details) {
     super(message, null, false, false);
     this.code = code;
-    this.details = java.util.Map.copyOf(details);
+    this.details = Map.copyOf(details);
   }
 
   public Code code() { return code; }
 
   /** Machine-readable specifics for the client (an extension field of {@code err}); often empty. */
-  public java.util.Map<String, Object> details() { return details; }
+  public Map<String, Object> details() { return details; }
 
   public static ProtocolException invalid(String message) { return new ProtocolException(Code.INVALID, message); }
 }

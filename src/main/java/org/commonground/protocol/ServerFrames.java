@@ -1,5 +1,6 @@
 package org.commonground.protocol;
 
+import java.util.List;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.buffer.Buffer;
@@ -51,7 +52,7 @@ public final class ServerFrames {
     for (Contribution c : s.contributions().values()) {
       if (c.hidden() && !facilitator) continue;
       ObjectNode view = Views.contribution(c).put("mine", c.author().equals(you.participantId()));
-      java.util.List<String> fits = s.fits().get(c.id());
+      List<String> fits = s.fits().get(c.id());
       if (fits != null && c.themeId() == null) {
         ArrayNode f = view.putArray("fits");
         fits.forEach(f::add);

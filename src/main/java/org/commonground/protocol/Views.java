@@ -1,5 +1,6 @@
 package org.commonground.protocol;
 
+import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -60,7 +61,7 @@ public final class Views {
     return n;
   }
 
-  public static ArrayNode suggestions(java.util.List<SuggestedGroup> suggestions) {
+  public static ArrayNode suggestions(List<SuggestedGroup> suggestions) {
     ArrayNode a = Json.object().arrayNode();
     for (SuggestedGroup g : suggestions) {
       ObjectNode n = a.addObject().put("label", g.label());

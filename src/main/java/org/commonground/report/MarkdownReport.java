@@ -1,5 +1,6 @@
 package org.commonground.report;
 
+import java.util.List;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -65,7 +66,7 @@ public final class MarkdownReport {
     return b.toString();
   }
 
-  private static void items(StringBuilder b, java.util.List<Report.Item> items, boolean confidential) {
+  private static void items(StringBuilder b, List<Report.Item> items, boolean confidential) {
     if (confidential) {
       b.append(items.size()).append(items.size() == 1 ? " contribution.\n\n" : " contributions.\n\n");
       return;

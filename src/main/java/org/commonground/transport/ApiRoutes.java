@@ -17,11 +17,15 @@ import java.util.Optional;
 import org.commonground.config.AppConfig;
 import org.commonground.hub.Hub;
 import org.commonground.hub.Outcome;
+import org.commonground.protocol.Args;
 import org.commonground.protocol.Json;
 import org.commonground.protocol.JoinCodes;
 import org.commonground.protocol.ProtocolException;
 import org.commonground.protocol.SequencedEvent;
 import org.commonground.protocol.WorkshopSpecs;
+import org.commonground.report.CsvReport;
+import org.commonground.report.MarkdownReport;
+import org.commonground.report.Reports;
 import org.commonground.store.Ids;
 import org.commonground.store.NewToken;
 import org.commonground.store.TokenGrant;
@@ -89,7 +93,7 @@ final class ApiRoutes {
 
   private void join(RoutingContext ctx) {
     JsonNode body = body(ctx);
-    var args = new org.commonground.protocol.Args(body);
+    var args = new Args(body);
     String rawCode = args.string("joinCode");
     Command.Join command;
     try {
@@ -137,7 +141,7 @@ final class ApiRoutes {
   private void addFacilitator(RoutingContext ctx) {
     String workshopId = ctx.pathParam("id");
     String token = bearer(ctx);
-    var args = new org.commonground.protocol.Args(body(ctx));
+    var args = new Args(body(ctx));
     Command.Join command;
     try {
       command = new Command.Join(args.string("name"), null, Role.FACILITATOR);
@@ -176,7 +180,7 @@ final class ApiRoutes {
     });
   }
 
-  private static final java.util.Map<String, String> REPORT_TYPES = java.util.Map.of(
+  private static final Map<String, String> REPORT_TYPES = Map.of(
       "md", "text/markdown; charset=utf-8", "json", "application/json; charset=utf-8", "csv", "text/csv; charset=utf-8");
 
   /** The outcome report, during or after the workshop: Markdown minutes, JSON, or CSV for a spreadsheet. */
@@ -189,12 +193,12 @@ final class ApiRoutes {
       return;
     }
     facilitatorOf(bearer(ctx), workshopId)
-        .compose(g -> hub.read(workshopId, org.commonground.report.Reports::of))
+        .compose(g -> hub.read(workshopId, Reports::of))
         .onSuccess(report -> {
           String body = switch (format) {
-            case "md" -> org.commonground.report.MarkdownReport.render(report);
-            case "csv" -> org.commonground.report.CsvReport.render(report);
-            default -> org.commonground.protocol.Json.string(report);
+            case "md" -> MarkdownReport.render(report);
+            case "csv" -> CsvReport.render(report);
+            default -> Json.string(report);
           };
           ctx.response().putHeader("Content-Type", type)
               .putHeader("Content-Disposition", "attachment; filename=\"workshop-report." + format + "\"")

@@ -1,5 +1,6 @@
 package org.commonground.transport;
 
+import java.util.Map;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -197,10 +198,10 @@ final class SocketSession {
   }
 
   private void error(String ref, Code code, String message) {
-    error(ref, code, message, java.util.Map.of());
+    error(ref, code, message, Map.of());
   }
 
-  private void error(String ref, Code code, String message, java.util.Map<String, Object> details) {
+  private void error(String ref, Code code, String message, Map<String, Object> details) {
     send(ServerFrames.err(ref, code, message, details));
     if (!details.isEmpty()) return; // a warning to confirm (personal data), not a bad frame
     long now = System.currentTimeMillis();

@@ -1,5 +1,9 @@
 package org.commonground.workshop;
 
+import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashSet;
+
 /**
  * What a client asks for, already shaped and type-checked by the protocol layer. Value rules
  * (lengths, ranges) are checked in the compact constructors; permission and state rules in
@@ -126,7 +130,7 @@ public sealed interface Command {
     public String commandName() { return "vote.retract"; }
   }
 
-  record PollOpen(String question, java.util.List<String> options) implements Command {
+  record PollOpen(String question, List<String> options) implements Command {
     public PollOpen {
       question = Checks.text("question", question, 300);
       Checks.required("options", options);
@@ -204,10 +208,10 @@ public sealed interface Command {
 
   // ---------------------------------------------------------------- themes
 
-  record ThemeCreate(String label, java.util.List<String> contributionIds) implements Command {
+  record ThemeCreate(String label, List<String> contributionIds) implements Command {
     public ThemeCreate {
       label = Checks.text("label", label, 120);
-      contributionIds = contributionIds == null ? java.util.List.of() : java.util.List.copyOf(contributionIds);
+      contributionIds = contributionIds == null ? List.of() : List.copyOf(contributionIds);
     }
     public String commandName() { return "theme.create"; }
   }
@@ -227,10 +231,10 @@ public sealed interface Command {
     public String commandName() { return "theme.delete"; }
   }
 
-  record ThemeMerge(java.util.List<String> ids, String label) implements Command {
+  record ThemeMerge(List<String> ids, String label) implements Command {
     public ThemeMerge {
       Checks.required("ids", ids);
-      ids = java.util.List.copyOf(new java.util.LinkedHashSet<>(ids));
+      ids = List.copyOf(new LinkedHashSet<>(ids));
       if (ids.size() < 2) throw new IllegalArgumentException("merge needs at least two themes");
       label = Checks.text("label", label, 120);
     }
@@ -254,22 +258,22 @@ public sealed interface Command {
    * Server-side (no client frame decodes to it): the suggestions computed for a facilitator's
    * {@code themes.suggest}, recorded under that facilitator's ref.
    */
-  record RecordSuggestions(java.util.List<SuggestedGroup> suggestions) implements Command {
+  record RecordSuggestions(List<SuggestedGroup> suggestions) implements Command {
     public RecordSuggestions {
-      suggestions = java.util.List.copyOf(suggestions);
+      suggestions = List.copyOf(suggestions);
     }
     public String commandName() { return "themes.suggest"; }
   }
 
   /** {@code indexes} null: every suggestion. */
-  record ThemesAccept(java.util.List<Integer> indexes) implements Command {
+  record ThemesAccept(List<Integer> indexes) implements Command {
     public String commandName() { return "themes.accept"; }
   }
 
   /** Server-side: fresh placement help for unthemed contributions. */
-  record RecordPlacement(java.util.Map<String, java.util.List<String>> fits) implements Command {
+  record RecordPlacement(Map<String, List<String>> fits) implements Command {
     public RecordPlacement {
-      fits = java.util.Map.copyOf(fits);
+      fits = Map.copyOf(fits);
     }
     public String commandName() { return "placement.update"; }
   }

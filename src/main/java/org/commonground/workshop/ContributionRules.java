@@ -1,5 +1,7 @@
 package org.commonground.workshop;
 
+import java.util.List;
+import java.util.Objects;
 import static org.commonground.workshop.Workshop.allowed;
 import static org.commonground.workshop.Workshop.byFor;
 
@@ -101,9 +103,9 @@ final class ContributionRules {
   }
 
   /** The removal, then a cleared spotlight if it showed what goes: the display never points at nothing. */
-  static java.util.List<Emitted> withSpotlightCleared(WorkshopState s, String id, String by, Emitted removal) {
-    if (s.spotlight() == null || !s.spotlight().id().equals(id)) return java.util.List.of(removal);
-    return java.util.List.of(removal, new Emitted(by, new Event.SpotlightChanged(null)));
+  static List<Emitted> withSpotlightCleared(WorkshopState s, String id, String by, Emitted removal) {
+    if (s.spotlight() == null || !s.spotlight().id().equals(id)) return List.of(removal);
+    return List.of(removal, new Emitted(by, new Event.SpotlightChanged(null)));
   }
 
   private static Decision unhide(WorkshopState s, UnhideContribution u, Actor actor) {
@@ -139,7 +141,7 @@ final class ContributionRules {
     if (c == null) return Decision.reject(Code.NOT_FOUND, "no such contribution");
     if (c.kind() != Kind.PARKING) return Decision.reject(Code.INVALID, "that contribution is not in the parking lot");
     String owner = p.status() == ParkingStatus.HANDED_ON ? p.owner() : null;
-    if (c.parking() == p.status() && java.util.Objects.equals(c.owner(), owner)) return Decision.nothing();
+    if (c.parking() == p.status() && Objects.equals(c.owner(), owner)) return Decision.nothing();
     return Decision.accept(Map.of("id", c.id()),
         new Emitted(byFor(c, actor), new ContributionUpdated(c.withParking(p.status(), owner))));
   }

@@ -1,5 +1,6 @@
 package org.commonground.workshop;
 
+import java.util.Objects;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,7 @@ final class FacilitationRules {
       };
       if (!exists) return Decision.reject(Code.NOT_FOUND, "nothing to spotlight with that id");
     }
-    if (java.util.Objects.equals(s.spotlight(), target)) return Decision.nothing();
+    if (Objects.equals(s.spotlight(), target)) return Decision.nothing();
     return Decision.accept(Map.of(), new Emitted(actor.participantId(), new SpotlightChanged(target)));
   }
 

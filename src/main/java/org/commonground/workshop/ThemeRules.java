@@ -1,5 +1,6 @@
 package org.commonground.workshop;
 
+import java.util.HashSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -152,7 +153,7 @@ final class ThemeRules {
     Set<Integer> taken = new LinkedHashSet<>(chosen);
     List<Emitted> events = new ArrayList<>();
     List<String> themeIds = new ArrayList<>();
-    Set<String> placed = new java.util.HashSet<>();
+    Set<String> placed = new HashSet<>();
     int next = s.counters().theme();
     for (int i : taken) {
       SuggestedGroup g = all.get(i);

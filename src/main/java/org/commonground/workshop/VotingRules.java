@@ -1,5 +1,6 @@
 package org.commonground.workshop;
 
+import java.util.List;
 import java.util.Map;
 import org.commonground.workshop.Command.VoteCast;
 import org.commonground.workshop.Command.VoteRetract;
@@ -41,7 +42,7 @@ final class VotingRules {
     int budget = s.settings().votesPerParticipant();
     int used = s.votesUsed(actor.participantId());
     if (s.votesOf(actor.participantId()).getOrDefault(targetId, 0) == 0) {
-      return new Decision.Accepted(java.util.List.of(), Map.of("remaining", Math.max(0, budget - used)));
+      return new Decision.Accepted(List.of(), Map.of("remaining", Math.max(0, budget - used)));
     }
     return Decision.accept(Map.of("remaining", Math.max(0, budget - used + 1)),
         new Emitted(null, new VotesChanged(targetId, actor.participantId(), -1, total - 1)));

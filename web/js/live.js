@@ -20,9 +20,15 @@ export function makeCtx(conn, { facilitator = false } = {}) {
       const s = conn.state;
       if (!s || s.workshop?.status === 'ended') return false;
       if (conn.you?.role === 'display') return false;
-      if (facilitator || conn.you?.role === 'facilitator') return true;
       const def = (s.phases ?? [])[s.phase?.index ?? 0];
       const allow = def?.allow ?? ['contribute', 'group', 'react', 'poll', 'hand'];
+      if (facilitator || conn.you?.role === 'facilitator') {
+        // Facilitators steer: they may do anything, but their votes, answers and hands would
+        // skew the group's, so those follow the phase like everyone's.
+        if (word === 'hand' || word === 'poll') return false;
+        if (word === 'vote') return allow.includes('vote');
+        return true;
+      }
       return allow.includes(word);
     },
     nameOf(id) {

@@ -7,7 +7,6 @@ import { formatTime, t } from '../i18n.js';
 import { announce, showError } from '../shell.js';
 
 export const REACTIONS = ['agree', 'heart', 'insight', 'question'];
-const REACTION_ICONS = { agree: '👍', heart: '♥', insight: '💡', question: '?' };
 
 export function groupLabel(state, id) {
   if (!id) return '';
@@ -169,7 +168,7 @@ export function createCard(ctx, c0) {
     reactions.setAttribute('aria-label', t('card.reactions'));
     for (const b of reactionButtons) {
       const n = c.reactions?.[b._reaction] ?? 0;
-      replace(b, h('span', { 'aria-hidden': 'true' }, REACTION_ICONS[b._reaction]), ' ', t(`reactions.${b._reaction}`), ` ${n}`);
+      setText(b, `${t(`reactions.${b._reaction}`)} ${n}`);
       b.disabled = !canReact;
     }
 

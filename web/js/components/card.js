@@ -172,9 +172,11 @@ export function createCard(ctx, c0) {
       b.disabled = !canReact;
     }
 
-    const canVote = !c.hidden && ctx.may('vote');
+    // Inside a theme people vote for the theme; a vote button on each card too would only confuse.
+    const themed = Boolean(c.themeId && (state.themes ?? []).some((x) => x.id === c.themeId));
+    const canVote = !c.hidden && !themed && ctx.may('vote');
     const mineVotes = state.yourVotes?.[id] ?? 0;
-    votes.hidden = !canVote && !(c.votes > 0);
+    votes.hidden = !canVote && !(c.votes > 0 && !themed);
     setText(voteText, t('votes.on', { count: c.votes ?? 0, yours: mineVotes }));
     voteUp.hidden = !canVote;
     voteDown.hidden = !canVote || mineVotes === 0;

@@ -15,7 +15,7 @@ export default {
     name: 'Eich enw',
     nameHint: 'Yn cael ei ddangos wrth yr hyn rydych chi’n ei bostio, oni bai eich bod yn postio’n ddienw.',
     group: 'Pa grŵp ydych chi’n rhan ohono? (dewisol)',
-    groupHint: 'Dim ond yn cael ei gyfrif gydag eraill, byth yn cael ei ddangos wrth bost dienw.',
+    groupHint: 'Yn cael ei ddangos gyda’r hyn rydych chi’n ei bostio dan eich enw, byth gyda phost dienw. Dim ond ar gyfer grwpiau digon mawr fel na ellir adnabod neb y dangosir cyfrifon fesul grŵp.',
     groupNone: 'Gwell gen i beidio â dweud',
     submit: 'Ymuno',
     badCode: 'Mae gan god ymuno chwe llythyren a rhif, fel ABC-234.',

@@ -15,7 +15,7 @@ export default {
     name: 'Your name',
     nameHint: 'Shown next to what you post, unless you post anonymously.',
     group: 'Which group are you part of? (optional)',
-    groupHint: 'Only counted together with others, never shown next to an anonymous post.',
+    groupHint: 'Shown with what you post under your name, never with an anonymous post. Counts by group are shown only for groups big enough that nobody can be picked out.',
     groupNone: 'Prefer not to say',
     submit: 'Join',
     badCode: 'A join code has six letters and numbers, like ABC-234.',

@@ -144,6 +144,31 @@ class WorkshopInBrowsersTest {
       a.click("hand-btn");
       f.waitText(".hands", "Sam");
 
+      // Spotlight, hide and the parking lot.
+      f.click(By.xpath("//li[contains(@class,'theme')][h3[text()='discharge']]//button[text()='Spotlight']"));
+      d.waitText(".d-spotlight", "discharge");
+      a.waitText(".spotlight-box", "discharge");
+      String hidden = cardId(f, "Carers are not asked before the date is set");
+      f.click(By.xpath("//li[@data-id='" + hidden + "']//button[text()='Hide']"));
+      a.waitJs("!document.querySelector(\"li.card[data-id='" + hidden + "']\")");
+      f.click(By.xpath("//li[@data-id='" + hidden + "']//button[text()='Show again']"));
+      a.waitText(".theme", "Carers are not asked");
+      a.select("compose-kind", "Parking lot (for later)");
+      post(a, "Transport home for people without family");
+      String parked = cardId(f, "Transport home for people without family");
+      f.select("park-" + parked, "Handed on");
+      f.type("owner-" + parked, "Patient transport lead");
+      f.clickCss("li[data-id='" + parked + "'] .parking-form button[type=submit]");
+      a.waitText(".parking .card", "Owner: Patient transport lead");
+      a.waitText(".parking .card", "Handed on");
+
+      // Sam edits a post of theirs.
+      String mine = cardId(a, "Discharge dates change without warning");
+      a.click(By.xpath("//li[@data-id='" + mine + "']//button[text()='Edit']"));
+      a.type("edit-" + mine, "Discharge dates change with no warning at all");
+      a.clickCss("li[data-id='" + mine + "'] form.edit button[type=submit]");
+      f.waitText(".theme", "Discharge dates change with no warning at all");
+
       // Every view, checked and photographed in the middle of the workshop.
       views(a, "participant", violations);
       views(f, "facilitator", violations);

@@ -45,38 +45,20 @@ export function setText(el, text) {
 export const $ = (id) => document.getElementById(id);
 
 /**
- * Keeps `container`'s children in the order of `items`, reusing the element made for each key,
- * so focus and typing inside an element survive someone else's update.
- * make(item) -> element; update(element, item) runs on every render.
+ * Puts exactly these elements, in this order, into `container`, moving only what is out of
+ * place, so focus and typing inside an element survive someone else's update.
  */
-export function keyedList(container, items, key, make, update) {
-  const cache = container._cgKeyed ?? (container._cgKeyed = new Map());
-  const seen = new Set();
+export function place(container, elements) {
+  const active = document.activeElement;
   let prev = null;
-  let lostFocus = false;
-  for (const item of items) {
-    const k = key(item);
-    seen.add(k);
-    let el = cache.get(k);
-    if (!el) {
-      el = make(item);
-      cache.set(k, el);
-    }
-    update(el, item);
+  for (const el of elements) {
     const want = prev ? prev.nextSibling : container.firstChild;
-    if (el !== want) {
-      // Moving a node that holds focus blurs it in some browsers: put focus back.
-      const active = el.contains(document.activeElement) ? document.activeElement : null;
-      container.insertBefore(el, want);
-      if (active && document.activeElement !== active) active.focus();
-    }
+    if (el !== want) container.insertBefore(el, want);
     prev = el;
   }
-  for (const [k, el] of cache) {
-    if (seen.has(k)) continue;
-    if (el.contains(document.activeElement)) lostFocus = true;
-    el.remove();
-    cache.delete(k);
+  for (let extra = prev ? prev.nextSibling : container.firstChild; extra; extra = prev ? prev.nextSibling : container.firstChild) {
+    extra.remove();
   }
-  return { lostFocus };
+  // Moving a node that holds focus blurs it: put focus back.
+  if (active && active !== document.activeElement && document.contains(active)) active.focus();
 }

@@ -9,6 +9,7 @@ import { createCompose } from './components/compose.js';
 import { groupLabel } from './components/card.js';
 import { pollChart } from './components/pollchart.js';
 import { announceEvents, createPhaseBox, createSpotlight, makeCtx } from './live.js';
+import { participation } from './stats.js';
 
 function panel(id, ...children) {
   const heading = h('h2', { id: `${id}-heading` });
@@ -18,31 +19,6 @@ function panel(id, ...children) {
 
 function button(cls, onclick, id) {
   return h('button', { type: 'button', class: cls, onclick, id });
-}
-
-/** People per stakeholder group, and named contributions per group; small groups folded away. */
-export function participation(state) {
-  const min = state.workshop?.settings?.minGroupSize ?? 3;
-  const people = new Map();
-  for (const p of state.participants ?? []) {
-    if (p.role !== 'participant' || p.removed) continue;
-    const g = p.group || '';
-    people.set(g, (people.get(g) ?? 0) + 1);
-  }
-  const posts = new Map();
-  for (const c of state.contributions ?? []) {
-    if (c.hidden || c.group == null) continue;
-    posts.set(c.group, (posts.get(c.group) ?? 0) + 1);
-  }
-  const rows = [];
-  let other = { people: 0, posts: 0, groups: 0 };
-  for (const [g, n] of people) {
-    if (g && n >= min) rows.push({ group: g, people: n, posts: posts.get(g) ?? 0 });
-    else { other.people += n; other.posts += g ? posts.get(g) ?? 0 : 0; other.groups++; }
-  }
-  rows.sort((a, b) => b.people - a.people);
-  const anonymous = (state.contributions ?? []).filter((c) => !c.hidden && c.anonymous).length;
-  return { rows, other: other.people >= min ? other : null, hiddenSmall: other.people > 0 && other.people < min, anonymous, min };
 }
 
 function start() {
@@ -151,7 +127,8 @@ function start() {
   const invite = panel('invite');
   const inviteCode = h('p', { class: 'join-code', id: 'invite-code' });
   const inviteLink = h('a', { id: 'invite-link' });
-  invite.el.append(inviteCode, h('p', {}, inviteLink));
+  const inviteQr = h('img', { class: 'invite-qr', width: 160, height: 160, alt: '' });
+  invite.el.append(inviteCode, inviteQr, h('p', {}, inviteLink));
 
   const loading = h('p', { class: 'hint' }, t('ws.connecting'));
   const controls = h('div', { class: 'console-controls', hidden: true },
@@ -243,6 +220,8 @@ function start() {
     setText(inviteCode, w.joinCode ?? '');
     const joinUrl = new URL(`/j/${String(w.joinCode ?? '').replace('-', '')}`, location.origin).href;
     inviteLink.href = joinUrl;
+    if (w.id && !inviteQr.src) inviteQr.src = `/api/workshops/${encodeURIComponent(w.id)}/qr.svg`;
+    inviteQr.alt = t('display.qrAlt', { url: joinUrl });
     setText(inviteLink, joinUrl);
 
     setText(sugg.heading, t('suggest.heading'));

@@ -1,6 +1,6 @@
 // Parts of the live workshop that the participant and facilitator views share: the phase and
 // its countdown, the spotlight, hands and ready, polls, and polite announcements.
-import { h, setText, replace } from './dom.js';
+import { h, place, setText, replace } from './dom.js';
 import { formatNumber, t } from './i18n.js';
 import { announce, showError } from './shell.js';
 import { createCountdown } from './components/countdown.js';
@@ -194,9 +194,7 @@ export function createPolls(ctx) {
       f.update(p, state);
       return f.el;
     });
-    const active = document.activeElement;
-    replace(list, els);
-    if (active && document.contains(active) && active !== document.activeElement) active.focus();
+    place(list, els);
   }
   return { el, update };
 }

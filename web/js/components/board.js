@@ -1,25 +1,12 @@
 // The contributions board: themes with their contributions, the ones not grouped yet, the
 // parking lot, and (for facilitators) hidden ones. Grouping works by keyboard (each card's
 // theme menu, "might fit" buttons) and by dragging a card onto a theme with a mouse.
-import { h, setText, replace } from '../dom.js';
+import { h, place, setText } from '../dom.js';
 import { t } from '../i18n.js';
 import { announce, showError } from '../shell.js';
 import { createCard } from './card.js';
 
 const DRAG_TYPE = 'text/x-cg-contribution';
-
-/** Puts exactly these elements, in this order, into `container`, keeping focus where it was. */
-function place(container, elements) {
-  const active = document.activeElement;
-  let prev = null;
-  for (const el of elements) {
-    const want = prev ? prev.nextSibling : container.firstChild;
-    if (el !== want) container.insertBefore(el, want);
-    prev = el;
-  }
-  while (prev ? prev.nextSibling : container.firstChild) (prev ? prev.nextSibling : container.firstChild).remove();
-  if (active && active !== document.activeElement && document.contains(active)) active.focus();
-}
 
 function dropZone(el, themeId, ctx) {
   el.addEventListener('dragover', (e) => {
@@ -92,6 +79,8 @@ export function createBoard(ctx) {
   }
 
   function update(state) {
+    // A card that moves between lists leaves the document for a moment; focus follows it.
+    const active = el.contains(document.activeElement) ? document.activeElement : null;
     const all = state.contributions ?? [];
     const byId = new Map(all.map((c) => [c.id, c]));
     const shown = all.filter((c) => !c.hidden);
@@ -136,19 +125,13 @@ export function createBoard(ctx) {
     setText(hiddenHeading, t('board.hidden', { count: hidden.length }));
     place(hiddenList, hidden.map(render));
 
-    // A card removed while focused sends focus somewhere sensible instead of the page top.
-    for (const [id, card] of cards) {
-      if (used.has(id)) continue;
-      cards.delete(id);
-    }
-    if (!el.contains(document.activeElement) && document.activeElement === document.body && lastFocusInBoard) {
-      looseHeading.focus();
+    for (const id of [...cards.keys()]) if (!used.has(id)) cards.delete(id);
+    if (active && document.activeElement !== active) {
+      // Still here (moved): keep it. Gone (withdrawn, hidden): the nearest heading, not the page top.
+      if (document.contains(active)) active.focus();
+      else (themes.length ? themesHeading : looseHeading).focus();
     }
   }
-
-  let lastFocusInBoard = false;
-  el.addEventListener('focusin', () => { lastFocusInBoard = true; });
-  el.addEventListener('focusout', (e) => { lastFocusInBoard = el.contains(e.relatedTarget); });
 
   return { el, update };
 }

@@ -133,7 +133,6 @@ export default {
   },
   ready: {
     mark: 'Rwy’n barod i symud ymlaen',
-    youAre: 'Rydych chi’n barod (pwyswch i ddadwneud)',
     on: 'Wedi’i farcio’n barod.',
     off: 'Dim wedi’i farcio’n barod mwyach.',
   },

@@ -133,7 +133,6 @@ export default {
   },
   ready: {
     mark: 'I’m ready to move on',
-    youAre: 'You are ready (press to undo)',
     on: 'Marked as ready.',
     off: 'No longer marked as ready.',
   },

@@ -126,10 +126,10 @@ export function createTools(ctx) {
     const pos = queue.indexOf(me());
     handBtn.hidden = !ctx.may('hand') && pos < 0;
     setText(handBtn, pos >= 0 ? t('hand.lower') : t('hand.raise'));
-    handBtn.setAttribute('aria-pressed', String(pos >= 0));
     setText(handText, pos >= 0 ? t('hand.position', { n: formatNumber(pos + 1), count: queue.length }) : '');
     readyBtn.setAttribute('aria-pressed', String(Boolean(state.yourReady)));
-    setText(readyBtn, state.yourReady ? t('ready.youAre') : t('ready.mark'));
+    // A toggle keeps one name; its state is aria-pressed (and a visible tick), not new words.
+    setText(readyBtn, t('ready.mark'));
     const running = state.workshop?.status === 'running';
     readyBtn.hidden = !running;
     const canVote = ctx.may('vote');

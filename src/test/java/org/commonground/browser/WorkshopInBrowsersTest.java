@@ -233,6 +233,10 @@ class WorkshopInBrowsersTest {
       who.waitJs("document.readyState === 'complete'");
       who.screenshot(SHOTS.resolve(view + "-" + names[i] + ".png"));
       violations.addAll(who.seriousViolations());
+      // Reflow: nothing wider than the screen, so nobody scrolls sideways (also what 200% zoom needs).
+      if (!Boolean.TRUE.equals(who.js("return document.documentElement.scrollWidth <= window.innerWidth"))) {
+        violations.add(who.name + ": " + view + " scrolls sideways at " + sizes[i][0] + "px");
+      }
     }
     boolean phone = view.equals("participant");
     who.resize(phone ? 390 : 1280, phone ? 844 : 900);

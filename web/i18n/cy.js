@@ -273,6 +273,7 @@ export default {
     hint: 'Mae awgrymiadau’n grwpio cyfraniadau yn ôl ystyr. Does dim yn symud nes i chi dderbyn, a dydy derbyn byth yn dadwneud grwpio a wnaed â llaw.',
     run: 'Awgrymu themâu',
     ready: 'Mae awgrymiadau thema’n barod.',
+    unavailable: 'Nid yw awgrymiadau thema ar gael ar y gweinydd hwn ar hyn o bryd. Gallwch grwpio â llaw o hyd.',
     accept: 'Derbyn',
     acceptNamed: 'Derbyn yr awgrym “{label}”',
     acceptAll: 'Derbyn y cyfan',

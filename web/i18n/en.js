@@ -273,6 +273,7 @@ export default {
     hint: 'Suggestions group contributions by meaning. Nothing moves until you accept, and accepting never undoes grouping done by hand.',
     run: 'Suggest themes',
     ready: 'Theme suggestions are ready.',
+    unavailable: 'Theme suggestions are not available on this server just now. You can still group by hand.',
     accept: 'Accept',
     acceptNamed: 'Accept suggestion “{label}”',
     acceptAll: 'Accept all',

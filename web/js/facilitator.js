@@ -79,7 +79,10 @@ function start() {
   const suggHint = h('p', { class: 'hint' });
   const suggBtn = button('secondary', () => {
     suggBtn.disabled = true;
-    send('themes.suggest').then(() => announce(t('suggest.ready'))).catch(() => {}).finally(() => { suggBtn.disabled = false; });
+    conn.send('themes.suggest', {}).then(() => announce(t('suggest.ready')))
+      // INTERNAL here means the suggestion model is not available; grouping by hand still works.
+      .catch((e) => showError(e.code === 'INTERNAL' ? t('suggest.unavailable') : e))
+      .finally(() => { suggBtn.disabled = false; });
   }, 'suggest-btn');
   const acceptAll = button('', () => quiet(send('themes.accept').then(({ result }) =>
     announce(t('suggest.accepted', { count: result?.themeIds?.length ?? 0 })))), 'accept-all');

@@ -61,3 +61,13 @@ test('messages: placeholders and plurals', () => {
   assert.equal(t('phase.of', { n: 2, total: 3, title: 'X' }), 'Part 2 of 3: X');
   assert.equal(t('no.such.key'), 'no.such.key');
 });
+
+test('no view ever sets HTML: user text goes in as text only', async () => {
+  const { readFileSync, readdirSync } = await import('node:fs');
+  const dir = new URL('.', import.meta.url);
+  const files = [...readdirSync(dir).filter((f) => f.endsWith('.js')).map((f) => new URL(f, dir)),
+    ...readdirSync(new URL('components/', dir)).map((f) => new URL(`components/${f}`, dir))];
+  for (const f of files) {
+    assert.doesNotMatch(readFileSync(f, 'utf8'), /innerHTML|outerHTML|insertAdjacentHTML|document\.write/, f.pathname);
+  }
+});

@@ -90,7 +90,8 @@ export function createBoard(ctx) {
     const render = (c) => { const card = cardFor(c); card.update(c, state); used.add(c.id); return card.el; };
 
     // Themes
-    themesSection.hidden = themes.length === 0 && !canGroup;
+    // Until something is posted there is nothing to group: no theme form to puzzle over yet.
+    themesSection.hidden = themes.length === 0 && (!canGroup || shown.length === 0);
     setText(themesHeading, t('themes.heading', { count: themes.length }));
     setText(themesHint, canGroup ? t('themes.hint') : '');
     themesHint.hidden = !canGroup;

@@ -242,6 +242,10 @@ class WorkshopInBrowsersTest {
         violations.add(who.name + ": " + view + " scrolls sideways at " + sizes[i][0] + "px");
       }
     }
+    who.resize(360, 740); // the narrowest phone we promise
+    if (!Boolean.TRUE.equals(who.js("return document.documentElement.scrollWidth <= window.innerWidth"))) {
+      violations.add(who.name + ": " + view + " scrolls sideways at 360px");
+    }
     boolean phone = view.equals("participant");
     who.resize(phone ? 390 : 1280, phone ? 844 : 900);
   }

@@ -69,6 +69,7 @@ export default {
   closed: {
     4401: 'Nid yw’r ddolen neu’r sesiwn hon yn ddilys mwyach. Ymunwch eto gyda chod y gweithdy.',
     4403: 'Rydych chi wedi cael eich tynnu o’r gweithdy hwn.',
+    link: 'Nid yw’r ddolen hon yn ddilys mwyach. Gofynnwch i drefnydd y gweithdy am un newydd.',
   },
   errors: {
     prefix: 'Problem: {message}',

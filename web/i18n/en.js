@@ -69,6 +69,7 @@ export default {
   closed: {
     4401: 'This link or session is not valid any more. Join again with the workshop’s code.',
     4403: 'You have been removed from this workshop.',
+    link: 'This link is not valid any more. Ask the workshop’s organiser for a new one.',
   },
   errors: {
     prefix: 'Problem: {message}',

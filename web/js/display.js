@@ -128,7 +128,7 @@ function start() {
   }
   conn.on('state', render);
   onLangChange(render);
-  watchConnection(conn);
+  watchConnection(conn, { linkRole: true });
   conn.connect();
 }
 

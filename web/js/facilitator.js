@@ -301,7 +301,7 @@ function start() {
     if (reason === 'event') for (const id of now) if (!handsBefore.includes(id)) announce(t('room.handUp', { name: ctx.nameOf(id) }));
     handsBefore = now;
   });
-  watchConnection(conn);
+  watchConnection(conn, { linkRole: true });
   conn.connect();
 }
 

@@ -51,7 +51,7 @@ export function announce(text) {
  * actions are waiting to be sent. Short drops on a weak line do not chatter: "reconnecting"
  * shows only if it lasts two seconds.
  */
-export function watchConnection(conn, { onFinal } = {}) {
+export function watchConnection(conn, { onFinal, linkRole = false } = {}) {
   const el = $('conn-status');
   let status = conn.status;
   let timer = null;
@@ -75,7 +75,9 @@ export function watchConnection(conn, { onFinal } = {}) {
   conn.on('outbox', render);
   conn.on('closed', (e) => {
     if (e.reconnect) return;
-    const key = { 4401: 'closed.4401', 4403: 'closed.4403' }[e.code];
+    // Participants can join again with the code; a facilitator or display link is simply dead.
+    const shared = conn.you?.role === 'facilitator' || conn.you?.role === 'display' || linkRole;
+    const key = { 4401: shared ? 'closed.link' : 'closed.4401', 4403: 'closed.4403' }[e.code];
     if (key) showError(t(key));
     onFinal?.(e);
   });

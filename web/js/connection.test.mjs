@@ -539,4 +539,41 @@ describe('Connection', () => {
     c.close({ forget: true });
     assert.equal([...storage.map.keys()].filter((k) => k.startsWith('cg.')).length, 0);
   });
+
+  test('vote acks count our own votes and take the server\'s remaining', async () => {
+    const c = connection();
+    const ws = online(c);
+    const p = c.send('vote.cast', { targetId: 'c2' });
+    ws.receive({ t: 'ack', ref: ws.cmds()[0].ref, seq: 11, result: { remaining: 4 } });
+    await p;
+    assert.deepEqual(c.state.yourVotes, { c2: 1 });
+    assert.equal(c.state.votesRemaining, 4);
+    const q = c.send('vote.retract', { targetId: 'c2' });
+    ws.receive({ t: 'ack', ref: ws.cmds()[1].ref, seq: 12, result: { remaining: 5 } });
+    await q;
+    assert.deepEqual(c.state.yourVotes, {});
+  });
+
+  test('our poll answers are remembered for this token, across a reload', async () => {
+    const c = connection('tok-p');
+    const ws = online(c);
+    const p = c.send('poll.answer', { pollId: 'q1', option: 2 });
+    ws.receive({ t: 'ack', ref: ws.cmds()[0].ref, seq: 11, result: { pollId: 'q1' } });
+    await p;
+    assert.deepEqual(c.state.yourAnswers, { q1: 2 });
+    const again = connection('tok-p');
+    online(again);
+    assert.deepEqual(again.state.yourAnswers, { q1: 2 });
+  });
+
+  test('a facilitator keeps hidden contributions (to unhide them); a participant drops them', () => {
+    const f = connection('tok-fac');
+    const wsF = online(f, welcome({ you: { participantId: 'f1', role: 'facilitator', name: 'Fran' } }));
+    wsF.receive(ev(11, 'contribution.removed', { id: 'c2', hidden: true }));
+    assert.equal(f.state.contributions.find((x) => x.id === 'c2').hidden, true);
+    const p = connection('tok-par');
+    const wsP = online(p);
+    wsP.receive(ev(11, 'contribution.removed', { id: 'c2', hidden: true }));
+    assert.equal(p.state.contributions.some((x) => x.id === 'c2'), false);
+  });
 });

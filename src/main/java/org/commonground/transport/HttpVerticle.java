@@ -66,9 +66,10 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/favicon.ico").handler(ctx -> ctx.response().setStatusCode(204).end());
     router.get("/metrics").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(registry.scrape()));
-    // The views are one page for now; each path serves it and the page reads the URL.
-    for (String page : new String[] {"/j/*", "/f/", "/f", "/d/", "/d"}) {
-      router.get(page).handler(ctx -> ctx.reroute("/index.html"));
+    // One page per view; the page reads its token from the URL fragment.
+    for (String[] page : new String[][] {{"/j/*", "/index.html"}, {"/f/", "/f.html"}, {"/f", "/f.html"},
+        {"/d/", "/d.html"}, {"/d", "/d.html"}}) {
+      router.get(page[0]).handler(ctx -> ctx.reroute(page[1]));
     }
     router.route("/*").handler(StaticHandler.create("web").setIndexPage("index.html").setCachingEnabled(false));
     router.route("/api/*").failureHandler(this::apiFailure);

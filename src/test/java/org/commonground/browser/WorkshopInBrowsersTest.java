@@ -1,0 +1,252 @@
+package org.commonground.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.commonground.config.HttpConfig;
+import org.commonground.support.TestNode;
+import org.commonground.support.TestRedis;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * A short workshop run by real people in real browsers: a facilitator on a laptop, two participants on
+ * phones and the room's display. They join, post, change phase, group, vote, answer a poll, one of them
+ * drops off and comes back with nothing lost, and the workshop ends. Along the way every view is checked
+ * by axe and photographed at phone and desktop width (see {@link #SHOTS}).
+ */
+class WorkshopInBrowsersTest {
+  /**
+   * Under target/ by default, so a test run leaves the work tree clean; the committed pictures are refreshed
+   * with {@code mvn verify -Dcg.screenshots=docs/screenshots}.
+   */
+  private static final Path SHOTS = Path.of(System.getProperty("cg.screenshots", "target/screenshots"));
+  /** Held: Selenium has no CDP bindings for this chromium's version and warns per browser; we use none. */
+  private static final java.util.logging.Logger SELENIUM_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium");
+  private static TestRedis redis;
+  private static TestNode node;
+  private static int port;
+  private static String base;
+
+  @BeforeAll
+  static void start() {
+    SELENIUM_LOG.setLevel(java.util.logging.Level.SEVERE);
+    assumeTrue(Browser.available(), "chromium and chromium-driver are not installed (.ci/run installs them)");
+    redis = new TestRedis();
+    node = TestNode.start(redis.url());
+    port = node.port();
+    base = "http://127.0.0.1:" + port;
+  }
+
+  @AfterAll
+  static void stop() {
+    if (node != null) node.close();
+    if (redis != null) redis.close();
+  }
+
+  @Test
+  void aShortWorkshopEndToEnd() {
+    List<String> violations = new ArrayList<>();
+    try (Browser f = new Browser("facilitator", 1280, 900);
+         Browser a = new Browser("participant Sam", 390, 844);
+         Browser b = new Browser("participant Priya", 390, 844);
+         Browser d = new Browser("display", 1280, 800)) {
+
+      // The organiser creates the workshop from the home page, with a template.
+      f.go(base + "/");
+      f.waitText("h1", "Common Ground workshops");
+      views(f, "home", violations);
+      f.type("create-title", "Better hospital discharge");
+      f.select("create-template", "Co-production workshop in three parts");
+      f.click("create-submit");
+      f.waitJs("document.getElementById('link-facilitator').href.includes('#')");
+      String facilitatorLink = f.id("link-facilitator").getAttribute("href");
+      String displayLink = f.id("link-display").getAttribute("href");
+      String code = f.id("created-code").getText();
+      assertThat(code).matches("[A-Z0-9]{3}-[A-Z0-9]{3}");
+
+      f.go(facilitatorLink);
+      f.waitText("#agenda-heading", "Agenda");
+      f.waitText(".phase-name", "Part 1 of 3");
+      d.go(displayLink);
+      d.waitText("#d-code", code);
+      d.waitJs("document.getElementById('d-qr').complete && document.getElementById('d-qr').naturalWidth > 0");
+
+      // Two participants join: one by the /j/ link, one by typing the code.
+      a.go(base + "/j/" + code.replace("-", ""));
+      a.type("join-name", "Sam");
+      a.select("join-group", "Carers and family");
+      a.click("join-submit");
+      a.waitText(".phase-name", "Part 1 of 3");
+      b.go(base + "/");
+      b.type("join-code", code.toLowerCase());
+      b.type("join-name", "Priya");
+      b.select("join-group", "Professionals");
+      b.click("join-submit");
+      b.waitText(".phase-name", "Part 1 of 3");
+      f.waitText("#room", "2 of 2 participants online");
+
+      // The facilitator starts; everyone sees the phase and its countdown.
+      f.click("phase-start");
+      a.waitText(".phase-status", "In progress");
+      a.waitText(".countdown", "left");
+      b.waitText(".phase-status", "In progress");
+      d.waitText(".d-countdown", "left");
+
+      post(a, "Discharge letters arrive weeks late");
+      post(a, "Discharge dates change without warning");
+      b.click("compose-anon");
+      post(b, "Carers are not asked before the date is set");
+      f.waitText("#loose-list .card", "Carers are not asked");
+      assertThat(f.waitText("#loose-list .card", "Carers are not asked")).contains("Anonymous").doesNotContain("Priya");
+      a.waitText("#loose-list", "Carers are not asked");
+      d.waitText("#d-recent", "Discharge dates change");
+      assertThat(d.texts("#d-recent")).doesNotContain("Sam");
+
+      // A phase change in the middle of typing loses nothing.
+      a.type("compose-text", "Half a thought about transport");
+      f.click("phase-next");
+      a.waitText(".phase-name", "Part 2 of 3");
+      d.waitText("#d-phase", "Part 2 of 3");
+      assertThat(a.id("compose-text").getAttribute("value")).isEqualTo("Half a thought about transport");
+
+      // Grouping: Sam makes a theme and files Priya's note with the card's theme menu (keyboard).
+      a.type("new-theme", "Carers' voice");
+      a.clickCss(".new-theme button[type=submit]");
+      a.waitText(".theme-label", "Carers' voice");
+      String carersNote = cardId(a, "Carers are not asked before the date is set");
+      a.select("theme-" + carersNote, "Carers' voice");
+      f.waitText(".theme", "Carers are not asked");
+      // The facilitator asks for suggestions (the test engine groups by first word) and accepts one.
+      f.click("suggest-btn");
+      f.waitText(".suggestion-label", "discharge");
+      f.click(By.xpath("//li[contains(@class,'suggestion')][p[text()='discharge']]//button"));
+      f.waitText(".theme-label", "discharge");
+      a.waitText(".theme", "Discharge letters arrive weeks late");
+      d.waitText(".d-theme-label", "discharge");
+
+      // Voting in the last part: votes left are shown and counted down.
+      f.click("phase-next");
+      a.waitText(".phase-name", "Part 3 of 3");
+      a.waitText("#votes-left", "5 votes left");
+      a.click(By.xpath("//li[contains(@class,'theme')][h3[text()='discharge']]//button[text()='Vote']"));
+      a.waitText("#votes-left", "4 votes left");
+      d.waitText(".d-theme", "1 vote");
+
+      // The ladder poll, one click away; Sam answers; the display draws it.
+      f.click("ladder-btn");
+      a.waitText(".poll-form legend", "ladder of co-production");
+      a.click(By.xpath("//form[contains(@class,'poll-form')]//label[text()='Co-designing']"));
+      a.clickCss(".poll-form button[type=submit]");
+      d.waitText(".poll-count", "1 (100%)");
+      a.waitText(".poll-row.yours", "Co-designing");
+      a.click("hand-btn");
+      f.waitText(".hands", "Sam");
+
+      // Spotlight, hide and the parking lot.
+      f.click(By.xpath("//li[contains(@class,'theme')][h3[text()='discharge']]//button[text()='Spotlight']"));
+      d.waitText(".d-spotlight", "discharge");
+      a.waitText(".spotlight-box", "discharge");
+      String hidden = cardId(f, "Carers are not asked before the date is set");
+      f.click(By.xpath("//li[@data-id='" + hidden + "']//button[text()='Hide']"));
+      a.waitJs("!document.querySelector(\"li.card[data-id='" + hidden + "']\")");
+      f.click(By.xpath("//li[@data-id='" + hidden + "']//button[text()='Show again']"));
+      a.waitText(".theme", "Carers are not asked");
+      a.select("compose-kind", "Parking lot (for later)");
+      post(a, "Transport home for people without family");
+      String parked = cardId(f, "Transport home for people without family");
+      f.select("park-" + parked, "Handed on");
+      f.type("owner-" + parked, "Patient transport lead");
+      f.clickCss("li[data-id='" + parked + "'] .parking-form button[type=submit]");
+      a.waitText(".parking .card", "Owner: Patient transport lead");
+      a.waitText(".parking .card", "Handed on");
+
+      // Sam edits a post of theirs.
+      String mine = cardId(a, "Discharge dates change without warning");
+      a.click(By.xpath("//li[@data-id='" + mine + "']//button[text()='Edit']"));
+      a.type("edit-" + mine, "Discharge dates change with no warning at all");
+      a.clickCss("li[data-id='" + mine + "'] form.edit button[type=submit]");
+      f.waitText(".theme", "Discharge dates change with no warning at all");
+
+      // Every view, checked and photographed in the middle of the workshop.
+      views(a, "participant", violations);
+      views(f, "facilitator", violations);
+      views(d, "display", violations);
+      a.select("lang", "Cymraeg");
+      a.waitText(".phase-name", "Rhan 3 o 3");
+      a.screenshot(SHOTS.resolve("participant-phone-cy.png"));
+      violations.addAll(a.seriousViolations());
+      a.select("lang", "English");
+      a.waitText(".phase-name", "Part 3 of 3");
+
+      // Priya drops off (the server goes away), posts and keeps typing; nothing is lost.
+      node.close();
+      b.waitText("#conn-status", "Reconnecting");
+      b.type("compose-text", "The ward was too busy to explain");
+      b.click("compose-submit");
+      b.waitText("#compose-pending", "1 post is waiting to be sent");
+      b.type("compose-text", "I was never given a number to call");
+      assertThat((String) b.js("return Object.keys(localStorage).filter(k => k.startsWith('cg.outbox.'))"
+          + ".map(k => localStorage.getItem(k)).join()")).contains("The ward was too busy to explain");
+      node = TestNode.start(redis.url(), c -> c.withHttp(new HttpConfig("127.0.0.1", port, null,
+          c.http().allowedOrigins())));
+      b.waitText("#conn-status", "Online");
+      f.waitText(".board", "The ward was too busy to explain");
+      a.waitText(".board", "The ward was too busy to explain");
+      b.waitJs("document.getElementById('compose-pending').hidden");
+      assertThat(f.all(".card .text").stream().filter(e -> e.getText().equals("The ward was too busy to explain")))
+          .as("resent with its ref, applied once").hasSize(1);
+      assertThat(b.id("compose-text").getAttribute("value")).isEqualTo("I was never given a number to call");
+      b.driver.navigate().refresh();
+      b.waitText(".phase-name", "Part 3 of 3");
+      assertThat(b.id("compose-text").getAttribute("value")).isEqualTo("I was never given a number to call");
+
+      // The facilitator ends the workshop; everyone sees it.
+      f.confirmYes();
+      f.click("end-btn");
+      a.waitText(".phase-area .note", "has ended");
+      b.waitText(".phase-area .note", "has ended");
+      d.waitText(".d-note", "has ended");
+    }
+    assertThat(violations).as("axe: serious or critical violations").isEmpty();
+  }
+
+  private static void post(Browser who, String text) {
+    who.type("compose-text", text);
+    who.click("compose-submit");
+    who.waitText(".board .card .text", text);
+    who.waitJs("document.getElementById('compose-text').value === ''");
+  }
+
+  private static String cardId(Browser who, String text) {
+    return (String) who.js("return [...document.querySelectorAll('.card')]"
+        + ".find(c => c.querySelector('.text').textContent === arguments[0])?.dataset.id", text);
+  }
+
+  /** axe at phone and desktop width, and a screenshot of each, then back to the browser's own width. */
+  private static void views(Browser who, String view, List<String> violations) {
+    int[][] sizes = {{390, 844}, {1280, 900}};
+    String[] names = {"phone", "desktop"};
+    for (int i = 0; i < sizes.length; i++) {
+      who.resize(sizes[i][0], sizes[i][1]);
+      who.waitJs("document.readyState === 'complete'");
+      who.screenshot(SHOTS.resolve(view + "-" + names[i] + ".png"));
+      violations.addAll(who.seriousViolations());
+      // Reflow: nothing wider than the screen, so nobody scrolls sideways (also what 200% zoom needs).
+      if (!Boolean.TRUE.equals(who.js("return document.documentElement.scrollWidth <= window.innerWidth"))) {
+        violations.add(who.name + ": " + view + " scrolls sideways at " + sizes[i][0] + "px");
+      }
+    }
+    who.resize(360, 740); // the narrowest phone we promise
+    if (!Boolean.TRUE.equals(who.js("return document.documentElement.scrollWidth <= window.innerWidth"))) {
+      violations.add(who.name + ": " + view + " scrolls sideways at 360px");
+    }
+    boolean phone = view.equals("participant");
+    who.resize(phone ? 390 : 1280, phone ? 844 : 900);
+  }
+}

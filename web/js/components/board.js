@@ -1,0 +1,227 @@
+// The contributions board: themes with their contributions, the ones not grouped yet, the
+// parking lot, and (for facilitators) hidden ones. Grouping works by keyboard (each card's
+// theme menu, "might fit" buttons) and by dragging a card onto a theme with a mouse.
+import { h, place, setText } from '../dom.js';
+import { t } from '../i18n.js';
+import { announce, showError } from '../shell.js';
+import { createCard } from './card.js';
+
+const DRAG_TYPE = 'text/x-cg-contribution';
+
+function dropZone(el, themeId, ctx) {
+  el.addEventListener('dragover', (e) => {
+    if (!e.dataTransfer.types.includes(DRAG_TYPE)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'move';
+    el.classList.add('drop-target');
+  });
+  el.addEventListener('dragleave', (e) => { if (!el.contains(e.relatedTarget)) el.classList.remove('drop-target'); });
+  el.addEventListener('drop', (e) => {
+    el.classList.remove('drop-target');
+    const id = e.dataTransfer.getData(DRAG_TYPE);
+    if (!id) return;
+    e.preventDefault();
+    ctx.conn.send('contribution.move', { id, themeId: themeId() }).catch(showError);
+  });
+}
+
+/** ctx: {conn, facilitator, may(word), state(), draftKey(name)} */
+export function createBoard(ctx) {
+  const cards = new Map(); // contribution id -> {el, update}
+  const themeEls = new Map(); // theme id -> {el, update}
+
+  const themesHeading = h('h2', { id: 'themes-heading', tabindex: '-1' });
+  const themesHint = h('p', { class: 'hint' });
+  const newThemeLabel = h('label', { for: 'new-theme' });
+  const newThemeInput = h('input', { id: 'new-theme', type: 'text', maxlength: 120, autocomplete: 'off' });
+  const newThemeBtn = h('button', { type: 'submit', class: 'small' });
+  const newThemeForm = h('form', { class: 'new-theme', onsubmit: (e) => {
+    e.preventDefault();
+    const label = newThemeInput.value.trim();
+    if (!label) { showError(t('themes.needLabel')); newThemeInput.focus(); return; }
+    ctx.conn.send('theme.create', { label }).then(() => announce(t('themes.created', { label }))).catch(showError);
+    newThemeInput.value = '';
+  } }, newThemeLabel, h('div', { class: 'inline' }, newThemeInput, newThemeBtn));
+  const themeList = h('ul', { class: 'themes', 'aria-labelledby': 'themes-heading' });
+  const themesSection = h('section', { class: 'board-section', 'aria-labelledby': 'themes-heading' },
+    themesHeading, themesHint, newThemeForm, themeList);
+
+  const looseHeading = h('h2', { id: 'loose-heading', tabindex: '-1' });
+  const looseEmpty = h('p', { class: 'empty' });
+  const looseList = h('ul', { class: 'cards', id: 'loose-list', 'aria-labelledby': 'loose-heading' });
+  const looseSection = h('section', { class: 'board-section loose', 'aria-labelledby': 'loose-heading' },
+    looseHeading, looseEmpty, looseList);
+  dropZone(looseSection, () => null, ctx);
+
+  const parkingHeading = h('h2', { id: 'parking-heading' });
+  const parkingHint = h('p', { class: 'hint' });
+  const parkingList = h('ul', { class: 'cards', 'aria-labelledby': 'parking-heading' });
+  const parkingSection = h('section', { class: 'board-section parking', 'aria-labelledby': 'parking-heading' },
+    parkingHeading, parkingHint, parkingList);
+
+  const hiddenHeading = h('h2', { id: 'hidden-heading' });
+  const hiddenList = h('ul', { class: 'cards', 'aria-labelledby': 'hidden-heading' });
+  const hiddenSection = h('section', { class: 'board-section', hidden: true, 'aria-labelledby': 'hidden-heading' },
+    hiddenHeading, hiddenList);
+
+  const el = h('div', { class: 'board' }, themesSection, looseSection, parkingSection, hiddenSection);
+
+  function cardFor(c) {
+    let card = cards.get(c.id);
+    if (!card) { card = createCard(ctx, c); cards.set(c.id, card); }
+    return card;
+  }
+
+  function themeFor(theme) {
+    let te = themeEls.get(theme.id);
+    if (!te) { te = createTheme(ctx, theme.id); themeEls.set(theme.id, te); }
+    return te;
+  }
+
+  function update(state) {
+    // A card that moves between lists leaves the document for a moment; focus follows it.
+    const active = el.contains(document.activeElement) ? document.activeElement : null;
+    const all = state.contributions ?? [];
+    const byId = new Map(all.map((c) => [c.id, c]));
+    const shown = all.filter((c) => !c.hidden);
+    const themes = state.themes ?? [];
+    const canGroup = ctx.may('group');
+    const used = new Set();
+    const render = (c) => { const card = cardFor(c); card.update(c, state); used.add(c.id); return card.el; };
+
+    // Themes
+    // Until something is posted there is nothing to group: no theme form to puzzle over yet.
+    themesSection.hidden = themes.length === 0 && (!canGroup || shown.length === 0);
+    setText(themesHeading, t('themes.heading', { count: themes.length }));
+    setText(themesHint, canGroup ? t('themes.hint') : '');
+    themesHint.hidden = !canGroup;
+    newThemeForm.hidden = !canGroup;
+    setText(newThemeLabel, t('themes.newLabel'));
+    setText(newThemeBtn, t('themes.create'));
+    const themeNodes = themes.map((theme) => {
+      const te = themeFor(theme);
+      const members = (theme.contributionIds ?? []).map((id) => byId.get(id)).filter((c) => c && !c.hidden);
+      te.update(theme, state, members.map(render));
+      return te.el;
+    });
+    place(themeList, themeNodes);
+    for (const [id] of themeEls) if (!themes.some((x) => x.id === id)) themeEls.delete(id);
+
+    // Not in a theme (parking lot items live in their own list)
+    const loose = shown.filter((c) => c.kind !== 'parking' && !(c.themeId && themes.some((x) => x.id === c.themeId)))
+      .sort((a, b) => (b.createdAt ?? 0) - (a.createdAt ?? 0));
+    setText(looseHeading, themes.length ? t('board.loose', { count: loose.length }) : t('board.all', { count: loose.length }));
+    looseEmpty.hidden = loose.length > 0;
+    setText(looseEmpty, themes.length ? t('board.looseEmpty') : t('board.empty'));
+    place(looseList, loose.map(render));
+
+    const parking = shown.filter((c) => c.kind === 'parking');
+    parkingSection.hidden = parking.length === 0;
+    setText(parkingHeading, t('parking.heading', { count: parking.length }));
+    setText(parkingHint, t('parking.hint'));
+    place(parkingList, parking.map(render));
+
+    const hidden = ctx.facilitator ? all.filter((c) => c.hidden) : [];
+    hiddenSection.hidden = hidden.length === 0;
+    setText(hiddenHeading, t('board.hidden', { count: hidden.length }));
+    place(hiddenList, hidden.map(render));
+
+    for (const id of [...cards.keys()]) if (!used.has(id)) cards.delete(id);
+    if (active && document.activeElement !== active) {
+      // Still here (moved): keep it. Gone (withdrawn, hidden): the nearest heading, not the page top.
+      if (document.contains(active)) active.focus();
+      else (themes.length ? themesHeading : looseHeading).focus();
+    }
+  }
+
+  return { el, update };
+}
+
+/** One theme: its label, votes, actions, and the list its cards are placed into. */
+function createTheme(ctx, id) {
+  const headingId = `theme-h-${id}`;
+  const send = (name, args) => ctx.conn.send(name, args).catch(showError);
+  const label = h('h3', { class: 'theme-label', id: headingId, tabindex: '-1' });
+  const meta = h('p', { class: 'theme-meta' });
+  const describe = { 'aria-describedby': headingId };
+  const voteUp = h('button', { type: 'button', class: 'chip vote', ...describe, onclick: () => vote('vote.cast') });
+  const voteDown = h('button', { type: 'button', class: 'chip vote', ...describe, onclick: () => vote('vote.retract') });
+  const renameBtn = h('button', { type: 'button', class: 'secondary small', ...describe, onclick: () => {
+    renameInput.value = current.label;
+    renameForm.hidden = false;
+    renameBtn.hidden = true;
+    renameInput.focus();
+  } });
+  const spotBtn = h('button', { type: 'button', class: 'secondary small', ...describe, onclick: () => {
+    const s = ctx.state().spotlight;
+    send('spotlight.set', s?.type === 'theme' && s.id === id ? { type: null } : { type: 'theme', id });
+  } });
+  const deleteBtn = h('button', { type: 'button', class: 'secondary small danger', ...describe, onclick: () => {
+    if (window.confirm(t('themes.deleteConfirm', { label: current.label }))) send('theme.delete', { id });
+  } });
+  const actions = h('div', { class: 'actions' }, voteUp, voteDown, renameBtn, spotBtn, deleteBtn);
+  const renameLabel = h('label', { for: `rename-${id}` });
+  const renameInput = h('input', { id: `rename-${id}`, type: 'text', maxlength: 120 });
+  const renameSave = h('button', { type: 'submit', class: 'small' });
+  const renameCancel = h('button', { type: 'button', class: 'secondary small', onclick: () => closeRename() });
+  const renameForm = h('form', { class: 'rename', hidden: true, onsubmit: (e) => {
+    e.preventDefault();
+    const v = renameInput.value.trim();
+    if (!v) { renameInput.focus(); return; }
+    send('theme.rename', { id, label: v });
+    closeRename();
+  } }, renameLabel, h('div', { class: 'inline' }, renameInput, renameSave, renameCancel));
+  const empty = h('p', { class: 'empty' });
+  const list = h('ul', { class: 'cards', 'aria-labelledby': headingId });
+  const el = h('li', { class: 'theme', dataset: { id } }, label, meta, actions, renameForm, empty, list);
+  dropZone(el, () => id, ctx);
+  let current = { id, label: '' };
+
+  function closeRename() {
+    renameForm.hidden = true;
+    renameBtn.hidden = false;
+    renameBtn.focus();
+  }
+  function vote(name) {
+    ctx.conn.send(name, { targetId: id })
+      .then(({ result }) => {
+        if (typeof result?.remaining === 'number') announce(t('votes.remaining', { count: result.remaining }));
+      })
+      .catch(showError);
+  }
+
+  function update(theme, state, cardEls) {
+    current = theme;
+    setText(label, theme.label);
+    const yours = state.yourVotes?.[id] ?? 0;
+    const parts = [t('themes.size', { count: cardEls.length }), t('votes.on', { count: theme.votes ?? 0, yours })];
+    if (theme.suggested) parts.push(t('themes.suggestedMark'));
+    const s = state.spotlight;
+    const spotOn = s?.type === 'theme' && s.id === id;
+    if (spotOn) parts.push(t('card.spotlit'));
+    setText(meta, parts.join(' · '));
+    el.classList.toggle('spotlit', spotOn);
+    const ended = state.workshop?.status === 'ended';
+    const canVote = ctx.may('vote');
+    voteUp.hidden = !canVote;
+    voteDown.hidden = !canVote || yours === 0;
+    setText(voteUp, t('votes.add'));
+    setText(voteDown, t('votes.remove'));
+    renameBtn.hidden = !ctx.may('group') || !renameForm.hidden;
+    setText(renameBtn, t('themes.rename'));
+    spotBtn.hidden = !ctx.facilitator || ended;
+    setText(spotBtn, spotOn ? t('card.unspotlight') : t('card.spotlight'));
+    deleteBtn.hidden = !ctx.facilitator || ended;
+    setText(deleteBtn, t('themes.delete'));
+    actions.hidden = [voteUp, renameBtn, spotBtn, deleteBtn].every((b) => b.hidden);
+    setText(renameLabel, t('themes.renameLabel'));
+    setText(renameSave, t('card.save'));
+    setText(renameCancel, t('card.cancel'));
+    empty.hidden = cardEls.length > 0;
+    setText(empty, ctx.may('group') ? t('themes.emptyDrop') : t('themes.empty'));
+    place(list, cardEls);
+  }
+
+  return { el, update };
+}
+

@@ -1,0 +1,242 @@
+// One contribution: its text (as text), who and when, and what this person may do with it.
+// Controls are made once and only updated, so a click never loses keyboard focus to a
+// re-render, and an edit in progress survives anyone else's update.
+import { h, setText, replace } from '../dom.js';
+import { drafts } from '../connection.js';
+import { formatTime, t } from '../i18n.js';
+import { announce, showError } from '../shell.js';
+
+export const REACTIONS = ['agree', 'heart', 'insight', 'question'];
+
+export function groupLabel(state, id) {
+  if (!id) return '';
+  const g = (state.workshop?.settings?.stakeholderGroups ?? []).find((x) => x.id === id);
+  const known = t(`groups.${id}`);
+  return known !== `groups.${id}` ? known : g?.label ?? id;
+}
+
+export function authorText(state, c) {
+  if (c.onBehalfOf?.name) return t('card.scribed', { name: c.onBehalfOf.name });
+  if (c.author == null) return t('card.anonymous');
+  return (state.participants ?? []).find((p) => p.id === c.author)?.name ?? t('card.someone');
+}
+
+/**
+ * ctx: {conn, facilitator, may(word), state(), draftKey(id)}
+ */
+export function createCard(ctx, c0) {
+  const id = c0.id;
+  const textId = `ct-${id}`;
+  const send = (name, args) => ctx.conn.send(name, args).catch(showError);
+  const describe = { 'aria-describedby': textId };
+
+  const text = h('p', { class: 'text', id: textId });
+  const meta = h('p', { class: 'meta' });
+  const badges = h('p', { class: 'badges' });
+  const fits = h('div', { class: 'fits' });
+
+  const reactionButtons = REACTIONS.map((r) => {
+    const b = h('button', {
+      type: 'button', class: 'chip', ...describe,
+      onclick: () => send('reaction.toggle', { contributionId: id, reaction: r }),
+    });
+    b._reaction = r;
+    return b;
+  });
+  const reactions = h('div', { class: 'reactions', role: 'group' }, reactionButtons);
+
+  const voteUp = h('button', { type: 'button', class: 'chip vote', ...describe, onclick: () => vote('vote.cast') });
+  const voteDown = h('button', { type: 'button', class: 'chip vote', ...describe, onclick: () => vote('vote.retract') });
+  const voteText = h('span', { class: 'vote-count' });
+  const votes = h('div', { class: 'votes' }, voteText, voteUp, voteDown);
+  function vote(name) {
+    ctx.conn.send(name, { targetId: id })
+      .then(({ result }) => {
+        if (typeof result?.remaining === 'number') announce(t('votes.remaining', { count: result.remaining }));
+      })
+      .catch(showError);
+  }
+
+  const themeSelectId = `theme-${id}`;
+  const themeSelect = h('select', { id: themeSelectId, class: 'theme-select', ...describe,
+    onchange: () => send('contribution.move', { id, themeId: themeSelect.value || null }) });
+  const themeLabel = h('label', { for: themeSelectId });
+  const themeField = h('div', { class: 'inline-field' }, themeLabel, themeSelect);
+
+  const editBtn = h('button', { type: 'button', class: 'secondary small', ...describe, onclick: () => openEdit() });
+  const withdrawBtn = h('button', { type: 'button', class: 'secondary small', ...describe, onclick: withdraw });
+  const hideBtn = h('button', { type: 'button', class: 'secondary small', ...describe, onclick: toggleHidden });
+  const spotBtn = h('button', { type: 'button', class: 'secondary small', ...describe, onclick: spotlight });
+  const actions = h('div', { class: 'actions' }, editBtn, withdrawBtn, spotBtn, hideBtn);
+
+  // Editing keeps its own draft, so a reload or a drop mid-edit loses nothing.
+  const editKey = ctx.draftKey(`edit.${id}`);
+  const editArea = h('textarea', { id: `edit-${id}`, rows: 3, maxlength: 1000,
+    oninput: () => drafts.saveDraft(editKey, editArea.value) });
+  const editLabel = h('label', { for: `edit-${id}` });
+  const editSave = h('button', { type: 'submit', class: 'small' });
+  const editCancel = h('button', { type: 'button', class: 'secondary small', onclick: () => closeEdit(true) });
+  const editForm = h('form', { class: 'edit', hidden: true, onsubmit: saveEdit },
+    editLabel, editArea, h('div', { class: 'actions' }, editSave, editCancel));
+
+  // Parking lot (facilitators): status and owner.
+  const parkStatus = h('select', { id: `park-${id}`, ...describe });
+  const parkOwner = h('input', { type: 'text', id: `owner-${id}`, maxlength: 200, ...describe });
+  const parkSave = h('button', { type: 'submit', class: 'small' });
+  const parkStatusLabel = h('label', { for: `park-${id}` });
+  const parkOwnerLabel = h('label', { for: `owner-${id}` });
+  const parkForm = h('form', { class: 'parking-form', onsubmit: (e) => {
+    e.preventDefault();
+    const args = { id, status: parkStatus.value };
+    if (parkOwner.value.trim()) args.owner = parkOwner.value.trim();
+    ctx.conn.send('parking.update', args).then(() => announce(t('parking.saved'))).catch(showError);
+  } }, h('div', { class: 'inline-field' }, parkStatusLabel, parkStatus),
+  h('div', { class: 'inline-field' }, parkOwnerLabel, parkOwner), parkSave);
+
+  const el = h('li', { class: 'card', dataset: { id } },
+    text, meta, badges, fits, reactions, votes, themeField, actions, editForm, parkForm);
+  el.addEventListener('dragstart', (e) => {
+    e.dataTransfer.setData('text/x-cg-contribution', id);
+    e.dataTransfer.effectAllowed = 'move';
+    el.classList.add('dragging');
+  });
+  el.addEventListener('dragend', () => el.classList.remove('dragging'));
+
+  let current = c0;
+  let themesSig = null;
+
+  function openEdit() {
+    editArea.value = drafts.loadDraft(editKey) || current.text;
+    editForm.hidden = false;
+    editArea.focus();
+  }
+  function closeEdit(focus) {
+    drafts.clearDraft(editKey);
+    editForm.hidden = true;
+    if (focus) editBtn.focus();
+  }
+  function saveEdit(e) {
+    e.preventDefault();
+    const value = editArea.value.trim();
+    if (!value) { showError(t('compose.empty')); editArea.focus(); return; }
+    ctx.conn.send('contribution.edit', { id, text: value })
+      .then(() => { announce(t('card.edited')); })
+      .catch((err) => { showError(err); openEdit(); });
+    // The outbox holds the text now; the draft can go.
+    closeEdit(true);
+  }
+  function withdraw() {
+    if (!window.confirm(t('card.withdrawConfirm'))) return;
+    ctx.conn.send('contribution.withdraw', { id }).then(() => announce(t('card.withdrawn'))).catch(showError);
+  }
+  function toggleHidden() {
+    send(current.hidden ? 'contribution.unhide' : 'contribution.hide', { id });
+  }
+  function spotlight() {
+    const s = ctx.state().spotlight;
+    const on = s?.type === 'contribution' && s.id === id;
+    send('spotlight.set', on ? { type: null } : { type: 'contribution', id });
+  }
+
+  if (drafts.loadDraft(editKey)) queueMicrotask(() => { if (c0.mine) { editArea.value = drafts.loadDraft(editKey); editForm.hidden = false; } });
+
+  function update(c, state) {
+    current = c;
+    const f = ctx.facilitator;
+    const ended = state.workshop?.status === 'ended';
+    setText(text, c.text);
+    const parts = [t(`kinds.${c.kind ?? 'idea'}`), authorText(state, c)];
+    const g = c.author == null && !c.onBehalfOf ? null : groupLabel(state, c.group);
+    if (g) parts.push(g);
+    if (c.createdAt) parts.push(formatTime(c.createdAt));
+    if (c.editedAt) parts.push(t('card.editedMark'));
+    setText(meta, parts.join(' · '));
+    const marks = [];
+    if (c.mine) marks.push(t('card.yours'));
+    if (c.hidden) marks.push(t('card.hidden'));
+    const s = state.spotlight;
+    const spotOn = s?.type === 'contribution' && s.id === id;
+    if (spotOn) marks.push(t('card.spotlit'));
+    setText(badges, marks.join(' · '));
+    badges.hidden = marks.length === 0;
+    el.classList.toggle('mine', Boolean(c.mine));
+    el.classList.toggle('is-hidden', Boolean(c.hidden));
+    el.classList.toggle('spotlit', spotOn);
+
+    const canReact = !c.hidden && ctx.may('react');
+    reactions.hidden = !canReact && !Object.values(c.reactions ?? {}).some((n) => n > 0);
+    reactions.setAttribute('aria-label', t('card.reactions'));
+    for (const b of reactionButtons) {
+      const n = c.reactions?.[b._reaction] ?? 0;
+      setText(b, `${t(`reactions.${b._reaction}`)} ${n}`);
+      b.disabled = !canReact;
+    }
+
+    // Inside a theme people vote for the theme; a vote button on each card too would only confuse.
+    const themed = Boolean(c.themeId && (state.themes ?? []).some((x) => x.id === c.themeId));
+    const canVote = !c.hidden && !themed && ctx.may('vote');
+    const mineVotes = state.yourVotes?.[id] ?? 0;
+    votes.hidden = !canVote && !(c.votes > 0 && !themed);
+    setText(voteText, t('votes.on', { count: c.votes ?? 0, yours: mineVotes }));
+    voteUp.hidden = !canVote;
+    voteDown.hidden = !canVote || mineVotes === 0;
+    setText(voteUp, t('votes.add'));
+    setText(voteDown, t('votes.remove'));
+
+    const canGroup = !c.hidden && ctx.may('group') && c.kind !== 'parking';
+    themeField.hidden = !canGroup;
+    el.draggable = canGroup;
+    if (canGroup) {
+      setText(themeLabel, t('card.theme'));
+      const themes = state.themes ?? [];
+      const sig = `${themes.map((x) => `${x.id}=${x.label}`).join('|')}#${t('card.noTheme')}`;
+      if (sig !== themesSig && document.activeElement !== themeSelect) {
+        themesSig = sig;
+        replace(themeSelect, h('option', { value: '' }, t('card.noTheme')),
+          themes.map((x) => h('option', { value: x.id }, x.label)));
+      }
+      if (document.activeElement !== themeSelect) themeSelect.value = c.themeId ?? '';
+    }
+
+    const fitIds = canGroup && !c.themeId ? (c.fits ?? []) : [];
+    const fitThemes = fitIds.map((tid) => (state.themes ?? []).find((x) => x.id === tid)).filter(Boolean);
+    fits.hidden = fitThemes.length === 0;
+    if (fitThemes.length && !fits.contains(document.activeElement)) {
+      replace(fits, h('span', {}, t('card.mightFit'), ' '), fitThemes.map((x) => h('button', {
+        type: 'button', class: 'chip', ...describe,
+        onclick: () => send('contribution.move', { id, themeId: x.id }),
+      }, t('card.moveTo', { label: x.label }))));
+    }
+
+    editBtn.hidden = !(c.mine && ctx.may('contribute')) || !editForm.hidden;
+    setText(editBtn, t('card.edit'));
+    withdrawBtn.hidden = !c.mine;
+    setText(withdrawBtn, t('card.withdraw'));
+    hideBtn.hidden = !f || ended;
+    setText(hideBtn, c.hidden ? t('card.unhide') : t('card.hide'));
+    spotBtn.hidden = !f || c.hidden || ended;
+    setText(spotBtn, spotOn ? t('card.unspotlight') : t('card.spotlight'));
+    actions.hidden = [editBtn, withdrawBtn, hideBtn, spotBtn].every((b) => b.hidden);
+    setText(editLabel, t('card.editLabel'));
+    setText(editSave, t('card.save'));
+    setText(editCancel, t('card.cancel'));
+
+    const parking = c.kind === 'parking';
+    parkForm.hidden = !(parking && f && !c.hidden);
+    if (parking) {
+      const statusText = t(`parking.status.${c.status ?? 'open'}`);
+      const owner = c.owner ? t('parking.ownerIs', { owner: c.owner }) : null;
+      setText(badges, [...marks, statusText, owner].filter(Boolean).join(' · '));
+      badges.hidden = false;
+      if (f && !parkForm.contains(document.activeElement)) {
+        setText(parkStatusLabel, t('parking.statusLabel'));
+        setText(parkOwnerLabel, t('parking.ownerLabel'));
+        setText(parkSave, t('parking.save'));
+        replace(parkStatus, ['open', 'revisited', 'handed-on'].map((v) => h('option', { value: v, selected: v === (c.status ?? 'open') }, t(`parking.status.${v}`))));
+        parkOwner.value = c.owner ?? '';
+      }
+    }
+  }
+
+  return { el, update };
+}

@@ -1,0 +1,129 @@
+// Writing a contribution. The text is saved on this device as it is typed, and stays when
+// posting is closed by a phase change (only the button waits), so nothing typed is lost.
+import { h, setText, replace } from '../dom.js';
+import { drafts } from '../connection.js';
+import { t } from '../i18n.js';
+import { announce, showError } from '../shell.js';
+import { groupLabel } from './card.js';
+
+const KINDS = ['idea', 'question', 'takeaway', 'parking'];
+
+/** ctx: {conn, facilitator, may(word), state(), draftKey(name)} */
+export function createCompose(ctx) {
+  const key = ctx.draftKey('compose');
+  const heading = h('h2', { id: 'compose-heading' });
+  const textLabel = h('label', { for: 'compose-text' });
+  const count = h('p', { id: 'compose-count', class: 'hint' });
+  const area = h('textarea', { id: 'compose-text', name: 'text', rows: 4, maxlength: 1000,
+    'aria-describedby': 'compose-count', oninput: () => { drafts.saveDraft(key, area.value); renderCount(); } });
+  area.value = drafts.loadDraft(key);
+
+  const kindLabel = h('label', { for: 'compose-kind' });
+  const kind = h('select', { id: 'compose-kind', name: 'kind' });
+  const anon = h('input', { id: 'compose-anon', type: 'checkbox', name: 'anonymous' });
+  const anonLabel = h('label', { for: 'compose-anon' });
+  const anonField = h('div', { class: 'check' }, anon, anonLabel);
+  const anonNote = h('p', { class: 'hint' });
+
+  const scribeName = h('input', { id: 'scribe-name', type: 'text', maxlength: 80, autocomplete: 'off' });
+  const scribeGroup = h('select', { id: 'scribe-group' });
+  const scribeNameLabel = h('label', { for: 'scribe-name' });
+  const scribeGroupLabel = h('label', { for: 'scribe-group' });
+  const scribeSummary = h('summary');
+  const scribe = h('details', { class: 'scribe', hidden: !ctx.facilitator }, scribeSummary,
+    h('div', { class: 'field' }, scribeNameLabel, scribeName),
+    h('div', { class: 'field' }, scribeGroupLabel, scribeGroup));
+
+  const closedNote = h('p', { class: 'note', hidden: true });
+  const submit = h('button', { type: 'submit', id: 'compose-submit' });
+  const pending = h('p', { class: 'hint', hidden: true, id: 'compose-pending' });
+  const form = h('form', { id: 'compose', class: 'compose', onsubmit: post },
+    h('div', { class: 'field' }, textLabel, area, count),
+    h('div', { class: 'field' }, kindLabel, kind),
+    anonField, anonNote, scribe, closedNote, submit, pending);
+  const el = h('section', { class: 'panel', 'aria-labelledby': 'compose-heading' }, heading, form);
+
+  ctx.conn.on('outbox', renderPending);
+
+  function renderCount() {
+    setText(count, t('compose.count', { count: area.value.length, max: 1000 }));
+  }
+  function renderPending() {
+    const n = ctx.conn.outbox.filter((c) => c.name === 'contribution.add').length;
+    pending.hidden = n === 0;
+    setText(pending, t('compose.pending', { count: n }));
+  }
+
+  /** A post that could not be delivered goes back in the box, after whatever is there now. */
+  function restore(text) {
+    if (!text) return;
+    area.value = area.value.trim() ? `${area.value}\n\n${text}` : text;
+    drafts.saveDraft(key, area.value);
+    renderCount();
+  }
+
+  function post(e) {
+    e.preventDefault();
+    const text = area.value.trim();
+    if (!text) { showError(t('compose.empty')); area.focus(); return; }
+    if (text.length > 1000) { showError(t('compose.tooLong')); area.focus(); return; }
+    showError(null);
+    const args = { text, kind: kind.value };
+    if (!anonField.hidden || anon.checked) args.anonymous = anon.checked;
+    if (ctx.facilitator && scribe.open && scribeName.value.trim()) {
+      args.onBehalfOf = { name: scribeName.value.trim() };
+      if (scribeGroup.value) args.onBehalfOf.group = scribeGroup.value;
+      delete args.anonymous;
+    }
+    // The outbox holds the text now (in storage too), so the box can be emptied at once.
+    area.value = '';
+    drafts.clearDraft(key);
+    renderCount();
+    if (ctx.conn.status !== 'online') announce(t('compose.savedOffline'));
+    ctx.conn.send('contribution.add', args)
+      .then(() => announce(t('compose.posted')))
+      .catch((err) => { showError(err); restore(text); });
+    area.focus();
+  }
+
+  ctx.conn.on('error', (e) => { if (e.command?.name === 'contribution.add') restore(e.command.args?.text); });
+
+  let kindSig = null;
+  function update(state) {
+    const ended = state.workshop?.status === 'ended';
+    el.hidden = ended;
+    setText(heading, t('compose.heading'));
+    setText(textLabel, t('compose.label'));
+    setText(kindLabel, t('compose.kind'));
+    setText(submit, t('compose.post'));
+    setText(scribeSummary, t('compose.scribe'));
+    setText(scribeNameLabel, t('compose.scribeName'));
+    setText(scribeGroupLabel, t('compose.scribeGroup'));
+    const sig = t('kinds.idea');
+    if (sig !== kindSig) {
+      kindSig = sig;
+      const v = kind.value || 'idea';
+      replace(kind, KINDS.map((k) => h('option', { value: k }, t(`kinds.${k}`))));
+      kind.value = v;
+      const gv = scribeGroup.value;
+      replace(scribeGroup, h('option', { value: '' }, t('join.groupNone')),
+        (state.workshop?.settings?.stakeholderGroups ?? []).map((g) => h('option', { value: g.id }, groupLabel(state, g.id))));
+      scribeGroup.value = gv;
+    }
+    const anonymity = state.workshop?.settings?.anonymity ?? 'optional';
+    anonField.hidden = anonymity === 'never';
+    anon.disabled = anonymity === 'always';
+    if (anonymity === 'always') anon.checked = true;
+    setText(anonLabel, t('compose.anonymous'));
+    anonNote.hidden = anonymity === 'optional';
+    setText(anonNote, anonymity === 'always' ? t('compose.alwaysAnon') : t('compose.neverAnon'));
+    const open = ctx.may('contribute');
+    closedNote.hidden = open;
+    setText(closedNote, t('compose.closed'));
+    submit.disabled = !open;
+    renderCount();
+    renderPending();
+  }
+
+  return { el, update, area };
+}

@@ -1,0 +1,64 @@
+// A small DOM helper. Everything a person typed reaches the page through text nodes only:
+// there is deliberately no way here to set HTML.
+
+/**
+ * h('button', {type: 'button', class: 'secondary', onclick: fn}, 'Text', child)
+ * Attributes: `class`, `text` (textContent), `on<event>` (listener), `dataset` (object),
+ * `hidden`/`disabled`/`checked`/`selected`/`value` (properties), others via setAttribute
+ * (null or false leaves them out). Children: nodes or strings (as text), null skipped.
+ */
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs ?? {})) {
+    if (v == null || v === false) continue;
+    if (k === 'class') el.className = v;
+    else if (k === 'text') el.textContent = v;
+    else if (k === 'dataset') Object.assign(el.dataset, v);
+    else if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2), v);
+    else if (k === 'hidden' || k === 'disabled' || k === 'checked' || k === 'selected' || k === 'value') el[k] = v;
+    else el.setAttribute(k, v === true ? '' : String(v));
+  }
+  append(el, children);
+  return el;
+}
+
+function append(el, children) {
+  for (const c of children.flat(Infinity)) {
+    if (c == null || c === false) continue;
+    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+}
+
+/** Replaces an element's children. */
+export function replace(el, ...children) {
+  el.replaceChildren();
+  append(el, children);
+  return el;
+}
+
+/** Sets text only when it changed: screen readers re-read a live region on every write. */
+export function setText(el, text) {
+  const s = text == null ? '' : String(text);
+  if (el.textContent !== s) el.textContent = s;
+}
+
+export const $ = (id) => document.getElementById(id);
+
+/**
+ * Puts exactly these elements, in this order, into `container`, moving only what is out of
+ * place, so focus and typing inside an element survive someone else's update.
+ */
+export function place(container, elements) {
+  const active = document.activeElement;
+  let prev = null;
+  for (const el of elements) {
+    const want = prev ? prev.nextSibling : container.firstChild;
+    if (el !== want) container.insertBefore(el, want);
+    prev = el;
+  }
+  for (let extra = prev ? prev.nextSibling : container.firstChild; extra; extra = prev ? prev.nextSibling : container.firstChild) {
+    extra.remove();
+  }
+  // Moving a node that holds focus blurs it: put focus back.
+  if (active && active !== document.activeElement && document.contains(active)) active.focus();
+}

@@ -1,0 +1,235 @@
+// Parts of the live workshop that the participant and facilitator views share: the phase and
+// its countdown, the spotlight, hands and ready, polls, and polite announcements.
+import { h, place, setText, replace } from './dom.js';
+import { formatNumber, t } from './i18n.js';
+import { announce, showError } from './shell.js';
+import { createCountdown } from './components/countdown.js';
+import { pollChart } from './components/pollchart.js';
+import { authorText } from './components/card.js';
+import { votesRemaining } from './connection.js';
+
+/** What views need to know about the connection, the viewer and the phase's rules. */
+export function makeCtx(conn, { facilitator = false } = {}) {
+  const ctx = {
+    conn,
+    facilitator,
+    state: () => conn.state ?? {},
+    draftKey: (name) => `${name}.${conn.key}`,
+    /** May this person do `word` (an allow word) now? Facilitators always, until the end. */
+    may(word) {
+      const s = conn.state;
+      if (!s || s.workshop?.status === 'ended') return false;
+      if (conn.you?.role === 'display') return false;
+      const def = (s.phases ?? [])[s.phase?.index ?? 0];
+      const allow = def?.allow ?? ['contribute', 'group', 'react', 'poll', 'hand'];
+      if (facilitator || conn.you?.role === 'facilitator') {
+        // Facilitators steer: they may do anything, but their votes, answers and hands would
+        // skew the group's, so those follow the phase like everyone's.
+        if (word === 'hand' || word === 'poll') return false;
+        if (word === 'vote') return allow.includes('vote');
+        return true;
+      }
+      return allow.includes(word);
+    },
+    nameOf(id) {
+      return (conn.state?.participants ?? []).find((p) => p.id === id)?.name ?? t('card.someone');
+    },
+  };
+  return ctx;
+}
+
+export function phaseLine(state) {
+  const phases = state.phases ?? [];
+  const i = state.phase?.index ?? 0;
+  const def = phases[i];
+  if (!def) return '';
+  return t('phase.of', { n: formatNumber(i + 1), total: formatNumber(phases.length), title: def.title });
+}
+
+/** Title, phase, status, countdown, prompt and a note for the lobby or the end. */
+export function createPhaseBox(ctx, { titleTag = 'h1' } = {}) {
+  const title = h(titleTag, { id: 'ws-title', class: 'ws-title', tabindex: '-1' });
+  const phase = h('p', { class: 'phase-name', id: 'phase-name' });
+  const status = h('p', { class: 'phase-status' });
+  const countdown = createCountdown(ctx.conn, { onMinuteLeft: () => announce(t('timer.minuteLeft')) });
+  const prompt = h('p', { class: 'prompt', id: 'phase-prompt' });
+  const note = h('p', { class: 'note', hidden: true });
+  const box = h('div', { class: 'phase-box' }, phase, status, countdown.el, prompt);
+  const el = h('div', { class: 'phase-area' }, title, box, note);
+  function update(state) {
+    const w = state.workshop ?? {};
+    setText(title, w.title || t('app.workshop'));
+    document.title = `${w.title || t('app.workshop')} – ${t('app.name')}`;
+    setText(phase, phaseLine(state));
+    const p = state.phase ?? {};
+    const st = w.status === 'lobby' ? t('phase.status.lobby') : t(`phase.status.${p.status ?? 'pending'}`);
+    setText(status, st);
+    countdown.update(w.status === 'lobby' ? null : p);
+    const def = (state.phases ?? [])[p.index ?? 0];
+    setText(prompt, def?.prompt ?? '');
+    prompt.hidden = !def?.prompt;
+    const ended = w.status === 'ended';
+    note.hidden = !(ended || w.status === 'lobby');
+    setText(note, ended ? t('ws.ended') : t('ws.lobby'));
+  }
+  return { el, update };
+}
+
+/** What the facilitator put in the spotlight, for everyone. */
+export function createSpotlight(ctx) {
+  const heading = h('h2', { id: 'spot-heading' });
+  const body = h('div', { class: 'spot-body' });
+  const el = h('section', { class: 'spotlight-box', hidden: true, 'aria-labelledby': 'spot-heading' }, heading, body);
+  function update(state) {
+    const s = state.spotlight;
+    let content = null;
+    if (s?.type === 'contribution') {
+      const c = (state.contributions ?? []).find((x) => x.id === s.id && !x.hidden);
+      if (c) content = [h('p', { class: 'spot-text' }, c.text), h('p', { class: 'meta' }, authorText(state, c))];
+    } else if (s?.type === 'theme') {
+      const th = (state.themes ?? []).find((x) => x.id === s.id);
+      if (th) content = [h('p', { class: 'spot-text' }, th.label), h('p', { class: 'meta' }, t('votes.total', { count: th.votes ?? 0 }))];
+    } else if (s?.type === 'poll') {
+      const p = (state.polls ?? []).find((x) => x.id === s.id);
+      if (p) content = [pollChart(p, { headingLevel: 3 })];
+    }
+    el.hidden = !content;
+    setText(heading, t('spotlight.heading'));
+    if (content) replace(body, content);
+  }
+  return { el, update };
+}
+
+/** Hand, ready, votes left, and who has the floor. */
+export function createTools(ctx) {
+  const me = () => ctx.conn.you?.participantId;
+  const floor = h('p', { class: 'floor', hidden: true });
+  const handBtn = h('button', { type: 'button', id: 'hand-btn', class: 'secondary', onclick: () => {
+    const up = (ctx.state().hands ?? []).includes(me());
+    ctx.conn.send(up ? 'hand.lower' : 'hand.raise', {})
+      .then(() => announce(up ? t('hand.lowered') : t('hand.raised')))
+      .catch(showError);
+  } });
+  const handText = h('span', { class: 'hint' });
+  const readyBtn = h('button', { type: 'button', id: 'ready-btn', class: 'secondary', onclick: () => {
+    const ready = !ctx.state().yourReady;
+    ctx.conn.send('ready.set', { ready }).then(() => announce(ready ? t('ready.on') : t('ready.off'))).catch(showError);
+  } });
+  const votesLeft = h('p', { class: 'votes-left', id: 'votes-left' });
+  const el = h('section', { class: 'tools', 'aria-label': '' }, floor,
+    h('div', { class: 'tool-row' }, handBtn, handText), h('div', { class: 'tool-row' }, readyBtn), votesLeft);
+  function update(state) {
+    el.setAttribute('aria-label', t('tools.label'));
+    const ended = state.workshop?.status === 'ended';
+    el.hidden = ended;
+    const queue = state.hands ?? [];
+    const pos = queue.indexOf(me());
+    handBtn.hidden = !ctx.may('hand') && pos < 0;
+    setText(handBtn, pos >= 0 ? t('hand.lower') : t('hand.raise'));
+    setText(handText, pos >= 0 ? t('hand.position', { n: formatNumber(pos + 1), count: queue.length }) : '');
+    readyBtn.setAttribute('aria-pressed', String(Boolean(state.yourReady)));
+    // A toggle keeps one name; its state is aria-pressed (and a visible tick), not new words.
+    setText(readyBtn, t('ready.mark'));
+    const running = state.workshop?.status === 'running';
+    readyBtn.hidden = !running;
+    const canVote = ctx.may('vote');
+    votesLeft.hidden = !canVote;
+    setText(votesLeft, t('votes.remaining', { count: votesRemaining(state) }));
+    const f = state.floor;
+    floor.hidden = !f;
+    setText(floor, f === me() ? t('hand.yourTurn') : f ? t('hand.floor', { name: ctx.nameOf(f) }) : '');
+  }
+  return { el, update };
+}
+
+/** Open polls to answer (one answer each, changeable) and results of the others. */
+export function createPolls(ctx) {
+  const heading = h('h2', { id: 'polls-heading' });
+  const list = h('div', { class: 'polls' });
+  const el = h('section', { class: 'panel', hidden: true, 'aria-labelledby': 'polls-heading' }, heading, list);
+  const forms = new Map(); // poll id -> {el, update}
+
+  function pollForm(poll) {
+    const legend = h('legend');
+    const options = h('div', { class: 'options' });
+    const submit = h('button', { type: 'submit', class: 'small' });
+    const chartBox = h('div');
+    const form = h('form', { class: 'poll-form', onsubmit: (e) => {
+      e.preventDefault();
+      const checked = form.querySelector('input[type=radio]:checked');
+      if (!checked) { showError(t('poll.choose')); return; }
+      ctx.conn.send('poll.answer', { pollId: poll.id, option: Number(checked.value) })
+        .then(() => announce(t('poll.thanks'))).catch(showError);
+    } }, h('fieldset', {}, legend, options), submit);
+    const wrap = h('div', { class: 'poll' }, form, chartBox);
+    let sig = null;
+    function update(p, state) {
+      const open = p.status === 'open' && ctx.may('poll');
+      form.hidden = !open;
+      setText(legend, p.question);
+      setText(submit, t('poll.send'));
+      const yours = state.yourAnswers?.[p.id];
+      const s = `${p.options.join('|')}`;
+      if (s !== sig) {
+        sig = s;
+        replace(options, p.options.map((o, i) => h('div', { class: 'check' },
+          h('input', { type: 'radio', name: `poll-${p.id}`, id: `poll-${p.id}-${i}`, value: String(i), checked: yours === i }),
+          h('label', { for: `poll-${p.id}-${i}` }, o))));
+      }
+      // Results show once you have answered, or when the poll is closed, so nobody is swayed first.
+      const showChart = !open || yours != null || ctx.facilitator;
+      chartBox.hidden = !showChart;
+      if (showChart) replace(chartBox, pollChart(p, { yourAnswer: yours ?? null }));
+    }
+    return { el: wrap, update };
+  }
+
+  function update(state) {
+    const polls = (state.polls ?? []).slice().sort((a, b) => (a.status === 'open' ? -1 : 0) - (b.status === 'open' ? -1 : 0));
+    el.hidden = polls.length === 0;
+    setText(heading, t('poll.heading'));
+    const els = polls.map((p) => {
+      let f = forms.get(p.id);
+      if (!f) { f = pollForm(p); forms.set(p.id, f); }
+      f.update(p, state);
+      return f.el;
+    });
+    place(list, els);
+  }
+  return { el, update };
+}
+
+/** Polite announcements: new contributions from others, phase changes, polls, the floor. */
+export function announceEvents(ctx) {
+  ctx.conn.on('event', (ev) => {
+    const s = ctx.state();
+    const d = ev.data ?? {};
+    switch (ev.name) {
+      case 'contribution.added': {
+        const c = d.contribution;
+        if (!c || c.hidden) return;
+        if (ev.by && ev.by === ctx.conn.you?.participantId) return;
+        if (ctx.conn.outbox.some((o) => o.name === 'contribution.add' && o.args?.text === c.text)) return;
+        const text = c.text.length > 140 ? `${c.text.slice(0, 139)}…` : c.text;
+        announce(t('announce.new', { kind: t(`kinds.${c.kind ?? 'idea'}`), who: authorText(s, c), text }));
+        break;
+      }
+      case 'phase.changed':
+        announce(t('announce.phase', { phase: phaseLine(s), status: t(`phase.status.${d.phase?.status ?? 'running'}`) }));
+        break;
+      case 'poll.opened':
+        announce(t('announce.poll', { question: d.poll?.question ?? '' }));
+        break;
+      case 'floor.given':
+        if (d.participantId === ctx.conn.you?.participantId) announce(t('hand.yourTurn'));
+        break;
+      case 'workshop.ended':
+        announce(t('ws.ended'));
+        break;
+      case 'theme.created':
+        announce(t('announce.theme', { label: d.theme?.label ?? '' }));
+        break;
+      default:
+    }
+  });
+}

@@ -1,0 +1,52 @@
+// The participant's live view: phase and countdown, spotlight, hand and ready, polls,
+// writing, and the board of contributions and themes.
+import { $, h, replace } from './dom.js';
+import { Connection } from './connection.js';
+import { onLangChange, t } from './i18n.js';
+import { showError, watchConnection } from './shell.js';
+import { createBoard } from './components/board.js';
+import { createCompose } from './components/compose.js';
+import { announceEvents, createPhaseBox, createPolls, createSpotlight, createTools, makeCtx } from './live.js';
+
+/** Opens the live view in `root` for this token; onLeave(reason) when it is over for good. */
+export function openParticipant(root, token, { onLeave } = {}) {
+  const conn = new Connection(token);
+  const ctx = makeCtx(conn);
+  const phase = createPhaseBox(ctx);
+  const spotlight = createSpotlight(ctx);
+  const tools = createTools(ctx);
+  const polls = createPolls(ctx);
+  const compose = createCompose(ctx);
+  const board = createBoard(ctx);
+  const leave = h('button', { type: 'button', class: 'secondary', id: 'leave', onclick: () => {
+    if (!window.confirm(t('ws.leaveConfirm'))) return;
+    conn.close({ forget: true });
+    onLeave?.('left');
+  } });
+  const loading = h('p', { class: 'hint', id: 'loading' }, t('ws.connecting'));
+  const live = h('div', { hidden: true }, phase.el, spotlight.el, tools.el, polls.el, compose.el, board.el);
+  replace(root, loading, live, h('p', {}, leave));
+
+  const render = () => {
+    const s = conn.state;
+    leave.textContent = t('ws.leave');
+    if (!s) return;
+    loading.hidden = true;
+    live.hidden = false;
+    for (const part of [phase, spotlight, tools, polls, compose, board]) part.update(s);
+  };
+  conn.on('state', render);
+  onLangChange(render);
+  announceEvents(ctx);
+  watchConnection(conn, { onFinal: (e) => {
+    compose.el.hidden = true;
+    tools.el.hidden = true;
+    onLeave?.(e.code === 4403 ? 'removed' : 'invalid');
+  } });
+  conn.on('welcome', ({ resumed }) => { if (!resumed) render(); });
+  conn.connect();
+  render();
+  return { conn, focus: () => $('ws-title')?.focus() };
+}
+
+export { showError };

@@ -1,0 +1,89 @@
+// What every page shares around its view: the language picker, the connection status, the
+// error box and the polite announcer.
+import { $, h, replace, setText } from './dom.js';
+import { LANGUAGES, applyI18n, getLang, onLangChange, setLang, t } from './i18n.js';
+
+export function initShell() {
+  document.documentElement.lang = getLang();
+  const select = $('lang');
+  if (select) {
+    replace(select, LANGUAGES.map((l) => h('option', { value: l.code, lang: l.code, selected: l.code === getLang() }, l.name)));
+    select.addEventListener('change', () => setLang(select.value));
+  }
+  applyI18n(document);
+}
+
+/** Words for an error from the server or the network; the server's own message as a fallback. */
+export function errorText(err) {
+  if (!err) return '';
+  if (typeof err === 'string') return err;
+  const known = err.code ? t(`errors.${err.code}`) : null;
+  if (known && known !== `errors.${err.code}`) return known;
+  return err.message || t('errors.INTERNAL');
+}
+
+let alertTimer = null;
+export function showError(err) {
+  const el = $('alert');
+  clearTimeout(alertTimer);
+  el.textContent = '';
+  if (!err) return;
+  // Emptied first and filled a moment later, so the same message twice is announced twice.
+  alertTimer = setTimeout(() => { el.textContent = t('errors.prefix', { message: errorText(err) }); }, 50);
+}
+
+let queue = [];
+let announceTimer = null;
+/** Polite announcements, batched: a burst (a resume catching up) becomes one short sentence. */
+export function announce(text) {
+  if (!text) return;
+  queue.push(text);
+  clearTimeout(announceTimer);
+  announceTimer = setTimeout(() => {
+    const el = $('announce');
+    el.textContent = queue.length > 3 ? t('announce.many', { count: queue.length }) : queue.join(' ');
+    queue = [];
+  }, 700);
+}
+
+/**
+ * The visible connection status: a word and a symbol (never colour alone), and how many
+ * actions are waiting to be sent. Short drops on a weak line do not chatter: "reconnecting"
+ * shows only if it lasts two seconds.
+ */
+export function watchConnection(conn, { onFinal, linkRole = false } = {}) {
+  const el = $('conn-status');
+  let status = conn.status;
+  let timer = null;
+  let shown = status;
+  const render = () => {
+    el.hidden = false;
+    el.dataset.status = shown;
+    const waiting = conn.outbox.length;
+    const icon = { online: '●', reconnecting: '↻', connecting: '…', offline: '○' }[shown] ?? '';
+    replace(el,
+      h('span', { class: 'conn-icon', 'aria-hidden': 'true' }, icon), ' ',
+      t(`conn.${shown}`),
+      waiting ? h('span', { class: 'conn-waiting' }, ' ', t('conn.waiting', { count: waiting })) : null);
+  };
+  conn.on('status', ({ status: s }) => {
+    status = s;
+    clearTimeout(timer);
+    if (s === 'reconnecting') timer = setTimeout(() => { shown = status; render(); }, 2000);
+    else { shown = s; render(); }
+  });
+  conn.on('outbox', render);
+  conn.on('closed', (e) => {
+    if (e.reconnect) return;
+    // Participants can join again with the code; a facilitator or display link is simply dead.
+    const shared = conn.you?.role === 'facilitator' || conn.you?.role === 'display' || linkRole;
+    const key = { 4401: shared ? 'closed.link' : 'closed.4401', 4403: 'closed.4403' }[e.code];
+    if (key) showError(t(key));
+    onFinal?.(e);
+  });
+  conn.on('error', (e) => showError(e));
+  onLangChange(render);
+  render();
+}
+
+export { setText };

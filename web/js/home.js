@@ -7,6 +7,8 @@ import { openParticipant } from './participant.js';
 
 const SESSION_KEY = 'cg.session'; // sessionStorage: {token, joinCode}
 const GROUPS = ['experts-by-experience', 'carers', 'professionals', 'community', 'commissioners'];
+// The workshop's own groups, once its code is known (GET /api/join/CODE); until then the defaults.
+let workshopGroups = null;
 
 export function normalizeCode(s) {
   return String(s ?? '').toUpperCase().replace(/[^A-Z0-9]/g, '');
@@ -64,8 +66,25 @@ async function busy(form, fn) {
 function renderGroups() {
   const select = $('join-group');
   const v = select.value;
-  replace(select, h('option', { value: '' }, t('join.groupNone')), GROUPS.map((g) => h('option', { value: g }, t(`groups.${g}`))));
+  // Default groups are translated; a workshop's own groups keep the label its facilitator gave.
+  const options = (workshopGroups ?? GROUPS.map((id) => ({ id })))
+    .map((g) => h('option', { value: g.id }, GROUPS.includes(g.id) ? t(`groups.${g.id}`) : g.label));
+  replace(select, h('option', { value: '' }, t('join.groupNone')), options);
   select.value = v;
+}
+
+/** Fetches what a code's workshop offers (its groups); a wrong code is left to the join itself to report. */
+async function loadPreview(code) {
+  if (code.length !== 6) return;
+  try {
+    const res = await fetch(`/api/join/${code}`);
+    if (!res.ok) return;
+    const preview = await res.json();
+    if (Array.isArray(preview.stakeholderGroups)) {
+      workshopGroups = preview.stakeholderGroups;
+      renderGroups();
+    }
+  } catch { /* offline: the defaults stay */ }
 }
 
 function setLink(id, path) {
@@ -122,6 +141,7 @@ $('join-form').addEventListener('submit', (e) => {
 
 $('join-code').addEventListener('blur', (e) => {
   if (e.target.value) e.target.value = displayCode(e.target.value);
+  loadPreview(normalizeCode(e.target.value));
 });
 
 function openWorkshop(token, { moveFocus = false } = {}) {
@@ -152,6 +172,7 @@ function start() {
     $('join-code').value = displayCode(path[1]);
     $('create').hidden = true;
     $('join-name').focus();
+    loadPreview(normalizeCode(path[1]));
   }
 }
 

@@ -74,6 +74,22 @@ public final class ServerFrames {
     ObjectNode yourVotes = n.putObject("yourVotes");
     s.votesOf(you.participantId()).forEach(yourVotes::put);
     n.put("yourReady", s.ready().contains(you.participantId()));
+    // Extensions: a person's own poll answers and reactions, so a reload shows what they chose.
+    ObjectNode yourAnswers = n.putObject("yourAnswers");
+    for (Poll p : s.polls().values()) {
+      Integer mine = p.answers().get(you.participantId());
+      if (mine != null) yourAnswers.put(p.id(), mine);
+    }
+    ObjectNode yourReactions = n.putObject("yourReactions");
+    for (Contribution c : s.contributions().values()) {
+      if (c.hidden()) continue;
+      ArrayNode mine = null;
+      for (String r : new java.util.TreeSet<>(c.reactedBy().keySet())) {
+        if (!c.reactedBy().get(r).contains(you.participantId())) continue;
+        if (mine == null) mine = yourReactions.putArray(c.id());
+        mine.add(r);
+      }
+    }
     return n;
   }
 

@@ -21,6 +21,7 @@ import org.commonground.protocol.Args;
 import org.commonground.protocol.Json;
 import org.commonground.protocol.JoinCodes;
 import org.commonground.protocol.ProtocolException;
+import org.commonground.protocol.Views;
 import org.commonground.protocol.SequencedEvent;
 import org.commonground.protocol.WorkshopSpecs;
 import org.commonground.report.CsvReport;
@@ -54,6 +55,7 @@ final class ApiRoutes {
   void mount(Router router) {
     router.post("/api/workshops").handler(this::create);
     router.post("/api/join").handler(this::join);
+    router.get("/api/join/:code").handler(this::preview);
     router.post("/api/workshops/:id/facilitators").handler(this::addFacilitator);
     router.get("/api/workshops/:id/qr.svg").handler(this::qr);
     router.get("/api/workshops/:id/report").handler(this::report);
@@ -101,24 +103,50 @@ final class ApiRoutes {
     } catch (IllegalArgumentException e) {
       throw ProtocolException.invalid(e.getMessage());
     }
-    String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
-    int limit = config.limits().failedJoinsPerWindow();
-    int window = config.limits().failedJoinWindowSeconds();
     String code = JoinCodes.normalise(rawCode);
     Future<Optional<String>> workshop = code == null
         ? Future.succeededFuture(Optional.empty())
         : store.workshopOfCode(code);
     workshop.compose(w -> {
       if (w.isPresent()) return joinWorkshop(w.get(), command).map(ok -> (Runnable) () -> json(ctx, 201, ok));
-      // Failed attempts are counted per address to slow code guessing; successful joins never are.
-      return store.countFailedJoin(address, window).map(count -> (Runnable) () -> {
-        if (count[0] > limit) {
-          ctx.response().putHeader("Retry-After", Long.toString(Math.max(1, count[1])));
-          HttpError.send(ctx, 429, "RATE_LIMITED", "too many wrong join codes; wait a minute and try again");
-        } else {
-          HttpError.send(ctx, 404, "NOT_FOUND", "no workshop has that join code; check it with the facilitator");
-        }
-      });
+      return unknownCode(ctx);
+    }).onSuccess(Runnable::run).onFailure(ctx::fail);
+  }
+
+  /**
+   * The answer to a code that opens nothing. Failed attempts are counted per address to slow code
+   * guessing (successful joins never are); past the limit the answer is 429 with Retry-After.
+   */
+  private Future<Runnable> unknownCode(RoutingContext ctx) {
+    String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+    return store.countFailedJoin(address, config.limits().failedJoinWindowSeconds()).map(count -> () -> {
+      if (count[0] > config.limits().failedJoinsPerWindow()) {
+        ctx.response().putHeader("Retry-After", Long.toString(Math.max(1, count[1])));
+        HttpError.send(ctx, 429, "RATE_LIMITED", "too many wrong join codes; wait a minute and try again");
+      } else {
+        HttpError.send(ctx, 404, "NOT_FOUND", "no workshop has that join code; check it with the facilitator");
+      }
+    });
+  }
+
+  /**
+   * What someone about to join needs to see: the title, the stakeholder groups to choose from, whether
+   * posts may be anonymous. Unknown codes count as failed joins, so this is no way round the limit.
+   */
+  private void preview(RoutingContext ctx) {
+    String code = JoinCodes.normalise(ctx.pathParam("code"));
+    Future<Optional<String>> workshop = code == null ? Future.succeededFuture(Optional.empty()) : store.workshopOfCode(code);
+    workshop.compose(w -> {
+      if (w.isPresent()) {
+        return hub.read(w.get(), s -> {
+          ObjectNode out = Json.object();
+          out.put("title", s.title()).put("status", s.status().wire())
+              .put("anonymity", s.settings().anonymity().wire());
+          out.set("stakeholderGroups", Views.settings(s.settings()).get("stakeholderGroups"));
+          return (Runnable) () -> json(ctx, 200, out);
+        });
+      }
+      return unknownCode(ctx);
     }).onSuccess(Runnable::run).onFailure(ctx::fail);
   }
 

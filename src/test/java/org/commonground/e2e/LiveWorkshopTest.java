@@ -218,6 +218,43 @@ class LiveWorkshopTest {
     }
   }
 
+  @Test
+  @DisplayName("before joining, the code shows the workshop's title and its own stakeholder groups; a wrong code shows nothing")
+  void joinPreview(Vertx vertx) {
+    Api api = node.api(vertx);
+    Api.Created w = api.create(new JsonObject().put("title", "Carers' café").put("settings", new JsonObject()
+        .put("anonymity", "always")
+        .put("stakeholderGroups", new io.vertx.core.json.JsonArray().add(new JsonObject().put("id", "young").put("label", "Young carers")))));
+    Api.Reply preview = api.get("/api/join/" + w.joinCode().toLowerCase());
+    assertThat(preview.status()).isEqualTo(200);
+    assertThat(preview.body().getString("title")).isEqualTo("Carers' café");
+    assertThat(preview.body().getString("anonymity")).isEqualTo("always");
+    assertThat(preview.body().getJsonArray("stakeholderGroups").getJsonObject(0).getString("label")).isEqualTo("Young carers");
+    assertThat(preview.text()).doesNotContain(w.facilitatorToken()).doesNotContain("p1");
+    assertThat(api.get("/api/join/AAAAAA").status()).isEqualTo(404);
+  }
+
+  @Test
+  @DisplayName("a person's own poll answers and reactions come back in their welcome, and nobody else's")
+  void ownChoicesInWelcome(Vertx vertx) {
+    Api api = node.api(vertx);
+    Api.Created w = api.create("Own choices");
+    String sam = api.join(w.joinCode(), "Sam", null);
+    try (WsClient fac = WsClient.join(vertx, node.port(), w.facilitatorToken());
+         WsClient s = WsClient.join(vertx, node.port(), sam)) {
+      String id = fac.call("contribution.add", text("tea")).getJsonObject("result").getString("id");
+      String poll = fac.call("poll.open", new JsonObject().put("template", "ladder")).getJsonObject("result").getString("id");
+      s.call("poll.answer", new JsonObject().put("pollId", poll).put("option", 4));
+      s.call("reaction.toggle", new JsonObject().put("contributionId", id).put("reaction", "heart"));
+      JsonObject mine = rejoin(vertx, sam);
+      assertThat(mine.getJsonObject("yourAnswers").getInteger(poll)).isEqualTo(4);
+      assertThat(mine.getJsonObject("yourReactions").getJsonArray(id)).containsExactly("heart");
+      JsonObject theirs = rejoin(vertx, w.facilitatorToken());
+      assertThat(theirs.getJsonObject("yourAnswers")).isEmpty();
+      assertThat(theirs.getJsonObject("yourReactions")).isEmpty();
+    }
+  }
+
   private static JsonObject rejoin(Vertx vertx, String token) {
     try (WsClient c = WsClient.connect(vertx, node.port())) {
       return c.hello(token).getJsonObject("state");

@@ -1,6 +1,7 @@
 package org.commonground.themes;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,7 +22,7 @@ final class Labeller {
   private static final int CANDIDATE_NOTES = 3;
   private static final Pattern CLAUSE = Pattern.compile("[.,;:!?()\\[\\]\"\\n\\u2013\\u2014]+|\\s-\\s");
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'\\u2019&-]*");
-  private static final Set<String> STOP = Set.copyOf(java.util.Arrays.asList((
+  private static final Set<String> STOP = Set.copyOf(Arrays.asList((
       "a an the and or but of to in on at for with is it be are was were been i me my we us our you "
       + "your they them their he she his her this that these those not no so as if by from do does did "
       + "have has had can could would should will shall may might must just like about there here what "
@@ -43,7 +44,7 @@ final class Labeller {
   static String label(List<String> texts, double[] centrality, Map<String, Double> idf) {
     Map<String, Double> shared = sharedWordWeights(texts, idf);
     Integer[] order = IntStream.range(0, texts.size()).boxed().toArray(Integer[]::new);
-    java.util.Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -centrality[i])
+    Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -centrality[i])
         .thenComparingInt(i -> i));
     String best = null;
     double bestScore = Double.NEGATIVE_INFINITY;

@@ -66,6 +66,25 @@ class ThemeSuggesterTest {
   }
 
   @Test
+  @DisplayName("calls from several threads at once, on a cold cache, agree with a call made alone")
+  void threadSafe() throws Exception {
+    List<SuggestedTheme> alone = engine.suggest(CLEAR);
+    ThemeSuggester cold = new EmbeddingThemeSuggester(ThemeEngines.embedder().withEmptyCache());
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<List<SuggestedTheme>>> runs = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        runs.add(pool.submit(() -> cold.suggest(CLEAR)));
+      }
+      for (var run : runs) {
+        assertThat(run.get()).isEqualTo(alone);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   @DisplayName("ids keep input order, no note is in two groups, and groups have at least two notes")
   void shapeOfTheAnswer() {
     List<String> order = CLEAR.stream().map(Note::id).toList();

@@ -44,7 +44,7 @@ public final class ThemeQualityBench {
 
       - Other models of the same family, centred, average linkage: bge-small-en-v1.5-q 0.269 / 0.251 on plain text (0.265 / 0.241 in a "Sticky note:" frame), the same as this engine within noise, at twice the embedding time (12 layers to MiniLM's 6); e5-small-v2-q ("query: " prefix) ranks same-theme notes worse (mean average precision 0.38 against 0.43). Concatenating MiniLM and bge vectors: 0.25 to 0.30 / 0.21 to 0.26, no steady gain for twice the cost. So the pom is unchanged.
       - Other clusterings on the same vectors: complete linkage 0.15 to 0.19; Ward 0.20 to 0.24; spectral clustering on a k-nearest-neighbour graph and k-means, both even when told the true number of themes, 0.19 to 0.28 and 0.16 to 0.21.
-      - A threshold at a percentile of the workshop's own distances: 0.262 / 0.254, level with the fixed threshold on centred vectors (which is already relative to the workshop); not kept, because a percentile assumes a number of themes and splits small sets with few topics.
+      - A threshold at a percentile of the workshop's own distances: 0.262 / 0.254, level with the fixed threshold on centred vectors (which is already relative to the workshop); not kept, because a percentile assumes a number of themes and splits small sets with few topics. Choosing each workshop's threshold by silhouette instead of tuning: 0.213.
       - Neighbour smoothing (each vector plus the mean of its nearest notes), shared-nearest-neighbour distance, CSLS hubness correction: 0.20 to 0.27 / 0.18 to 0.25. Removing the first principal components after centring: worse. Mixing keyword TF-IDF similarity in: 0.23 to 0.24. Folding leftover singletons into their nearest group: within 0.02 either way.
       - Pooling only the note's own tokens (not the frame's), or weighting tokens by idf or SIF: 0.26 to 0.285 / 0.23 to 0.26, within noise and needing our own tokenizer and ONNX code.
       - Frames: three participant-style frames ("A workshop participant suggested:", "A participant wrote:", "Someone at the workshop said:") all helped (0.25 to 0.27 best); "Sticky note:" and "An idea from a co-production workshop:" did not (0.20 to 0.22). The frame only helps with centring (table above).
@@ -322,7 +322,7 @@ public final class ThemeQualityBench {
     md.append(String.format(Locale.ROOT, "| **all** | %d | **%.3f** | **%.3f** | %d |%n%n",
         asked, first / (double) asked, top3 / (double) asked, none));
     md.append(String.format(Locale.ROOT, "On average %.2f themes are offered per contribution "
-        + "(at most 3: the engine does not withhold a theme for fitting poorly; see the note in Placement).%n%n",
+        + "(at most 3: the engine does not withhold a theme for fitting poorly; see \"Tried\" below).%n%n",
         offered / (double) asked));
   }
 
@@ -365,9 +365,10 @@ public final class ThemeQualityBench {
     md.append(String.format(Locale.ROOT, "| cached: cluster + label, 300 notes | %.0f ms | %.0f ms |%n%n",
         clusterOnly[TIMED_RUNS / 2], clusterOnly[TIMED_RUNS - 1]));
     md.append("Load average (1, 5, 15 min) before the runs: ").append(loadBefore)
-        .append("; after: ").append(loadAfter).append(". Wall time depends on what else the "
-            + "2 cores are doing; CPU time does not, and on an idle machine the wall time is about "
-            + "half of it (notes are embedded two at a time).\n\n");
+        .append("; after: ").append(loadAfter).append(" (a load above 2 means other work was "
+            + "sharing the 2 cores). Wall time depends on that load; CPU time does not. Notes are "
+            + "embedded two at a time, one per core, so with the cores free the wall time falls "
+            + "below the CPU time.\n\n");
   }
 
   static List<Note> threeHundred(DevSet dev) {

@@ -13,12 +13,15 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 /**
- * A short label for a group of notes: a phrase of at most six words taken from one of its most
+ * A short label for a group of notes: a phrase of at most eight words taken from one of its most
  * central notes, chosen for the words the group's notes share. Drawing the words from a note keeps
  * them the participants' own; weighing shared words keeps one note's detail out of the label.
  */
 final class Labeller {
-  static final int MAX_WORDS = 6;
+  /** A whole clause up to this long is a candidate as it stands... */
+  static final int MAX_WORDS = 8;
+  /** ...and a longer one offers its windows of this many words. */
+  private static final int WINDOW = 6;
   private static final int CANDIDATE_NOTES = 3;
   private static final Pattern CLAUSE = Pattern.compile("[.,;:!?()\\[\\]\"\\n\\u2013\\u2014]+|\\s-\\s");
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'\\u2019&-]*");
@@ -107,7 +110,7 @@ final class Labeller {
 
   /**
    * Candidate phrases of a note: its clauses, and for a clause longer than MAX_WORDS every window
-   * of MAX_WORDS words; each without stop words at either end, so no label ends in "of the".
+   * of WINDOW words; each without stop words at either end, so no label ends in "of the".
    */
   private static List<Phrase> phrases(String text) {
     List<Phrase> out = new ArrayList<>();
@@ -116,8 +119,8 @@ final class Labeller {
       if (words.size() <= MAX_WORDS) {
         addTrimmed(out, words, false);
       } else {
-        for (int s = 0; s + MAX_WORDS <= words.size(); s++) {
-          addTrimmed(out, words.subList(s, s + MAX_WORDS), true);
+        for (int s = 0; s + WINDOW <= words.size(); s++) {
+          addTrimmed(out, words.subList(s, s + WINDOW), true);
         }
       }
     }
@@ -178,7 +181,7 @@ final class Labeller {
 
   private static String fallback(String text) {
     List<String> words = words(text);
-    return words.isEmpty() ? text.strip() : String.join(" ", words.subList(0, Math.min(MAX_WORDS, words.size())));
+    return words.isEmpty() ? text.strip() : String.join(" ", words.subList(0, Math.min(WINDOW, words.size())));
   }
 
   private static String tidy(String phrase) {

@@ -15,9 +15,10 @@ RUN useradd --system --home /app commonground
 WORKDIR /app
 COPY --from=build /src/target/common-ground.jar /app/common-ground.jar
 COPY config /app/config
-RUN mkdir -p /app/data && chown commonground /app/data
+RUN mkdir -p /app/data/tmp /app/data/djl && chown -R commonground /app/data
 USER commonground
-ENV CG_HTTP_PORT=8080 CG_DATA_DIR=/app/data
+# The embedding model's native libraries unpack at first use: into writable places.
+ENV CG_HTTP_PORT=8080 CG_DATA_DIR=/app/data DJL_CACHE_DIR=/app/data/djl JAVA_TOOL_OPTIONS=-Djava.io.tmpdir=/app/data/tmp
 EXPOSE 8080
 VOLUME /app/data
 # With no CG_REDIS_URL the server starts its own embedded Redis under /app/data.

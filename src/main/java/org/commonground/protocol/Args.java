@@ -17,6 +17,7 @@ public final class Args {
     JsonNode v = node.get(field);
     if (v == null || v.isNull()) throw ProtocolException.invalid(field + " is required");
     if (!v.isTextual()) throw ProtocolException.invalid(field + " must be a string");
+    if (!ClientFrame.wellFormed(v.textValue())) throw ProtocolException.invalid(field + " is not valid Unicode text");
     return v.textValue();
   }
 
@@ -80,7 +81,9 @@ public final class Args {
     if (!v.isArray() || v.size() > 1000) throw ProtocolException.invalid(field + " must be a list of ids");
     List<String> out = new ArrayList<>();
     for (JsonNode x : v) {
-      if (!x.isTextual()) throw ProtocolException.invalid(field + " must be a list of ids");
+      if (!x.isTextual() || !ClientFrame.wellFormed(x.textValue())) {
+        throw ProtocolException.invalid(field + " must be a list of ids");
+      }
       out.add(x.textValue());
     }
     return out;

@@ -20,6 +20,11 @@ public sealed interface ClientFrame {
    * match the {@code err} to its command.
    */
   static ClientFrame parse(String text) {
+    if (!wellFormed(text)) {
+      // A lone surrogate cannot be stored as UTF-8: it would come back as another character on another
+      // node (and two refs could become one). Refused before anything reads it.
+      throw ProtocolException.invalid("frame is not valid Unicode text");
+    }
     ObjectNode o = Json.parseObject(text);
     JsonNode t = o.get("t");
     if (t == null || !t.isTextual()) throw ProtocolException.invalid("frame has no t");
@@ -39,7 +44,8 @@ public sealed interface ClientFrame {
       }
       case "cmd": {
         JsonNode ref = o.get("ref");
-        if (ref == null || !ref.isTextual() || ref.textValue().isEmpty() || ref.textValue().length() > MAX_REF) {
+        if (ref == null || !ref.isTextual() || ref.textValue().isEmpty() || ref.textValue().length() > MAX_REF
+            || !wellFormed(ref.textValue())) {
           throw ProtocolException.invalid("ref must be a string of 1 to 64 characters");
         }
         JsonNode name = o.get("name");
@@ -55,6 +61,20 @@ public sealed interface ClientFrame {
       default:
         throw ProtocolException.invalid("unknown frame type: " + t.textValue());
     }
+  }
+
+  /** Whether every surrogate in the text is part of a pair. */
+  static boolean wellFormed(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) return false;
+        i++;
+      } else if (Character.isLowSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** An INVALID command frame whose ref is known. */

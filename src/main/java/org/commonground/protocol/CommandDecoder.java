@@ -99,7 +99,7 @@ public final class CommandDecoder {
     if (options == null || !options.isArray()) throw ProtocolException.invalid("options must be a list of 2 to 10 texts");
     List<String> texts = new ArrayList<>();
     for (JsonNode o : options) {
-      if (!o.isTextual()) throw ProtocolException.invalid("each option must be a text");
+      if (!o.isTextual() || !ClientFrame.wellFormed(o.textValue())) throw ProtocolException.invalid("each option must be a text");
       texts.add(o.textValue());
     }
     return new Command.PollOpen(a.string("question"), texts);

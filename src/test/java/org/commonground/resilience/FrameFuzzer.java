@@ -392,10 +392,12 @@ final class FrameFuzzer {
     return new Frame(text, Answer.REF_OR_NULL_ERR, ref, "INVALID", "hand.raise", true);
   }
 
-  /** A frame over 16 KiB: the connection closes with 1009. */
+  /** A frame over 16 KiB (a long text, or 10,000 nested arrays): the connection closes with 1009. */
   Frame oversized() {
     String ref = freshRef("big");
-    String text = render(cmd(ref, "contribution.add", new JsonObject().put("text", "z".repeat(MAX_FRAME_BYTES + 1 + rnd.nextInt(5_000)))));
+    String text = chance(0.5)
+        ? render(cmd(ref, "contribution.add", new JsonObject().put("text", "z".repeat(MAX_FRAME_BYTES + 1 + rnd.nextInt(5_000)))))
+        : "{\"t\":\"cmd\",\"ref\":\"" + ref + "\",\"name\":\"hand.raise\",\"args\":{\"x\":" + nested(10_000) + "}}";
     return new Frame(text, Answer.CLOSE_TOO_LARGE, ref, null, "contribution.add", true);
   }
 

@@ -8,6 +8,9 @@
 // storage at import time, and all of them (plus WebSocket, timers, clock and randomness) can be
 // passed in as options.
 
+/** How often a command answered INTERNAL (nothing saved) is sent again before its sender is told. */
+const MAX_INTERNAL_RETRIES = 4;
+
 const DEFAULTS = Object.freeze({
   url: null,                 // default: ws(s)://<location.host>/ws
   baseDelayMs: 500,          // backoff: full jitter, random(0, min(cap, base * 2^attempt))
@@ -843,6 +846,20 @@ export class Connection extends EventTarget {
 
   _onErr(f) {
     const error = { code: f.code ?? 'INTERNAL', message: f.message ?? '' };
+    // INTERNAL means the server could not save it just then and applied nothing: keep the command and
+    // send it again a little later with the same ref (which makes it apply once), a few times at most.
+    if (error.code === 'INTERNAL' && f.ref != null) {
+      const waiting = this._outbox.find((e) => e.ref === f.ref);
+      if (waiting && (waiting.retries ?? 0) < MAX_INTERNAL_RETRIES) {
+        waiting.retries = (waiting.retries ?? 0) + 1;
+        this._saveOutbox();
+        const delay = this.options.baseDelayMs * 2 ** waiting.retries;
+        this._later(() => {
+          if (this._welcomed && this._outbox.includes(waiting)) this._sendFrame(JSON.stringify(commandFrame(waiting)));
+        }, delay);
+        return;
+      }
+    }
     const entry = f.ref == null ? null : this._take(f.ref);
     if (f.ref != null && this._pending.has(f.ref)) {
       this._settle(f.ref, 'reject', error);

@@ -13,6 +13,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import java.net.URI;
+import java.util.concurrent.TimeUnit;
 import org.commonground.config.AppConfig;
 import org.commonground.hub.Hub;
 import org.commonground.hub.HubMetrics;
@@ -60,7 +61,8 @@ public final class HttpVerticle extends VerticleBase {
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(64 * 1024));
     new ApiRoutes(config, store, hub).mount(router);
     router.get("/health").handler(HealthCheckHandler.createWithHealthChecks(HealthChecks.create(vertx)
-        .register("redis", 2_000, p -> store.ping()
+        // Its own deadline, inside the handler's: a Redis that does not answer is DOWN (503), not an error.
+        .register("redis", 2_000, p -> store.ping().timeout(1_500, TimeUnit.MILLISECONDS)
             .onSuccess(v -> p.complete(Status.OK()))
             .onFailure(err -> p.complete(Status.KO())))));
     router.get("/favicon.ico").handler(ctx -> ctx.response().setStatusCode(204).end());

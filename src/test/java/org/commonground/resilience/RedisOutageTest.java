@@ -19,7 +19,6 @@ import org.commonground.support.Await;
 import org.commonground.support.TestNode;
 import org.commonground.support.TestRedis;
 import org.commonground.support.WsClient;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,11 +34,6 @@ class RedisOutageTest {
   /** Generous: the point is that an answer comes at all while Redis is away. */
   static final Duration ANSWERED_WITHIN = Duration.ofSeconds(10);
   static final long OUTAGE_MS = 3_000;
-  static final String FROZEN_REDIS_BUG =
-    "BUG: a Redis that stops answering without closing its connections (frozen, or a network that drops packets) "
-      + "makes commands wait for as long as it lasts: no command timeout in RedisWorkshopStore/Server.start's RedisOptions, "
-      + "so LiveWorkshop.execute never completes and the workshop's queue stalls; /health is 500, not 503 "
-      + "(HttpVerticle's 2 s health-check timeout is reported as a failed procedure)";
 
   private static JsonObject text(String t) { return new JsonObject().put("text", t); }
 
@@ -323,7 +317,6 @@ class RedisOutageTest {
   }
 
   @Test
-  @Disabled(FROZEN_REDIS_BUG)
   @DisplayName("while Redis is frozen (connections open, nothing answered), commands are still answered within 10 s, "
       + "/health is 503, and everything works again once it thaws")
   void frozenRedis(Vertx vertx) throws Exception {

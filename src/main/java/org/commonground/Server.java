@@ -14,7 +14,10 @@ import org.commonground.themes.ThemeEngineLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisClientType;
 import io.vertx.redis.client.RedisOptions;
+import io.vertx.redis.client.RedisRole;
+import org.commonground.config.RedisConfig;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,8 +79,7 @@ public final class Server {
     } catch (IOException e) {
       return Future.failedFuture(e);
     }
-    RedisOptions redisOptions = new RedisOptions().setConnectionString(redisUrl)
-        .setMaxPoolSize(config.redis().poolSize()).setMaxPoolWaiting(10_000).setMaxWaitingHandlers(100_000);
+    RedisOptions redisOptions = redisOptions(config, redisUrl);
     Redis redis = Redis.createClient(vertx, redisOptions);
     Keys keys = new Keys(config.redis().keyPrefix());
     RedisWorkshopStore store = new RedisWorkshopStore(new TimedRedis(redis, REDIS_TIMEOUT_MS), keys,
@@ -116,6 +118,20 @@ public final class Server {
           });
           return new Server(vertx, redis, subscriber, hub[0], port);
         });
+  }
+
+  /** Standalone, Sentinel (the master, found through the sentinels) or Cluster, from config. */
+  static RedisOptions redisOptions(AppConfig config, String redisUrl) {
+    RedisOptions o = new RedisOptions().setMaxPoolSize(config.redis().poolSize()).setMaxPoolWaiting(10_000)
+        .setMaxWaitingHandlers(100_000);
+    RedisConfig.endpoints(redisUrl).forEach(o::addConnectionString);
+    switch (config.redis().type()) {
+      case "sentinel" -> o.setType(RedisClientType.SENTINEL).setMasterName(config.redis().masterName())
+          .setRole(RedisRole.MASTER);
+      case "cluster" -> o.setType(RedisClientType.CLUSTER);
+      default -> o.setType(RedisClientType.STANDALONE);
+    }
+    return o;
   }
 
   /** Closes every socket with 1001 (clients resume elsewhere), then the Redis connections. */

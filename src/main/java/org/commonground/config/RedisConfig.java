@@ -3,14 +3,34 @@ package org.commonground.config;
 import java.util.Set;
 
 /**
- * The Redis to use: {@code url} (redis://, rediss://, or a sentinel/cluster URL) or, when null, a private
- * embedded one with append-only persistence under the data directory.
+ * The Redis to use: {@code url} (redis:// or rediss://; for {@code sentinel} and {@code cluster}, several
+ * comma-separated) or, when null, a private embedded one with append-only persistence under the data
+ * directory. {@code type}: standalone, sentinel (with {@code masterName}) or cluster.
  */
-public record RedisConfig(String url, String keyPrefix, int poolSize, String appendfsync) {
+public record RedisConfig(String url, String keyPrefix, int poolSize, String appendfsync, String type,
+                          String masterName) {
+  public RedisConfig(String url, String keyPrefix, int poolSize, String appendfsync) {
+    this(url, keyPrefix, poolSize, appendfsync, "standalone", null);
+  }
+
   public RedisConfig {
+    if (type == null || type.isBlank()) type = "standalone";
+    if (!Set.of("standalone", "sentinel", "cluster").contains(type)) {
+      throw new IllegalArgumentException("redis.type must be standalone, sentinel or cluster");
+    }
+    if (type.equals("sentinel") && (masterName == null || masterName.isBlank())) {
+      throw new IllegalArgumentException("redis.masterName is required with redis.type sentinel");
+    }
+    if (!type.equals("standalone") && url == null) {
+      throw new IllegalArgumentException("redis.url (the " + type + " nodes, comma-separated) is required with redis.type " + type);
+    }
     if (url != null && url.isBlank()) url = null;
-    if (url != null && !(url.startsWith("redis://") || url.startsWith("rediss://") || url.startsWith("unix://"))) {
-      throw new IllegalArgumentException("redis.url must start with redis:// or rediss://, not " + url);
+    if (url != null) {
+      for (String u : endpoints(url)) {
+        if (!(u.startsWith("redis://") || u.startsWith("rediss://") || u.startsWith("unix://"))) {
+          throw new IllegalArgumentException("redis.url must start with redis:// or rediss://, not " + u);
+        }
+      }
     }
     if (keyPrefix == null || keyPrefix.isBlank() || keyPrefix.contains("{")) {
       throw new IllegalArgumentException("redis.keyPrefix must be a plain non-empty name");
@@ -19,5 +39,10 @@ public record RedisConfig(String url, String keyPrefix, int poolSize, String app
     if (!Set.of("always", "everysec", "no").contains(appendfsync)) {
       throw new IllegalArgumentException("redis.appendfsync must be always, everysec or no");
     }
+  }
+
+  /** The comma-separated addresses in {@code url}. */
+  public static java.util.List<String> endpoints(String url) {
+    return java.util.Arrays.stream(url.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
   }
 }

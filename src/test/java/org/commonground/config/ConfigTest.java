@@ -1,0 +1,55 @@
+package org.commonground.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Configuration is read once, and a bad value stops the server with a message naming it")
+class ConfigTest {
+  private static final Path NO_DIR = Path.of("does-not-exist");
+
+  @Test
+  @DisplayName("with nothing set, the shipped defaults apply: port 8080, embedded Redis")
+  void defaults() {
+    AppConfig c = AppConfig.load(NO_DIR, Map.of());
+    assertThat(c.http().port()).isEqualTo(8080);
+    assertThat(c.redis().url()).isNull();
+    assertThat(c.redis().type()).isEqualTo("standalone");
+    assertThat(c.organiserKey()).isNull();
+  }
+
+  @Test
+  @DisplayName("the environment overrides the files")
+  void environment() {
+    AppConfig c = AppConfig.load(NO_DIR, Map.of("CG_HTTP_PORT", "9090", "CG_REDIS_URL", "redis://127.0.0.1:6390",
+        "CG_ORGANISER_KEY", "secret", "CG_DATA_DIR", "/tmp/cg", "CG_ALLOWED_ORIGINS", "https://a.example, https://b.example"));
+    assertThat(c.http().port()).isEqualTo(9090);
+    assertThat(c.redis().url()).isEqualTo("redis://127.0.0.1:6390");
+    assertThat(c.organiserKey()).isEqualTo("secret");
+    assertThat(c.dataDir()).isEqualTo("/tmp/cg");
+    assertThat(c.http().allowedOrigins()).containsExactly("https://a.example", "https://b.example");
+  }
+
+  @Test
+  @DisplayName("Sentinel needs its master's name; Cluster takes several nodes")
+  void sentinelAndCluster() {
+    assertThatThrownBy(() -> AppConfig.load(NO_DIR, Map.of("CG_REDIS_TYPE", "sentinel",
+        "CG_REDIS_URL", "redis://10.0.0.1:26379"))).hasMessageContaining("masterName");
+    AppConfig cluster = AppConfig.load(NO_DIR, Map.of("CG_REDIS_TYPE", "cluster",
+        "CG_REDIS_URL", "redis://10.0.0.1:6379, redis://10.0.0.2:6379"));
+    assertThat(RedisConfig.endpoints(cluster.redis().url())).hasSize(2);
+  }
+
+  @Test
+  @DisplayName("bad values are named: a port that is not a number, a Redis URL of another scheme, an unknown type")
+  void badValues() {
+    assertThatThrownBy(() -> AppConfig.load(NO_DIR, Map.of("CG_HTTP_PORT", "eighty"))).hasMessageContaining("CG_HTTP_PORT");
+    assertThatThrownBy(() -> AppConfig.load(NO_DIR, Map.of("CG_HTTP_PORT", "70000"))).hasMessageContaining("http.port");
+    assertThatThrownBy(() -> AppConfig.load(NO_DIR, Map.of("CG_REDIS_URL", "http://x"))).hasMessageContaining("redis.url");
+    assertThatThrownBy(() -> AppConfig.load(NO_DIR, Map.of("CG_REDIS_TYPE", "mesh"))).hasMessageContaining("redis.type");
+  }
+}

@@ -165,6 +165,8 @@ export default {
     neverAnon: 'Yn y gweithdy hwn mae eich enw’n cael ei ddangos gyda’r hyn rydych chi’n ei bostio.',
     closed: 'Mae postio ar gau yn y rhan hon o’r gweithdy. Daliwch ati i ysgrifennu: mae’n cael ei gadw, a gallwch bostio pan fydd yn agor eto.',
     post: 'Postio',
+    personalData: 'Mae’n edrych fel petai hyn yn cynnwys {what}. Byddai pawb yn y gweithdy yn ei weld. Os ydych chi’n siŵr, pwyswch Postio eto.',
+    personal: { email: 'cyfeiriad e-bost', phone: 'rhif ffôn', 'nhs-number': 'rhif GIG', and: ' a ' },
     empty: 'Ysgrifennwch rywbeth yn gyntaf, os gwelwch yn dda.',
     tooLong: 'Mae hynny’n hirach na 1000 nod.',
     posted: 'Mae eich cyfraniad wedi’i bostio.',

@@ -165,6 +165,8 @@ export default {
     neverAnon: 'In this workshop your name is shown with what you post.',
     closed: 'Posting is closed in this part of the workshop. Keep writing: it is saved, and you can post when it opens again.',
     post: 'Post',
+    personalData: 'This looks like it includes {what}. Everyone in the workshop would see it. If you are sure, press Post again.',
+    personal: { email: 'an email address', phone: 'a phone number', 'nhs-number': 'an NHS number', and: ' and ' },
     empty: 'Please write something first.',
     tooLong: 'That is longer than 1000 characters.',
     posted: 'Your contribution was posted.',

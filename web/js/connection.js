@@ -846,6 +846,7 @@ export class Connection extends EventTarget {
 
   _onErr(f) {
     const error = { code: f.code ?? 'INTERNAL', message: f.message ?? '' };
+    if (f.details) error.details = f.details;
     // INTERNAL means the server could not save it just then and applied nothing: keep the command and
     // send it again a little later with the same ref (which makes it apply once), a few times at most.
     if (error.code === 'INTERNAL' && f.ref != null) {

@@ -35,12 +35,14 @@ export function createCompose(ctx) {
     h('div', { class: 'field' }, scribeGroupLabel, scribeGroup));
 
   const closedNote = h('p', { class: 'note', hidden: true });
+  // Said again beside the button, where a phone user's eyes are (the page's alert may be scrolled away).
+  const personalNote = h('p', { class: 'note', id: 'compose-personal', hidden: true });
   const submit = h('button', { type: 'submit', id: 'compose-submit' });
   const pending = h('p', { class: 'hint', hidden: true, id: 'compose-pending' });
   const form = h('form', { id: 'compose', class: 'compose', onsubmit: post },
     h('div', { class: 'field' }, textLabel, area, count),
     h('div', { class: 'field' }, kindLabel, kind),
-    anonField, anonNote, scribe, closedNote, submit, pending);
+    anonField, anonNote, scribe, closedNote, personalNote, submit, pending);
   const el = h('section', { class: 'panel', 'aria-labelledby': 'compose-heading' }, heading, form);
 
   ctx.conn.on('outbox', renderPending);
@@ -53,6 +55,9 @@ export function createCompose(ctx) {
     pending.hidden = n === 0;
     setText(pending, t('compose.pending', { count: n }));
   }
+
+  // The text the server last flagged as personal data: posting exactly that again means "yes, share it".
+  let flagged = null;
 
   /** A post that could not be delivered goes back in the box, after whatever is there now. */
   function restore(text) {
@@ -69,6 +74,8 @@ export function createCompose(ctx) {
     if (text.length > 1000) { showError(t('compose.tooLong')); area.focus(); return; }
     showError(null);
     const args = { text, kind: kind.value };
+    if (flagged !== null && text === flagged) args.personalDataOk = true;
+    personalNote.hidden = true;
     if (!anonField.hidden || anon.checked) args.anonymous = anon.checked;
     if (ctx.facilitator && scribe.open && scribeName.value.trim()) {
       args.onBehalfOf = { name: scribeName.value.trim() };
@@ -82,7 +89,19 @@ export function createCompose(ctx) {
     if (ctx.conn.status !== 'online') announce(t('compose.savedOffline'));
     ctx.conn.send('contribution.add', args)
       .then(() => announce(t('compose.posted')))
-      .catch((err) => { showError(err); restore(text); });
+      .catch((err) => {
+        const found = err?.details?.personalData;
+        if (Array.isArray(found) && found.length) {
+          flagged = text;
+          const what = found.map((k) => t(`compose.personal.${k}`)).join(t('compose.personal.and'));
+          showError(t('compose.personalData', { what }));
+          setText(personalNote, t('compose.personalData', { what }));
+          personalNote.hidden = false;
+        } else {
+          showError(err);
+        }
+        restore(text);
+      });
     area.focus();
   }
 

@@ -27,6 +27,10 @@ import jdk.jfr.consumer.RecordingFile;
 final class LoadProfile {
   private LoadProfile() {}
 
+  /** Native frames where a thread waits (for I/O readiness, a lock, a timer): not CPU. */
+  private static final List<String> WAITING = List.of("EPoll.wait", "epollWait", "Unsafe.park", "Object.wait",
+      "Thread.sleep", "accept", "FileInputStream.read", "ProcessHandleImpl.waitForProcessExit");
+
   static JsonObject analyze(Path jfr) throws IOException {
     Map<String, Long> self = new HashMap<>();
     Map<String, Long> inclusive = new HashMap<>();
@@ -34,6 +38,8 @@ final class LoadProfile {
     Map<String, Long> projectEntry = new HashMap<>();
     Map<String, Long> alloc = new HashMap<>();
     long samples = 0;
+    long nativeSamples = 0;
+    Map<String, Long> nativeTop = new HashMap<>();
     long gcCount = 0;
     long gcPauseNanos = 0;
     long allocTotal = 0;
@@ -57,6 +63,13 @@ final class LoadProfile {
           }
         }
         if (firstProject != null) projectEntry.merge(firstProject, 1L, Long::sum);
+      } else if (type.equals("jdk.NativeMethodSample")) {
+        RecordedStackTrace st = e.getStackTrace();
+        if (st == null || st.getFrames().isEmpty()) continue;
+        String top = name(st.getFrames().get(0));
+        if (WAITING.stream().anyMatch(top::contains)) continue; // a thread waiting for work uses no CPU
+        nativeSamples++;
+        nativeTop.merge(top, 1L, Long::sum);
       } else if (type.equals("jdk.GarbageCollection")) {
         gcCount++;
         gcPauseNanos += e.getDuration("sumOfPauses").toNanos();
@@ -83,6 +96,8 @@ final class LoadProfile {
     r.put("projectMethodsInclusive", top(inclusive, samples, 25));
     r.put("firstProjectFrame", top(projectEntry, samples, 15));
     r.put("layers", top(layers, samples, 20));
+    r.put("nativeSamplesNotWaiting", nativeSamples);
+    r.put("topNativeNotWaiting", top(nativeTop, nativeSamples, 10));
     r.put("gc", new JsonObject().put("collections", gcCount).put("pauseMsTotal", gcPauseNanos / 1_000_000));
     r.put("allocationBytesSampled", allocTotal);
     r.put("topAllocations", top(alloc, allocTotal, 15));

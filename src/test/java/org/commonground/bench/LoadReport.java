@@ -299,6 +299,11 @@ final class LoadReport {
       s.append(list(p.getJsonArray("topSelf"), 15));
       s.append("\nThe project's methods by inclusive share of samples:\n\n");
       s.append(list(p.getJsonArray("projectMethodsInclusive"), 15));
+      if (p.containsKey("topNativeNotWaiting")) {
+        s.append("\nSamples of threads in native code and not waiting (").append(p.getLong("nativeSamplesNotWaiting"))
+            .append(", beside the ").append(p.getLong("executionSamples")).append(" in Java): system calls, mostly socket I/O:\n\n");
+        s.append(list(p.getJsonArray("topNativeNotWaiting"), 6));
+      }
       JsonObject gc = p.getJsonObject("gc");
       s.append("\nGarbage collection in the window: ").append(gc.getLong("collections")).append(" collections, ")
           .append(gc.getLong("pauseMsTotal")).append(" ms of pauses. Allocation (sampled weight ")

@@ -69,13 +69,17 @@ public final class LoadBench {
     LoadBench bench = new LoadBench(Path.of("").toAbsolutePath(), quick, command);
     if (!Files.exists(bench.jar)) throw new IllegalStateException("no " + bench.jar + ": build it first (bench/run.sh does)");
     for (String s : scenarios) {
-      log("=== " + s + (quick ? " (quick)" : ""));
-      try {
-        bench.run(s);
-      } catch (Exception e) {
-        log("scenario " + s + " failed: " + e);
-        e.printStackTrace();
-        bench.save(s + "-failed", new JsonObject().put("scenario", s).put("error", String.valueOf(e)));
+      for (int attempt = 1; attempt <= 2; attempt++) {
+        log("=== " + s + (quick ? " (quick)" : "") + (attempt > 1 ? ", again" : ""));
+        try {
+          bench.run(s);
+          Files.deleteIfExists(bench.results.resolve(s + "-failed.json"));
+          break;
+        } catch (Exception e) {
+          log("scenario " + s + " failed: " + e);
+          e.printStackTrace();
+          bench.save(s + "-failed", new JsonObject().put("scenario", s).put("error", String.valueOf(e)));
+        }
       }
     }
     LoadReport.write(bench.project.resolve("docs/performance.md"), bench.results);
@@ -148,6 +152,21 @@ public final class LoadBench {
 
     List<Integer> ports() { return nodes.stream().map(n -> n.port).toList(); }
 
+    /**
+     * Fails the scenario if a measured process is gone: on a shared machine another session's clean-up may
+     * kill it, and figures from such a window mean nothing.
+     */
+    void checkAlive() {
+      List<LoadProc> all = new ArrayList<>(nodes);
+      if (redis != null) all.add(redis);
+      for (LoadProc p : all) {
+        if (!p.process.isAlive()) {
+          throw new IllegalStateException(p.name + " (pid " + p.pid() + ") died during the run with "
+              + p.process.exitValue() + ", not by the benchmark's hand; see " + p.log);
+        }
+      }
+    }
+
     List<Long> serverPids() { return nodes.stream().map(LoadProc::pid).toList(); }
 
     List<Long> redisPids() { return redis == null ? List.of() : List.of(redis.pid()); }
@@ -174,6 +193,7 @@ public final class LoadBench {
       LoadProc.sleep(warmup.toMillis());
       LoadEngine.Window w = engine.window(window, stack.serverPids(), stack.redisPids());
       LoadEngine.Drain d = engine.drain(Duration.ofSeconds(30));
+      stack.checkAlive();
       r.put("window", window(w));
       r.put("totals", totals(engine, d));
       save(name + "-" + target.name().toLowerCase(), r);
@@ -207,6 +227,7 @@ public final class LoadBench {
         LoadProc.sleep(stepWarm.toMillis());
         LoadEngine.Window w = engine.window(stepWindow, stack.serverPids(), stack.redisPids());
         LoadEngine.Drain d = engine.drain(Duration.ofSeconds(30));
+        stack.checkAlive();
         long lost = engine.lost() - lost0;
         long gaps = engine.gaps.sum() - gaps0;
         long rejected = engine.rejected.sum() - rej0;
@@ -257,22 +278,26 @@ public final class LoadBench {
         LoadProc.sleep(quick ? 2_000 : 5_000);
       }
       long pid = stack.serverPids().get(0);
-      long heap0 = LoadProc.heapUsedKbAfterGc(pid);
+      long[] h0 = LoadProc.heapKbAfterGc(pid);
+      long heap0 = h0[0];
       LoadProc.sleep(1_000);
       long rss0 = LoadProc.rssKb(pid);
       t0 = System.nanoTime();
       engine.connect(rooms, 200);
       r.put("setupConnectSeconds", secondsSince(t0));
       LoadProc.sleep(quick ? 3_000 : 10_000);
-      long heap1 = LoadProc.heapUsedKbAfterGc(pid);
+      long[] h1 = LoadProc.heapKbAfterGc(pid);
+      long heap1 = h1[0];
       LoadProc.sleep(1_000);
       long rss1 = LoadProc.rssKb(pid);
       LoadEngine.Window w = engine.window(quick ? Duration.ofSeconds(5) : Duration.ofSeconds(30), stack.serverPids(),
           stack.redisPids());
       long rss2 = LoadProc.rssKb(pid);
+      stack.checkAlive();
       r.put("connections", n).put("liveAtEnd", engine.liveClients.sum())
           .put("rssBeforeKb", rss0).put("rssAfterKb", rss1).put("rssAfterIdleWindowKb", rss2)
           .put("heapUsedBeforeKb", heap0).put("heapUsedAfterKb", heap1)
+          .put("heapCommittedBeforeKb", h0[1]).put("heapCommittedAfterKb", h1[1])
           .put("rssBytesPerConnection", Math.round((rss1 - rss0) * 1024.0 / n))
           .put("heapBytesPerConnection", heap0 < 0 || heap1 < 0 ? -1 : Math.round((heap1 - heap0) * 1024.0 / n))
           .put("threads", LoadProc.threads(pid))
@@ -312,6 +337,7 @@ public final class LoadBench {
       LoadProc.sleep(5_000);
       LoadEngine.Drain d = engine.drain(Duration.ofSeconds(30));
       Histogram h = engine.latency.getIntervalHistogram();
+      stack.checkAlive();
       r.put("clients", s.clients()).put("reconnectJitterMs", jitter).put("allBack", s.allBack())
           .put("allWelcomedMs", s.allWelcomedMs()).put("allCaughtUpMs", s.allCaughtUpMs())
           .put("resumed", s.resumed()).put("notResumed", s.notResumed())
@@ -366,6 +392,7 @@ public final class LoadBench {
       // Posting goes on: every post refused while Redis was away is resent with its ref, as the client does.
       LoadProc.sleep(10_000);
       LoadEngine.Drain d = engine.drain(Duration.ofSeconds(30));
+      stack.checkAlive();
       String serverLog = Files.readString(stack.nodes.get(0).log);
       r.put("healthNotUpAfterMs", healthDownMs).put("healthUpAfterRestartMs", healthUpMs)
           .put("subscriberNoticedAfterMs", logDelay(serverLog, "pub/sub connection lost", killedAt))
@@ -415,6 +442,7 @@ public final class LoadBench {
       LoadEngine.Window w = engine.window(window, stack.serverPids(), stack.redisPids());
       LoadProc.jcmd(pid, "JFR.stop", "name=bench");
       engine.drain(Duration.ofSeconds(30));
+      stack.checkAlive();
       JsonObject p = LoadProfile.analyze(jfr);
       p.put("scenario", name).put("window", window(w)).put("date", java.time.OffsetDateTime.now().withNano(0).toString())
           .put("command", command);

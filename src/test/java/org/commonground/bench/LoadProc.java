@@ -112,7 +112,7 @@ final class LoadProc implements AutoCloseable {
     cmd.add(javaBin());
     cmd.addAll(jvmArgs);
     cmd.add("-jar");
-    cmd.add(jar.toAbsolutePath().toString());
+    cmd.add(privateCopy(jar, jar.toAbsolutePath().getParent().resolve("bench-work")).toAbsolutePath().toString());
     Path log = workDir.resolve(name + ".log");
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(projectDir.toFile()).redirectErrorStream(true)
         .redirectOutput(log.toFile());
@@ -125,6 +125,21 @@ final class LoadProc implements AutoCloseable {
     LoadProc p = new LoadProc(name, pb.start(), log, port);
     p.awaitHealthy(90_000);
     return p;
+  }
+
+  /**
+   * The jar, byte for byte, under a name of the benchmark's own: on a machine shared with other sessions,
+   * a clean-up that stops "common-ground.jar" processes by name must not take the measured server with it.
+   */
+  static Path privateCopy(Path jar, Path dir) throws IOException {
+    Files.createDirectories(dir);
+    Path copy = dir.resolve("cg-load-bench-node.jar");
+    if (!Files.exists(copy) || Files.getLastModifiedTime(copy).compareTo(Files.getLastModifiedTime(jar)) < 0
+        || Files.size(copy) != Files.size(jar)) {
+      Files.copy(jar, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+    }
+    return copy;
   }
 
   /** The bare Vert.x broadcast server of this package, in a JVM of its own with the tool's class path. */
@@ -306,13 +321,13 @@ final class LoadProc implements AutoCloseable {
     }
   }
 
-  /** Java heap in use (kB) after a full collection, as jcmd GC.heap_info reports it; -1 if unknown. */
-  static long heapUsedKbAfterGc(long pid) {
+  /** Java heap in use and committed (kB) after a full collection, as jcmd GC.heap_info reports it; -1 if unknown. */
+  static long[] heapKbAfterGc(long pid) {
     jcmd(pid, "GC.run");
     sleep(1_000);
     String info = jcmd(pid, "GC.heap_info");
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(info);
-    return m.find() ? Long.parseLong(m.group(2)) : -1;
+    return m.find() ? new long[] {Long.parseLong(m.group(2)), Long.parseLong(m.group(1))} : new long[] {-1, -1};
   }
 
   static void sleep(long ms) {

@@ -187,7 +187,9 @@ final class LoadReport {
             .append(" | ").append(r.getLong("rssBeforeKb") / 1024).append(" → ").append(r.getLong("rssAfterKb") / 1024)
             .append(" MiB | ").append(kb(r.getLong("rssBytesPerConnection")))
             .append(" | ").append(r.getLong("heapUsedBeforeKb") / 1024).append(" → ").append(r.getLong("heapUsedAfterKb") / 1024)
-            .append(" MiB | ").append(kb(r.getLong("heapBytesPerConnection")))
+            .append(" MiB").append(r.containsKey("heapCommittedAfterKb") ? " (committed " + r.getLong("heapCommittedBeforeKb") / 1024
+                + " → " + r.getLong("heapCommittedAfterKb") / 1024 + " MiB)" : "")
+            .append(" | ").append(kb(r.getLong("heapBytesPerConnection")))
             .append(" | ").append(fmt(r.getDouble("idleServerCores"))).append(" | ").append(r.getLong("threads"))
             .append(" | ").append(load(r.getJsonArray("load"))).append(" |\n");
       }

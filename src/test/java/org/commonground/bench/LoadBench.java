@@ -37,10 +37,10 @@ public final class LoadBench {
   private final Duration window;
   private final String command;
 
-  private LoadBench(Path project, boolean quick, String command) throws IOException {
+  private LoadBench(Path project, boolean quick, String command, Path jar, Path results) throws IOException {
     this.project = project;
-    this.jar = project.resolve("target/common-ground.jar");
-    this.results = project.resolve("bench/results");
+    this.jar = jar;
+    this.results = results;
     this.work = project.resolve("target/bench-work");
     this.quick = quick;
     this.warmup = Duration.ofSeconds(quick ? 3 : 10);
@@ -53,20 +53,28 @@ public final class LoadBench {
   public static void main(String[] args) throws Exception {
     boolean quick = false;
     boolean reportOnly = false;
+    boolean doc = true;
+    Path project = Path.of("").toAbsolutePath();
+    Path jar = project.resolve("target/common-ground.jar");
+    Path results = project.resolve("bench/results");
     List<String> scenarios = new ArrayList<>();
     for (String a : args) {
       if (a.equals("--quick")) quick = true;
       else if (a.equals("--report")) reportOnly = true;
+      else if (a.equals("--no-doc")) doc = false;
+      else if (a.startsWith("--jar=")) jar = Path.of(a.substring(6)).toAbsolutePath();
+      else if (a.startsWith("--results=")) results = Path.of(a.substring(10)).toAbsolutePath();
       else if (a.equals("all")) scenarios.addAll(ALL);
       else if (ALL.contains(a)) scenarios.add(a);
       else {
-        System.err.println("unknown scenario " + a + "; one of " + ALL + ", all, --quick, --report");
+        System.err.println("unknown scenario " + a + "; one of " + ALL
+            + ", all, --quick, --report, --no-doc, --jar=PATH (another build to measure), --results=DIR");
         System.exit(2);
       }
     }
     if (scenarios.isEmpty() && !reportOnly) scenarios.addAll(ALL);
     String command = System.getProperty("bench.command", "bench/run.sh " + String.join(" ", args)).trim();
-    LoadBench bench = new LoadBench(Path.of("").toAbsolutePath(), quick, command);
+    LoadBench bench = new LoadBench(project, quick, command, jar, results);
     if (!Files.exists(bench.jar)) throw new IllegalStateException("no " + bench.jar + ": build it first (bench/run.sh does)");
     for (String s : scenarios) {
       for (int attempt = 1; attempt <= 2; attempt++) {
@@ -82,8 +90,10 @@ public final class LoadBench {
         }
       }
     }
-    LoadReport.write(bench.project.resolve("docs/performance.md"), bench.results);
-    log("wrote docs/performance.md");
+    if (doc) {
+      LoadReport.write(bench.project.resolve("docs/performance.md"), bench.results);
+      log("wrote docs/performance.md");
+    }
     System.exit(0);
   }
 
@@ -501,8 +511,18 @@ public final class LoadBench {
         .put("othersCores", round(w.othersCpu(), 2))
         .put("serverCpuMicrosPerDelivered", round(w.serverCpuMicrosPerDelivered(), 2))
         .put("redisCpuMicrosPerDelivered", round(w.redisCpuMicrosPerDelivered(), 2))
+        .put("serverUserCpuSeconds", round(w.serverUserCpu(), 2)).put("serverSystemCpuSeconds", round(w.serverSystemCpu(), 2))
+        .put("serverThreadCpuSeconds", threadJson(w.serverThreadCpu()))
         .put("serverRssKb", w.serverRssKb()).put("serverRssEachKb", new JsonArray(w.serverRssEachKb()))
         .put("load", new JsonArray(List.of(w.load()[0], w.load()[1], w.load()[2])));
+  }
+
+  private static JsonObject threadJson(Map<String, Double> m) {
+    JsonObject o = new JsonObject();
+    m.forEach((k, v) -> {
+      if (v >= 0.01) o.put(k, round(v, 2));
+    });
+    return o;
   }
 
   private static JsonObject latency(Histogram h) {

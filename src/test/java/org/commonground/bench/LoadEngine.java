@@ -288,7 +288,8 @@ final class LoadEngine implements AutoCloseable {
   /** What happened in one measured window. */
   record Window(double seconds, Histogram latency, long delivered, long posts, long acks, double serverCpu,
                 double redisCpu, double toolCpu, double othersCpu, double[] load, long serverRssKb,
-                List<Long> serverRssEachKb, long rejected) {
+                List<Long> serverRssEachKb, long rejected, double serverUserCpu, double serverSystemCpu,
+                Map<String, Double> serverThreadCpu) {
     double deliveredPerSecond() { return delivered / seconds; }
 
     double serverCpuMicrosPerDelivered() { return delivered == 0 ? Double.NaN : serverCpu * 1e6 / delivered; }
@@ -308,6 +309,8 @@ final class LoadEngine implements AutoCloseable {
     long rc0 = LoadProc.cpuTicks(redisPids);
     long tc0 = LoadProc.cpuTicks(self);
     long m0 = LoadProc.machineBusyTicks();
+    long[] us0 = userSystem(serverPids);
+    Map<String, Long> th0 = threads(serverPids);
     long t0 = System.nanoTime();
     LoadProc.sleep(duration.toMillis());
     Histogram h = latency.getIntervalHistogram();
@@ -319,6 +322,8 @@ final class LoadEngine implements AutoCloseable {
     long rc1 = LoadProc.cpuTicks(redisPids);
     long tc1 = LoadProc.cpuTicks(self);
     long m1 = LoadProc.machineBusyTicks();
+    long[] us1 = userSystem(serverPids);
+    Map<String, Long> th1 = threads(serverPids);
     double secs = (System.nanoTime() - t0) / 1e9;
     double tick = LoadProc.CLK_TCK;
     double ours = (sc1 - sc0) + (rc1 - rc0) + (tc1 - tc0);
@@ -331,7 +336,35 @@ final class LoadEngine implements AutoCloseable {
       rssSum += kb;
     }
     return new Window(secs, h, d1 - d0, s1 - s0, a1 - a0, (sc1 - sc0) / tick, (rc1 - rc0) / tick,
-        (tc1 - tc0) / tick, others, LoadProc.loadAverage(), rssSum, rss, r1 - r0);
+        (tc1 - tc0) / tick, others, LoadProc.loadAverage(), rssSum, rss, r1 - r0, (us1[0] - us0[0]) / tick,
+        (us1[1] - us0[1]) / tick, threadSeconds(th0, th1, tick));
+  }
+
+  private static long[] userSystem(List<Long> pids) {
+    long[] sum = new long[2];
+    for (long pid : pids) {
+      long[] us = LoadProc.userSystemTicks(pid);
+      sum[0] += Math.max(0, us[0]);
+      sum[1] += Math.max(0, us[1]);
+    }
+    return sum;
+  }
+
+  private static Map<String, Long> threads(List<Long> pids) {
+    Map<String, Long> m = new TreeMap<>();
+    for (long pid : pids) LoadProc.threadTicks(pid).forEach((k, v) -> m.merge(k, v, Long::sum));
+    return m;
+  }
+
+  /** CPU seconds per kind of thread in the window, largest first. */
+  private static Map<String, Double> threadSeconds(Map<String, Long> before, Map<String, Long> after, double tick) {
+    Map<String, Double> m = new java.util.LinkedHashMap<>();
+    after.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), (e.getValue() - before.getOrDefault(e.getKey(), 0L)) / tick))
+        .filter(e -> e.getValue() > 0)
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .forEach(e -> m.put(e.getKey(), e.getValue()));
+    return m;
   }
 
   void delivered(Room room, long micros) {

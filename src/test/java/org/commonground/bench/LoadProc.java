@@ -251,6 +251,40 @@ final class LoadProc implements AutoCloseable {
     }
   }
 
+  /** utime and stime of a process, in clock ticks ({-1, -1} if it is gone). */
+  static long[] userSystemTicks(long pid) {
+    try {
+      String s = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+      return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12])};
+    } catch (IOException | RuntimeException e) {
+      return new long[] {-1, -1};
+    }
+  }
+
+  /**
+   * CPU ticks per kind of thread of a process, from /proc/<pid>/task/<tid>/stat, the thread names with their
+   * numbers taken out ("vert.x-eventloop-thread-#", "C2 CompilerThre#", "G1 Conc#"...).
+   */
+  static Map<String, Long> threadTicks(long pid) {
+    Map<String, Long> m = new java.util.TreeMap<>();
+    try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+      for (Path t : (Iterable<Path>) tasks::iterator) {
+        try {
+          String s = Files.readString(t.resolve("stat"));
+          String name = s.substring(s.indexOf('(') + 1, s.lastIndexOf(')')).replaceAll("\\d+", "#");
+          String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+          m.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+        } catch (IOException | RuntimeException e) {
+          // the thread ended meanwhile
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // the process is gone
+    }
+    return m;
+  }
+
   static long cpuTicks(List<Long> pids) {
     long sum = 0;
     for (long pid : pids) sum += Math.max(0, cpuTicks(pid));

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Renders bench/results/*.json as the "Load benchmark" section of docs/performance.md. Only the part
@@ -123,6 +124,27 @@ final class LoadReport {
       if (r != null) rss.add(n + " " + r.getJsonObject("window").getLong("serverRssKb") / 1024 + " MiB");
     }
     s.append(String.join(", ", rss)).append(".\n\n");
+
+    // ---------------------------------------------------------------- threads
+    StringBuilder th = new StringBuilder();
+    for (String n : List.of("rooms-server", "rooms-bare", "plenary-server", "plenary-bare", "two-nodes-server")) {
+      JsonObject r = read(results, n);
+      if (r == null || !r.getJsonObject("window").containsKey("serverThreadCpuSeconds")) continue;
+      JsonObject w = r.getJsonObject("window");
+      double total = w.getDouble("serverCpuSeconds");
+      List<String> parts = new ArrayList<>();
+      for (Map.Entry<String, Object> e : w.getJsonObject("serverThreadCpuSeconds")) {
+        double v = ((Number) e.getValue()).doubleValue();
+        if (parts.size() < 6 && v / total >= 0.02) parts.add("`" + e.getKey() + "` " + Math.round(100 * v / total) + "%");
+      }
+      th.append("| ").append(n).append(" | ").append(fmt(w.getDouble("serverUserCpuSeconds"))).append(" | ")
+          .append(fmt(w.getDouble("serverSystemCpuSeconds"))).append(" | ").append(String.join(", ", parts)).append(" |\n");
+    }
+    if (th.length() > 0) {
+      s.append("Where the server's CPU went in the window (seconds in user and kernel mode; share by kind of thread, from ")
+          .append("`/proc/<pid>/task/*/stat`):\n\n| run | user s | system s | threads |\n|---|--:|--:|---|\n")
+          .append(th).append("\n");
+    }
 
     // ---------------------------------------------------------------- ratio
     s.append("### Cost relative to the bare Vert.x broadcast\n\n");

@@ -37,14 +37,15 @@ public final class LoadBench {
   private final Duration window;
   private final String command;
 
-  private LoadBench(Path project, boolean quick, String command, Path jar, Path results) throws IOException {
+  private LoadBench(Path project, boolean quick, String command, Path jar, Path results, int warmupSeconds,
+                    int windowSeconds) throws IOException {
     this.project = project;
     this.jar = jar;
     this.results = results;
     this.work = project.resolve("target/bench-work");
     this.quick = quick;
-    this.warmup = Duration.ofSeconds(quick ? 3 : 10);
-    this.window = Duration.ofSeconds(quick ? 5 : 30);
+    this.warmup = Duration.ofSeconds(warmupSeconds > 0 ? warmupSeconds : quick ? 3 : 20);
+    this.window = Duration.ofSeconds(windowSeconds > 0 ? windowSeconds : quick ? 5 : 30);
     this.command = command;
     Files.createDirectories(results);
     Files.createDirectories(work);
@@ -54,6 +55,8 @@ public final class LoadBench {
     boolean quick = false;
     boolean reportOnly = false;
     boolean doc = true;
+    int warmupSeconds = 0;
+    int windowSeconds = 0;
     Path project = Path.of("").toAbsolutePath();
     Path jar = project.resolve("target/common-ground.jar");
     Path results = project.resolve("bench/results");
@@ -62,19 +65,22 @@ public final class LoadBench {
       if (a.equals("--quick")) quick = true;
       else if (a.equals("--report")) reportOnly = true;
       else if (a.equals("--no-doc")) doc = false;
+      else if (a.startsWith("--warmup=")) warmupSeconds = Integer.parseInt(a.substring(9));
+      else if (a.startsWith("--window=")) windowSeconds = Integer.parseInt(a.substring(9));
       else if (a.startsWith("--jar=")) jar = Path.of(a.substring(6)).toAbsolutePath();
       else if (a.startsWith("--results=")) results = Path.of(a.substring(10)).toAbsolutePath();
       else if (a.equals("all")) scenarios.addAll(ALL);
       else if (ALL.contains(a)) scenarios.add(a);
       else {
         System.err.println("unknown scenario " + a + "; one of " + ALL
-            + ", all, --quick, --report, --no-doc, --jar=PATH (another build to measure), --results=DIR");
+            + ", all, --quick, --report, --no-doc, --jar=PATH (another build to measure), --results=DIR,"
+            + " --warmup=SECONDS, --window=SECONDS");
         System.exit(2);
       }
     }
     if (scenarios.isEmpty() && !reportOnly) scenarios.addAll(ALL);
     String command = System.getProperty("bench.command", "bench/run.sh " + String.join(" ", args)).trim();
-    LoadBench bench = new LoadBench(project, quick, command, jar, results);
+    LoadBench bench = new LoadBench(project, quick, command, jar, results, warmupSeconds, windowSeconds);
     if (!Files.exists(bench.jar)) throw new IllegalStateException("no " + bench.jar + ": build it first (bench/run.sh does)");
     for (String s : scenarios) {
       for (int attempt = 1; attempt <= 2; attempt++) {

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The load benchmark, one command:  bench/run.sh [--quick] [scenario ...]
+#   scenarios: rooms plenary two-nodes storm redis-restart idle saturate profile (default: all of them)
+#   --quick    short windows and 1,000 idle connections: checks the tool, not the figures
+#   --report   only re-render docs/performance.md from bench/results/*.json
+# Builds the server jar and the tool, then the tool starts redis-server, the server jar (and the bare
+# baseline) on 127.0.0.1, measures, stops everything it started and rewrites the "Load benchmark"
+# section of docs/performance.md. Results per scenario are kept in bench/results/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# 10,000 idle connections need 10,000 descriptors in the tool and as many in the server (children inherit this).
+hard=$(ulimit -Hn)
+if [ "$hard" = unlimited ] || [ "$hard" -ge 65536 ]; then ulimit -n 65536; else ulimit -n "$hard"; fi
+if [ "$(ulimit -n)" -lt 12000 ]; then
+  echo "bench: only $(ulimit -n) file descriptors allowed; the idle scenario needs about 12,000" >&2
+fi
+# Every connection is 127.0.0.1 -> 127.0.0.1:port, so each takes an ephemeral port of the tool.
+read -r lo hi < /proc/sys/net/ipv4/ip_local_port_range
+if [ $((hi - lo)) -lt 25000 ]; then
+  echo "bench: ephemeral port range $lo-$hi is small for 10,000 connections plus reconnects" >&2
+fi
+
+echo "bench: building (mvn package -DskipTests) ..."
+mvn -q -B package -DskipTests
+mvn -q -B org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+  -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+cp="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
+
+echo "bench: load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+java -Dbench.command="bench/run.sh $*" -cp "$cp" org.commonground.bench.LoadBench "$@"
+echo "bench: load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

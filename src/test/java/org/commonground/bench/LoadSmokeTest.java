@@ -1,0 +1,66 @@
+package org.commonground.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.commonground.support.TestNode;
+import org.commonground.support.TestRedis;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the load tool working: a few seconds of its real protocol traffic against an in-process node
+ * (2 workshops of 5 participants, 4 posts a second each). It asserts that nothing is lost and latencies
+ * are recorded, never how fast anything is: timings are the benchmark's business (bench/run.sh).
+ */
+class LoadSmokeTest {
+  @Test
+  @DisplayName("the load tool creates, joins, connects, posts and counts every delivery, losing none")
+  void smoke() {
+    try (TestRedis redis = new TestRedis(); TestNode node = TestNode.start(redis.url());
+         LoadEngine engine = new LoadEngine(List.of(node.port()), 1)) {
+      List<LoadEngine.Room> rooms = engine.prepare(2, 5);
+      engine.connect(rooms, 10);
+      engine.startPosting(rooms, 4);
+      long self = ProcessHandle.current().pid();
+      LoadEngine.Window w = engine.window(Duration.ofSeconds(3), List.of(self), List.of());
+      LoadEngine.Drain d = engine.drain(Duration.ofSeconds(15));
+
+      assertThat(d.complete()).as("every post answered and delivered: %s", d).isTrue();
+      assertThat(engine.acked.sum()).as("posts acknowledged").isGreaterThan(0);
+      assertThat(engine.rejected.sum()).as("posts refused: %s", engine.errorCounts()).isZero();
+      assertThat(engine.expected()).isEqualTo(engine.acked.sum() * 5);
+      assertThat(engine.lost()).as("lost").isZero();
+      assertThat(engine.gaps.sum()).as("seq gaps").isZero();
+      assertThat(engine.duplicates.sum()).as("duplicates").isZero();
+      assertThat(w.latency().getTotalCount()).as("latencies recorded in the window").isGreaterThan(0);
+      assertThat(w.delivered()).isEqualTo(w.latency().getTotalCount());
+      assertThat(w.serverCpu()).as("CPU read from /proc").isGreaterThan(0);
+    }
+  }
+
+  @Test
+  @DisplayName("the bare broadcast baseline speaks enough of the protocol for the same tool")
+  void bare() throws Exception {
+    int port = LoadProc.freePort(8190, 8199);
+    io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+    try {
+      LoadEngine.await(vertx.deployVerticle(() -> new LoadBareServer(port),
+          new io.vertx.core.DeploymentOptions().setInstances(2)), Duration.ofSeconds(10));
+      try (LoadEngine engine = new LoadEngine(List.of(port), 1)) {
+        List<LoadEngine.Room> rooms = engine.prepare(2, 5);
+        engine.connect(rooms, 10);
+        engine.startPosting(rooms, 4);
+        engine.window(Duration.ofSeconds(2), List.of(), List.of());
+        LoadEngine.Drain d = engine.drain(Duration.ofSeconds(10));
+        assertThat(d.complete()).as("%s", d).isTrue();
+        assertThat(engine.acked.sum()).isGreaterThan(0);
+        assertThat(engine.lost()).isZero();
+        assertThat(engine.gaps.sum()).isZero();
+      }
+    } finally {
+      LoadEngine.await(vertx.close(), Duration.ofSeconds(10));
+    }
+  }
+}

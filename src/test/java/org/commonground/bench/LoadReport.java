@@ -75,13 +75,13 @@ final class LoadReport {
         .append("one), each a separate process whose CPU (utime+stime from `/proc/<pid>/stat`) and resident memory ")
         .append("(`VmRSS` in `/proc/<pid>/status`) are read at the start and end of the measured window. The baseline is ")
         .append("`LoadBareServer`: plain Vert.x, same frames, no state, no Redis, encode once and write to every socket ")
-        .append("of the room. Warm-up " + any.getLong("warmupSeconds") + " s, then a " + any.getLong("windowSeconds")
+        .append("of the room. Warm-up " + distinct(all, "warmupSeconds") + " s, then a " + distinct(all, "windowSeconds")
             + " s window, then a drain until every post is answered and delivered.\n\n");
     s.append("**Machine:** ").append(m.getInteger("cpus")).append(" cores (").append(esc(m.getString("cpu", "?")))
         .append("), ").append(m.getDouble("memoryGiB", 0.0)).append(" GiB, Linux ").append(m.getString("kernel", "?"))
         .append(", ").append(m.getString("java")).append(". The load tool, the server(s) and Redis share it.  \n");
     s.append("**Date:** ").append(dates(all)).append("  \n");
-    s.append("**Command:** `").append(any.getString("command")).append("`");
+    s.append("**Command:** `").append(distinct(all, "command").replace(", ", "`, `")).append("`");
     if (any.getBoolean("quick", false)) s.append(" (quick: short windows, smaller idle; not the real figures)");
     s.append("  \n");
     s.append("**A shared, busy machine:** other work (builds and test suites of other sessions) ran at the same time. ")
@@ -359,6 +359,16 @@ final class LoadReport {
   }
 
   private static String verdict(boolean ok) { return ok ? "**met**" : "**not met**"; }
+
+  /** The different values of a field over the results, in order of first appearance, joined with commas. */
+  private static String distinct(List<JsonObject> all, String field) {
+    java.util.LinkedHashSet<String> seen = new java.util.LinkedHashSet<>();
+    for (JsonObject r : all) {
+      Object v = r.getValue(field);
+      if (v != null) seen.add(String.valueOf(v));
+    }
+    return String.join(", ", seen);
+  }
 
   private static String dates(List<JsonObject> all) {
     String first = null;

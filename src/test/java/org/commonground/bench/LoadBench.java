@@ -36,6 +36,10 @@ public final class LoadBench {
   private final Duration warmup;
   private final Duration window;
   private final String command;
+  /** Extra JVM options for the server processes (--server-jvm=a,b); the bare baseline gets none. */
+  private List<String> serverJvm = List.of();
+  /** Only this target (--only=server or --only=bare); null: both. */
+  private Target only;
 
   private LoadBench(Path project, boolean quick, String command, Path jar, Path results, int warmupSeconds,
                     int windowSeconds) throws IOException {
@@ -57,6 +61,8 @@ public final class LoadBench {
     boolean doc = true;
     int warmupSeconds = 0;
     int windowSeconds = 0;
+    List<String> serverJvm = List.of();
+    Target only = null;
     Path project = Path.of("").toAbsolutePath();
     Path jar = project.resolve("target/common-ground.jar");
     Path results = project.resolve("bench/results");
@@ -66,6 +72,8 @@ public final class LoadBench {
       else if (a.equals("--report")) reportOnly = true;
       else if (a.equals("--no-doc")) doc = false;
       else if (a.startsWith("--warmup=")) warmupSeconds = Integer.parseInt(a.substring(9));
+      else if (a.startsWith("--server-jvm=")) serverJvm = List.of(a.substring(13).split(","));
+      else if (a.startsWith("--only=")) only = Target.valueOf(a.substring(7).toUpperCase());
       else if (a.startsWith("--window=")) windowSeconds = Integer.parseInt(a.substring(9));
       else if (a.startsWith("--jar=")) jar = Path.of(a.substring(6)).toAbsolutePath();
       else if (a.startsWith("--results=")) results = Path.of(a.substring(10)).toAbsolutePath();
@@ -74,13 +82,15 @@ public final class LoadBench {
       else {
         System.err.println("unknown scenario " + a + "; one of " + ALL
             + ", all, --quick, --report, --no-doc, --jar=PATH (another build to measure), --results=DIR,"
-            + " --warmup=SECONDS, --window=SECONDS");
+            + " --warmup=SECONDS, --window=SECONDS, --server-jvm=OPT,OPT, --only=server|bare");
         System.exit(2);
       }
     }
     if (scenarios.isEmpty() && !reportOnly) scenarios.addAll(ALL);
     String command = System.getProperty("bench.command", "bench/run.sh " + String.join(" ", args)).trim();
     LoadBench bench = new LoadBench(project, quick, command, jar, results, warmupSeconds, windowSeconds);
+    bench.serverJvm = serverJvm;
+    bench.only = only;
     if (!Files.exists(bench.jar)) throw new IllegalStateException("no " + bench.jar + ": build it first (bench/run.sh does)");
     for (String s : scenarios) {
       for (int attempt = 1; attempt <= 2; attempt++) {
@@ -152,8 +162,10 @@ public final class LoadBench {
           redis = LoadProc.redis(dir.resolve("redis"), redisPort, "always");
           for (int i = 0; i < nodeCount; i++) {
             int port = LoadProc.freePort(8190, 8198);
+            List<String> args = new ArrayList<>(serverJvm);
+            args.addAll(jvmArgs);
             nodes.add(LoadProc.server("node" + (i + 1), project, jar, port, "redis://127.0.0.1:" + redisPort,
-                dir.resolve("node" + (i + 1)), jvmArgs));
+                dir.resolve("node" + (i + 1)), args));
           }
         } else {
           nodes.add(LoadProc.bare(LoadProc.freePort(8190, 8198), dir, jvmArgs));
@@ -195,6 +207,7 @@ public final class LoadBench {
   }
 
   private void steady(String name, Target target, int nodes, int workshops, int per, double rate) throws Exception {
+    if (only != null && only != target) return;
     log(name + " on " + target + ": " + workshops + " x " + per + ", " + rate + " posts/s each");
     try (Stack stack = new Stack(target, nodes, name, List.of());
          LoadEngine engine = new LoadEngine(stack.ports(), 2)) {
@@ -218,6 +231,7 @@ public final class LoadBench {
   }
 
   private void saturate(Target target) throws Exception {
+    if (only != null && only != target) return;
     log("saturate on " + target + ": 1 x 500, the post rate doubled per step until p99 passes 100 ms or anything is lost");
     Duration stepWarm = Duration.ofSeconds(quick ? 2 : 5);
     Duration stepWindow = Duration.ofSeconds(quick ? 4 : 10);
@@ -273,6 +287,7 @@ public final class LoadBench {
   }
 
   private void idle(Target target) throws Exception {
+    if (only != null && only != target) return;
     int workshops = quick ? 50 : 500;
     int per = 20;
     int n = workshops * per;
@@ -290,7 +305,7 @@ public final class LoadBench {
         LoadProc node = stack.nodes.remove(0);
         node.close();
         stack.nodes.add(LoadProc.server("node1b", project, jar, node.port,
-            "redis://127.0.0.1:" + stack.redis.port, stack.dir.resolve("node1b"), List.of()));
+            "redis://127.0.0.1:" + stack.redis.port, stack.dir.resolve("node1b"), serverJvm));
         LoadProc.sleep(quick ? 2_000 : 5_000);
       }
       long pid = stack.serverPids().get(0);
@@ -475,6 +490,7 @@ public final class LoadBench {
         .put("workshops", workshops).put("participantsPerWorkshop", per).put("postsPerSecondPerWorkshop", rate)
         .put("date", java.time.OffsetDateTime.now().withNano(0).toString()).put("command", command).put("quick", quick)
         .put("warmupSeconds", warmup.toSeconds()).put("windowSeconds", window.toSeconds())
+        .put("serverJvmOptions", target == Target.SERVER ? String.join(" ", serverJvm) : "")
         .put("machine", machine())
         .put("loadAtStart", new JsonArray(List.of(LoadProc.loadAverage()[0], LoadProc.loadAverage()[1],
             LoadProc.loadAverage()[2])));

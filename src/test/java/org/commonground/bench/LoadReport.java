@@ -62,7 +62,7 @@ final class LoadReport {
     if (any == null) return "\nNo results yet: run `bench/run.sh`.\n\n";
     JsonObject m = any.getJsonObject("machine");
     s.append("\nOne command builds what it needs, starts everything on 127.0.0.1, measures and rewrites this part:\n\n")
-        .append("    bench/run.sh                 # every scenario, about 25 minutes\n")
+        .append("    bench/run.sh                 # every scenario, about 15-20 minutes\n")
         .append("    bench/run.sh rooms plenary   # some of them; --quick for a short check of the tool\n\n")
         .append("The load tool (`src/test/java/org/commonground/bench/`, `LoadEngine`, `LoadClient`) speaks the real ")
         .append("protocol: it creates workshops and joins participants over HTTP, connects each participant's WebSocket ")
@@ -70,18 +70,20 @@ final class LoadReport {
         .append("and every receiver (the sender too) takes now minus the send time written into the contribution's ")
         .append("text, on the tool's one clock, into an HdrHistogram. Lost = posts acknowledged x receivers - deliveries; ")
         .append("each receiver also checks its seqs have no gap. The server is `java -jar target/common-ground.jar` ")
+        .append("(run from a byte-identical copy, `target/bench-work/cg-load-bench-node.jar`, so that another session's ")
+        .append("clean-up of `common-ground.jar` processes on this shared machine cannot stop it mid-run, as happened once) ")
         .append("(defaults, `config/default.json` unchanged: no limit needed raising) against a redis-server the bench ")
         .append("starts (" + esc(m.getString("redis", "?")) + ", `appendonly yes`, `appendfsync always`, as the embedded ")
         .append("one), each a separate process whose CPU (utime+stime from `/proc/<pid>/stat`) and resident memory ")
         .append("(`VmRSS` in `/proc/<pid>/status`) are read at the start and end of the measured window. The baseline is ")
         .append("`LoadBareServer`: plain Vert.x, same frames, no state, no Redis, encode once and write to every socket ")
-        .append("of the room. Warm-up " + any.getLong("warmupSeconds") + " s, then a " + any.getLong("windowSeconds")
+        .append("of the room. Warm-up " + distinct(all, "warmupSeconds") + " s, then a " + distinct(all, "windowSeconds")
             + " s window, then a drain until every post is answered and delivered.\n\n");
     s.append("**Machine:** ").append(m.getInteger("cpus")).append(" cores (").append(esc(m.getString("cpu", "?")))
         .append("), ").append(m.getDouble("memoryGiB", 0.0)).append(" GiB, Linux ").append(m.getString("kernel", "?"))
         .append(", ").append(m.getString("java")).append(". The load tool, the server(s) and Redis share it.  \n");
     s.append("**Date:** ").append(dates(all)).append("  \n");
-    s.append("**Command:** `").append(any.getString("command")).append("`");
+    s.append("**Command:** `").append(distinct(all, "command").replace(", ", "`, `")).append("`");
     if (any.getBoolean("quick", false)) s.append(" (quick: short windows, smaller idle; not the real figures)");
     s.append("  \n");
     s.append("**A shared, busy machine:** other work (builds and test suites of other sessions) ran at the same time. ")
@@ -309,9 +311,18 @@ final class LoadReport {
     s.append("\n");
 
     // ---------------------------------------------------------------- profiles
+    boolean anyProfile = false;
     for (String sc : List.of("plenary", "rooms")) {
       JsonObject p = read(results, "profile-" + sc);
       if (p == null) continue;
+      if (!anyProfile) {
+        s.append("The profiles: the same scenario again, the server started with `-XX:+FlightRecorder` and a recording ")
+            .append("started by `jcmd <pid> JFR.start settings=<profile.jfc with 2 ms sampling>` for the measured window only ")
+            .append("(then `JFR.stop`); `jfr summary` of each is in `bench/results/profile-*-jfr-summary.txt`. JDK 17's ")
+            .append("sampler only records threads that are running Java code, so time in the kernel (socket writes) ")
+            .append("appears as native samples, listed separately.\n\n");
+        anyProfile = true;
+      }
       JsonObject w = p.getJsonObject("window");
       s.append("### Profile: ").append(sc).append(" (JFR, settings=profile, ").append(p.getLong("executionSamples"))
           .append(" CPU samples in the ").append(fmt(w.getDouble("seconds"))).append(" s window; server ")
@@ -359,6 +370,16 @@ final class LoadReport {
   }
 
   private static String verdict(boolean ok) { return ok ? "**met**" : "**not met**"; }
+
+  /** The different values of a field over the results, in order of first appearance, joined with commas. */
+  private static String distinct(List<JsonObject> all, String field) {
+    java.util.LinkedHashSet<String> seen = new java.util.LinkedHashSet<>();
+    for (JsonObject r : all) {
+      Object v = r.getValue(field);
+      if (v != null) seen.add(String.valueOf(v));
+    }
+    return String.join(", ", seen);
+  }
 
   private static String dates(List<JsonObject> all) {
     String first = null;

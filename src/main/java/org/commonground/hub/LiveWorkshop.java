@@ -127,12 +127,25 @@ final class LiveWorkshop {
   /** A message from the workshop's channel: an event, or another node's presence. */
   void heard(String message) {
     if (message.startsWith("{\"seq\":")) {
+      // This node's own appends come back here already applied: skip them before parsing anything.
+      if (seqOf(message) <= seq) return;
       offer(SequencedEvent.parse(message));
     } else if (message.equals(WorkshopStore.PURGED_MESSAGE)) {
       gone();
     } else if (presence.heard(message)) {
       presenceChanged();
     }
+  }
+
+  /** The seq at the front of a stored event ({"seq":N,…}), read without parsing the rest. */
+  private static long seqOf(String record) {
+    long n = 0;
+    for (int i = "{\"seq\":".length(); i < record.length(); i++) {
+      char c = record.charAt(i);
+      if (c < '0' || c > '9') break;
+      n = n * 10 + (c - '0');
+    }
+    return n;
   }
 
   private void offer(SequencedEvent e) {
@@ -176,7 +189,7 @@ final class LiveWorkshop {
     List<Member> withAcks = null;
     for (Member m : members) {
       if (!m.accept(seq)) continue;
-      byLoop.computeIfAbsent(m.socketContext, c -> new ArrayList<>()).add(m);
+      byLoop.computeIfAbsent(m.eventLoop, c -> new ArrayList<>()).add(m);
       if (m.hasPendingAcks()) {
         if (withAcks == null) withAcks = new ArrayList<>();
         withAcks.add(m);

@@ -1,6 +1,7 @@
 package org.commonground.hub;
 
 import io.vertx.core.Context;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.ArrayDeque;
@@ -23,6 +24,12 @@ public final class Member {
 
   final ServerWebSocket socket;
   final Context socketContext;
+  /**
+   * The event loop the socket lives on. Each request gets its own (duplicated) context, so grouping a
+   * broadcast by {@code socketContext} would make one task per socket; grouped by this, it is one task
+   * per event loop.
+   */
+  final Context eventLoop;
   final TokenGrant grant;
   final You you;
   long cursor;
@@ -35,6 +42,7 @@ public final class Member {
   Member(ServerWebSocket socket, Context socketContext, TokenGrant grant, You you, HubMetrics metrics) {
     this.socket = socket;
     this.socketContext = socketContext;
+    this.eventLoop = ((ContextInternal) socketContext).unwrap();
     this.grant = grant;
     this.you = you;
     this.metrics = metrics;

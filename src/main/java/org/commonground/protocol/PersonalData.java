@@ -20,6 +20,15 @@ public final class PersonalData {
 
   /** What kinds of personal data the text seems to hold: "email", "phone", "nhs-number"; empty if none. */
   public static List<String> detect(String text) {
+    // Most notes have neither an @ nor nine digits, and then nothing below can match: skip the patterns.
+    int digits = 0;
+    boolean at = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') digits++;
+      else if (c == '@') at = true;
+    }
+    if (!at && digits < 9) return List.of();
     List<String> kinds = new ArrayList<>();
     if (EMAIL.matcher(text).find()) kinds.add("email");
     if (NHS_NUMBER.matcher(text).find()) kinds.add("nhs-number");

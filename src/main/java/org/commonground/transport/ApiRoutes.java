@@ -202,7 +202,7 @@ final class ApiRoutes {
         return Future.failedFuture(new HttpStatusException(403, "FORBIDDEN", "only this workshop's facilitators can do that"));
       }
       // A facilitator removed from the workshop keeps a token that no longer opens anything.
-      return hub.read(workshopId, s -> s.participants().containsKey(g.participantId())).compose(member -> member
+      return hub.read(workshopId, s -> s.participants().get(g.participantId()) != null).compose(member -> member
           ? Future.succeededFuture(g)
           : Future.failedFuture(new HttpStatusException(403, "FORBIDDEN", "you are no longer in this workshop")));
     });

@@ -58,8 +58,8 @@ final class FacilitationRules {
     if (target != null) {
       boolean exists = switch (target.type()) {
         case CONTRIBUTION -> s.visible(target.id()) != null;
-        case THEME -> s.themes().containsKey(target.id());
-        case POLL -> s.polls().containsKey(target.id());
+        case THEME -> s.themes().get(target.id()) != null;
+        case POLL -> s.polls().get(target.id()) != null;
       };
       if (!exists) return Decision.reject(Code.NOT_FOUND, "nothing to spotlight with that id");
     }
@@ -71,7 +71,7 @@ final class FacilitationRules {
   private static Decision remove(WorkshopState s, ParticipantRemove r, Actor actor) {
     Decision forbidden = Workshop.facilitatorsOnly(actor, "remove someone");
     if (forbidden != null) return forbidden;
-    if (!s.participants().containsKey(r.id())) return Decision.reject(Code.NOT_FOUND, "no such participant");
+    if (s.participants().get(r.id()) == null) return Decision.reject(Code.NOT_FOUND, "no such participant");
     if (r.id().equals(actor.participantId())) return Decision.reject(Code.INVALID, "you cannot remove yourself");
     String by = actor.participantId();
     List<Emitted> events = new ArrayList<>();

@@ -74,7 +74,7 @@ final class ThemeRules {
     if (closed != null) return closed;
     Contribution c = s.visible(m.id());
     if (c == null) return Decision.reject(Code.NOT_FOUND, "no such contribution");
-    if (m.themeId() != null && !s.themes().containsKey(m.themeId())) return Decision.reject(Code.NOT_FOUND, "no such theme");
+    if (m.themeId() != null && s.themes().get(m.themeId()) == null) return Decision.reject(Code.NOT_FOUND, "no such theme");
     if (Objects.equals(c.themeId(), m.themeId())) return Decision.nothing();
     return Decision.accept(Map.of("id", c.id()),
         new Emitted(Workshop.byFor(c, actor), new ContributionMoved(c.id(), m.themeId())));
@@ -83,7 +83,7 @@ final class ThemeRules {
   private static Decision delete(WorkshopState s, ThemeDelete d, Actor actor) {
     Decision forbidden = Workshop.facilitatorsOnly(actor, "delete a theme");
     if (forbidden != null) return forbidden;
-    if (!s.themes().containsKey(d.id())) return Decision.reject(Code.NOT_FOUND, "no such theme");
+    if (s.themes().get(d.id()) == null) return Decision.reject(Code.NOT_FOUND, "no such theme");
     return new Decision.Accepted(ContributionRules.withSpotlightCleared(s, d.id(), actor.participantId(),
         new Emitted(actor.participantId(), new ThemeRemoved(d.id()))), Map.of("id", d.id()));
   }
@@ -180,7 +180,7 @@ final class ThemeRules {
     for (Map.Entry<String, List<String>> e : p.fits().entrySet()) {
       Contribution c = s.visible(e.getKey());
       if (c == null || c.themeId() != null) continue;
-      List<String> fits = e.getValue().stream().filter(s.themes()::containsKey).distinct().limit(3).toList();
+      List<String> fits = e.getValue().stream().filter(t -> s.themes().get(t) != null).distinct().limit(3).toList();
       if (!fits.equals(s.fits().getOrDefault(c.id(), List.of()))) changed.put(c.id(), fits);
     }
     if (changed.isEmpty()) return Decision.nothing();

@@ -51,7 +51,7 @@ public final class Workshop {
     if (s.status() == WorkshopState.Status.ENDED && !(cmd instanceof WithdrawContribution)) {
       return Decision.reject(Code.ENDED, "this workshop has ended");
     }
-    if (!(cmd instanceof Join) && !actor.isServer() && !s.participants().containsKey(actor.participantId())) {
+    if (!(cmd instanceof Join) && !actor.isServer() && s.participants().get(actor.participantId()) == null) {
       return Decision.reject(Code.FORBIDDEN, "you are not in this workshop");
     }
     Decision d = ContributionRules.decide(s, cmd, actor, now);
@@ -93,7 +93,7 @@ public final class Workshop {
     }
     if (event instanceof ContributionAdded a) {
       Contribution c = a.contribution();
-      boolean fresh = !s.contributions().containsKey(c.id());
+      boolean fresh = s.contributions().get(c.id()) == null;
       b.contributions(s.contributions().plus(c.id(), c));
       return (fresh ? b.counters(s.counters().nextContribution()) : b).build();
     }
@@ -171,7 +171,7 @@ public final class Workshop {
       contributions = contributions.plus(id, c.withTheme(theme.id()));
       fits = fits.minus(id);
     }
-    boolean fresh = !s.themes().containsKey(theme.id());
+    boolean fresh = s.themes().get(theme.id()) == null;
     b.themes(themes.plus(theme.id(), theme)).contributions(contributions).fits(fits);
     return (fresh ? b.counters(s.counters().nextTheme()) : b).build();
   }

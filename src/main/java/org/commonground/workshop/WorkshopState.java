@@ -25,6 +25,9 @@ import org.pcollections.TreePVector;
  * <p>{@code agenda} is when each phase actually ran, for the report; {@code endedAt} when the workshop
  * ended.
  *
+ * <p>Membership is tested with {@code get(key) != null}: pcollections' {@code OrderedPMap} inherits
+ * {@code AbstractMap.containsKey}, which walks every entry.
+ *
  * <p>{@code counters} make ids deterministic: every node that decides against the same seq mints the
  * same id, and the store's expected-seq check makes the decision unique.
  */

@@ -345,7 +345,7 @@ final class LoadReport {
         s.append(list(p.getJsonArray("topNativeNotWaiting"), 6));
       }
       JsonObject gc = p.getJsonObject("gc");
-      s.append("\nGarbage collection in the window: ").append(gc.getLong("collections")).append(" collections, ")
+      s.append("\nGarbage collection in the window: collections ").append(gc.getLong("collections")).append(", ")
           .append(gc.getLong("pauseMsTotal")).append(" ms of pauses. Allocation (sampled weight ")
           .append(p.getLong("allocationBytesSampled") / (1024 * 1024)).append(" MiB), by class @ first project frame:\n\n");
       s.append(list(p.getJsonArray("topAllocations"), 10));

@@ -250,30 +250,20 @@ public final class LoadBench {
       int maxSteps = quick ? 4 : 10;
       for (int i = 0; i < maxSteps; i++) {
         double rate = 20 * Math.pow(2, i);
-        long lost0 = engine.lost();
-        long gaps0 = engine.gaps.sum();
-        long rej0 = engine.rejected.sum();
-        engine.startPosting(rooms, rate);
-        LoadProc.sleep(stepWarm.toMillis());
-        LoadEngine.Window w = engine.window(stepWindow, stack.serverPids(), stack.redisPids());
-        LoadEngine.Drain d = engine.drain(Duration.ofSeconds(30));
-        stack.checkAlive();
-        long lost = engine.lost() - lost0;
-        long gaps = engine.gaps.sum() - gaps0;
-        long rejected = engine.rejected.sum() - rej0;
-        double p99 = ms(w.latency().getValueAtPercentile(99));
-        double achieved = w.posts() / w.seconds();
-        JsonObject step = new JsonObject().put("postsPerSecond", rate).put("postsSentPerSecond", round(achieved, 1))
-            .put("window", window(w)).put("lost", lost).put("gaps", gaps).put("rejected", rejected)
-            .put("drainComplete", d.complete()).put("drainMillis", d.millis());
+        JsonObject step = null;
+        JsonObject failedFirst = null;
+        // On a shared machine one step can fail because of a burst of other work: a failed step is measured
+        // once more, and the second measurement decides (both are kept).
+        for (int attempt = 1; attempt <= 2; attempt++) {
+          step = saturateStep(engine, stack, rooms, rate, stepWarm, stepWindow);
+          if (step.getBoolean("passed") || attempt == 2) break;
+          failedFirst = step;
+          log("  step failed; measuring it once more");
+        }
+        if (failedFirst != null) step.put("failedFirstAttempt", failedFirst);
         steps.add(step);
-        log(String.format("  %.0f posts/s: sent %.0f/s, %.0f delivered/s, p99 %.1f ms, lost %d, rejected %d, server %.2f cores",
-            rate, achieved, w.deliveredPerSecond(), p99, lost, rejected, w.serverCpu() / w.seconds()));
-        boolean ok = p99 <= 100 && lost == 0 && gaps == 0 && rejected == 0 && d.complete() && achieved >= 0.9 * rate;
-        step.put("passed", ok);
-        if (!ok) {
-          stop = p99 > 100 ? "p99 passed 100 ms" : lost > 0 || gaps > 0 || !d.complete() ? "messages lost"
-              : rejected > 0 ? "posts refused" : "the tool could not send the offered rate";
+        if (!step.getBoolean("passed")) {
+          stop = step.getString("failure");
           break;
         }
         best = rate;
@@ -284,6 +274,35 @@ public final class LoadBench {
       save("saturate-" + target.name().toLowerCase(), r);
       log("saturate " + target + ": highest passing " + best + " posts/s (" + stop + ")");
     }
+  }
+
+  private JsonObject saturateStep(LoadEngine engine, Stack stack, List<LoadEngine.Room> rooms, double rate,
+                                  Duration stepWarm, Duration stepWindow) {
+    long lost0 = engine.lost();
+    long gaps0 = engine.gaps.sum();
+    long rej0 = engine.rejected.sum();
+    engine.startPosting(rooms, rate);
+    LoadProc.sleep(stepWarm.toMillis());
+    LoadEngine.Window w = engine.window(stepWindow, stack.serverPids(), stack.redisPids());
+    LoadEngine.Drain d = engine.drain(Duration.ofSeconds(30));
+    stack.checkAlive();
+    long lost = engine.lost() - lost0;
+    long gaps = engine.gaps.sum() - gaps0;
+    long rejected = engine.rejected.sum() - rej0;
+    double p99 = ms(w.latency().getValueAtPercentile(99));
+    double achieved = w.posts() / w.seconds();
+    JsonObject step = new JsonObject().put("postsPerSecond", rate).put("postsSentPerSecond", round(achieved, 1))
+        .put("window", window(w)).put("lost", lost).put("gaps", gaps).put("rejected", rejected)
+        .put("drainComplete", d.complete()).put("drainMillis", d.millis());
+    log(String.format("  %.0f posts/s: sent %.0f/s, %.0f delivered/s, p99 %.1f ms, lost %d, rejected %d, server %.2f cores, others %.2f",
+        rate, achieved, w.deliveredPerSecond(), p99, lost, rejected, w.serverCpu() / w.seconds(), w.othersCpu()));
+    boolean ok = p99 <= 100 && lost == 0 && gaps == 0 && rejected == 0 && d.complete() && achieved >= 0.9 * rate;
+    step.put("passed", ok);
+    if (!ok) {
+      step.put("failure", p99 > 100 ? "p99 passed 100 ms" : lost > 0 || gaps > 0 || !d.complete() ? "messages lost"
+          : rejected > 0 ? "posts refused" : "the tool could not send the offered rate");
+    }
+    return step;
   }
 
   private void idle(Target target) throws Exception {

@@ -315,12 +315,13 @@ final class LiveWorkshop {
 
   private void enqueue(Supplier<Future<Void>> task, Runnable refuse) { queue.offer(task, refuse); }
 
+  /**
+   * Decides first and asks the store once: an append answers a resent ref with its first answer
+   * ({@code dup}), and so does {@code rememberAnswer} for a command that appends nothing.
+   */
   private Future<Outcome> execute(Actor actor, String ref, Command command,
                                   Function<Decision.Accepted, List<NewToken>> tokens) {
-    return here(store.answerOf(id, actor.participantId(), ref))
-        .compose(previous -> previous.isPresent()
-            ? Future.succeededFuture(outcomeOf(previous.get()))
-            : decideAndAppend(actor, ref, command, tokens, 1))
+    return decideAndAppend(actor, ref, command, tokens, 1)
         .recover(err -> {
           LOG.warn("command {} in workshop {} failed: {}", command.commandName(), id, err.toString());
           return Future.succeededFuture(new Outcome.Error(Code.INTERNAL, "could not save that just now; please try again"));
@@ -333,13 +334,13 @@ final class LiveWorkshop {
     Decision decision = Workshop.decide(state, command, actor, now);
     if (decision instanceof Decision.Rejected r) {
       StoredAnswer answer = StoredAnswer.error(r.rejection().code(), r.rejection().message());
-      return here(store.rememberAnswer(id, actor.participantId(), ref, answer)).map(v -> outcomeOf(answer));
+      return here(store.rememberAnswer(id, actor.participantId(), ref, answer)).map(LiveWorkshop::outcomeOf);
     }
     Decision.Accepted accepted = (Decision.Accepted) decision;
     String resultJson = Json.string(accepted.result());
     if (accepted.events().isEmpty()) {
       StoredAnswer answer = StoredAnswer.ack(null, resultJson);
-      return here(store.rememberAnswer(id, actor.participantId(), ref, answer)).map(v -> outcomeOf(answer));
+      return here(store.rememberAnswer(id, actor.participantId(), ref, answer)).map(LiveWorkshop::outcomeOf);
     }
     List<String> bodies = new ArrayList<>();
     for (Emitted e : accepted.events()) bodies.add(SequencedEvent.bodyWithoutSeq(now, e));

@@ -31,6 +31,7 @@ public final class RedisWorkshopStore implements WorkshopStore {
   private final Script create = Script.load("create.lua");
   private final Script failedJoin = Script.load("failed-join.lua");
   private final Script presence = Script.load("presence.lua");
+  private final Script answerOnce = Script.load("answer-once.lua");
 
   public RedisWorkshopStore(Redis redis, Keys keys, int refTtlSeconds) {
     this.redis = redis;
@@ -111,9 +112,11 @@ public final class RedisWorkshopStore implements WorkshopStore {
   }
 
   @Override
-  public Future<Void> rememberAnswer(String workshopId, String participantId, String ref, StoredAnswer answer) {
-    return redis.send(Request.cmd(SET).arg(keys.ref(workshopId, participantId, ref)).arg(answer.stored())
-        .arg("EX").arg(refTtlSeconds).arg("NX")).mapEmpty();
+  public Future<StoredAnswer> rememberAnswer(String workshopId, String participantId, String ref,
+                                            StoredAnswer answer) {
+    return answerOnce.run(redis, List.of(keys.ref(workshopId, participantId, ref)),
+            List.of(answer.stored(), Integer.toString(refTtlSeconds)))
+        .map(r -> StoredAnswer.parse(r.toString()));
   }
 
   @Override

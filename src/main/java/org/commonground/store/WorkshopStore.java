@@ -55,8 +55,13 @@ public interface WorkshopStore {
   /** The first answer to a ref, if it was answered within the ref TTL. */
   Future<Optional<StoredAnswer>> answerOf(String workshopId, String participantId, String ref);
 
-  /** Keeps an answer that appended nothing (an error, or a command that changed nothing); first one wins. */
-  Future<Void> rememberAnswer(String workshopId, String participantId, String ref, StoredAnswer answer);
+  /**
+   * Keeps the answer to a command that appended nothing (an error, or a command that changed nothing),
+   * unless the ref was answered before, in one step. Returns the answer that stands, the earlier one if
+   * any: a resent command is decided again before the store is asked (so a command needs one round trip,
+   * not two), and what its sender must hear is the first answer, not the new decision.
+   */
+  Future<StoredAnswer> rememberAnswer(String workshopId, String participantId, String ref, StoredAnswer answer);
 
   /** Stored events with {@code from <= seq <= to}, in order, at most {@code limit}. */
   Future<List<String>> range(String workshopId, long from, long to, int limit);

@@ -379,12 +379,13 @@ class RedisWorkshopStoreTest {
     }
 
     @Test
-    @DisplayName("rememberAnswer keeps the first answer only, and answerOf returns it")
+    @DisplayName("rememberAnswer keeps the first answer only, returns it to a resend, and answerOf returns it")
     void rememberFirstOnly() {
       String w = created();
       StoredAnswer first = StoredAnswer.error(Code.PHASE_CLOSED, "the phase | is closed");
-      Await.of(store.rememberAnswer(w, "p", "r1", first));
-      Await.of(store.rememberAnswer(w, "p", "r1", StoredAnswer.ack(null, "{\"changed\":false}")));
+      assertThat(Await.of(store.rememberAnswer(w, "p", "r1", first))).isEqualTo(first);
+      assertThat(Await.of(store.rememberAnswer(w, "p", "r1", StoredAnswer.ack(null, "{\"changed\":false}"))))
+          .as("the resend hears the first answer").isEqualTo(first);
 
       assertThat(Await.of(store.answerOf(w, "p", "r1"))).contains(first);
       assertThat(Await.of(store.answerOf(w, "p", "r1")).orElseThrow().isError()).isTrue();
@@ -416,7 +417,9 @@ class RedisWorkshopStoreTest {
     void rememberDoesNotOverwriteAppend() {
       String w = created();
       append(w, 1, "p", "r1", "a");
-      Await.of(store.rememberAnswer(w, "p", "r1", StoredAnswer.error(Code.INTERNAL, "late")));
+      assertThat(Await.of(store.rememberAnswer(w, "p", "r1", StoredAnswer.error(Code.INTERNAL, "late"))))
+          .as("a resend decided again as refused still hears the append's ack")
+          .isEqualTo(StoredAnswer.ack(2L, "{\"r\":\"r1\"}"));
       assertThat(Await.of(store.answerOf(w, "p", "r1"))).contains(StoredAnswer.ack(2L, "{\"r\":\"r1\"}"));
     }
 

@@ -28,6 +28,7 @@ import org.commonground.hub.HubSettings;
 import org.commonground.hub.ShardVerticle;
 import org.commonground.store.Ids;
 import org.commonground.store.Keys;
+import org.commonground.store.LoopConnections;
 import org.commonground.store.RedisLauncher;
 import org.commonground.store.RedisWorkshopStore;
 import org.commonground.store.Subscriber;
@@ -80,11 +81,16 @@ public final class Server {
       return Future.failedFuture(e);
     }
     RedisOptions redisOptions = redisOptions(config, redisUrl);
-    Redis redis = Redis.createClient(vertx, redisOptions);
+    int loops = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
+    // One connection per event loop (twice that while failed ones are being replaced), and the pool for
+    // requests made off the event loops.
+    Redis redis = new LoopConnections(
+        Redis.createClient(vertx, new RedisOptions(redisOptions).setMaxPoolSize(2 * loops)
+            .setPoolName("cg-loops-" + Ids.random(6))),
+        Redis.createClient(vertx, new RedisOptions(redisOptions).setPoolName("cg-pool-" + Ids.random(6))));
     Keys keys = new Keys(config.redis().keyPrefix());
     RedisWorkshopStore store = new RedisWorkshopStore(new TimedRedis(redis, REDIS_TIMEOUT_MS), keys,
         config.limits().refTtlSeconds());
-    int loops = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
     List<Context> shards = new ArrayList<>();
     Hub[] hub = new Hub[1];
     HubMetrics metrics = new HubMetrics(registry, () -> hub[0] == null ? 0 : hub[0].liveWorkshops());

@@ -27,6 +27,8 @@ import org.HdrHistogram.Histogram;
 public final class LoadBench {
   static final List<String> ALL = List.of("rooms", "plenary", "two-nodes", "storm", "redis-restart", "idle",
       "saturate", "profile");
+  /** Not part of "all": one of the two profiles alone, for checking a change. */
+  static final List<String> ONE_PROFILE = List.of("profile-plenary", "profile-rooms");
 
   private final Path project;
   private final Path jar;
@@ -78,7 +80,7 @@ public final class LoadBench {
       else if (a.startsWith("--jar=")) jar = Path.of(a.substring(6)).toAbsolutePath();
       else if (a.startsWith("--results=")) results = Path.of(a.substring(10)).toAbsolutePath();
       else if (a.equals("all")) scenarios.addAll(ALL);
-      else if (ALL.contains(a)) scenarios.add(a);
+      else if (ALL.contains(a) || ONE_PROFILE.contains(a)) scenarios.add(a);
       else {
         System.err.println("unknown scenario " + a + "; one of " + ALL
             + ", all, --quick, --report, --no-doc, --jar=PATH (another build to measure), --results=DIR,"
@@ -138,6 +140,8 @@ public final class LoadBench {
         profile("plenary", 1, 500, 20);
         profile("rooms", 100, 20, 2);
       }
+      case "profile-plenary" -> profile("plenary", 1, 500, 20);
+      case "profile-rooms" -> profile("rooms", 100, 20, 2);
       default -> throw new IllegalArgumentException(scenario);
     }
   }

@@ -1,0 +1,98 @@
+package org.commonground.store;
+
+import io.netty.channel.EventLoop;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Redis client that keeps one connection per event loop and sends each request made on an event loop
+ * over that loop's own connection; requests from anywhere else (workers, tests) go through the pool.
+ *
+ * <p>Why: a pooled {@code send} hands the request to whichever loop owns the connection it picked and hands
+ * the answer back, two thread hops and two wake-ups per request, plus a pool acquire and release. A live
+ * workshop runs on one event loop and sends every command's append from it; with the connection on that
+ * same loop, the request is written and its answer read and handled on one thread, with nothing queued
+ * between threads. Redis answers one connection's requests in order, so a loop's requests also complete in
+ * the order they were sent.
+ *
+ * <p>A loop's connection is made lazily by its first request, from that loop (so its socket is registered
+ * there), and dropped when it fails or closes (Redis restarted, network lost): requests already sent on it
+ * fail, the next one connects again. A request that finds the connection still being made waits for it; the
+ * caller's deadline ({@link TimedRedis}) bounds that wait.
+ */
+public final class LoopConnections implements Redis {
+  private static final Logger LOG = LoggerFactory.getLogger(LoopConnections.class);
+
+  /** Where the per-loop connections come from: a client whose pool holds at least one per event loop. */
+  private final Redis dedicated;
+  private final Redis pool;
+  /** Each entry is read and written only on its own event loop. */
+  private final Map<EventLoop, Slot> slots = new ConcurrentHashMap<>();
+
+  public LoopConnections(Redis dedicated, Redis pool) {
+    this.dedicated = dedicated;
+    this.pool = pool;
+  }
+
+  @Override
+  public Future<Response> send(Request command) {
+    Slot slot = slotHere();
+    return slot == null ? pool.send(command) : slot.connection().compose(c -> c.send(command));
+  }
+
+  @Override
+  public Future<List<Response>> batch(List<Request> commands) {
+    Slot slot = slotHere();
+    return slot == null ? pool.batch(commands) : slot.connection().compose(c -> c.batch(commands));
+  }
+
+  @Override
+  public Future<RedisConnection> connect() { return pool.connect(); }
+
+  @Override
+  public Future<Void> close() {
+    return Future.all(dedicated.close(), pool.close()).mapEmpty();
+  }
+
+  /** The current event loop's slot, or null off event loops. */
+  private Slot slotHere() {
+    Context current = Vertx.currentContext();
+    if (!(current instanceof ContextInternal ctx) || !ctx.isEventLoopContext() || !ctx.inThread()) return null;
+    return slots.computeIfAbsent(ctx.nettyEventLoop(), loop -> new Slot());
+  }
+
+  /** One event loop's connection: made, shared by every request of the loop, replaced once it fails. */
+  private final class Slot {
+    private Future<RedisConnection> connection;
+
+    Future<RedisConnection> connection() {
+      if (connection != null && !connection.failed()) return connection;
+      Future<RedisConnection> made = dedicated.connect();
+      connection = made;
+      made.onSuccess(c -> {
+        // Either handler may fire, or both: whichever comes first drops this connection, once.
+        c.exceptionHandler(err -> drop(made, c, err.toString()));
+        c.endHandler(v -> drop(made, c, "closed"));
+      });
+      return made;
+    }
+
+    private void drop(Future<RedisConnection> which, RedisConnection c, String why) {
+      if (connection != which) return;
+      connection = null;
+      LOG.debug("dropping this event loop's Redis connection: {}", why);
+      c.close();
+    }
+  }
+}

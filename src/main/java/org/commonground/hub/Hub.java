@@ -116,7 +116,8 @@ public final class Hub implements Subscriber.Listener {
   @Override
   public void onMessage(String workshopId, String message) {
     LiveWorkshop w = live.get(workshopId);
-    if (w != null) w.context.runOnContext(v -> w.heard(message));
+    // This node's own appends come back here; they are dropped before costing the workshop's loop a task.
+    if (w != null && !w.alreadyApplied(message)) w.context.runOnContext(v -> w.heard(message));
   }
 
   @Override

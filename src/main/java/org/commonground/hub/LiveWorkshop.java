@@ -60,7 +60,8 @@ final class LiveWorkshop {
   private final CrossingPresses presses = new CrossingPresses();
 
   private WorkshopState state;
-  private long seq;
+  /** Written only on the workshop's context; volatile so the subscriber's thread can skip what is applied. */
+  private volatile long seq;
   private String epoch;
   private final FrameRing ring;
   /** Events heard ahead of a gap. Bounded by {@link HubSettings#maxEarlyEvents}: past it they are dropped and read from the log. */
@@ -124,11 +125,19 @@ final class LiveWorkshop {
 
   // ---------------------------------------------------------------- the log
 
+  /**
+   * Whether a message from the channel is an event this replica has applied already, as each of this
+   * node's own appends is by the time Redis echoes it. Safe from any thread: the seq only grows, so a
+   * stale read only means the message is looked at again on the workshop's context.
+   */
+  boolean alreadyApplied(String message) {
+    return message.startsWith("{\"seq\":") && seqOf(message) <= seq;
+  }
+
   /** A message from the workshop's channel: an event, or another node's presence. */
   void heard(String message) {
     if (message.startsWith("{\"seq\":")) {
-      // This node's own appends come back here already applied: skip them before parsing anything.
-      if (seqOf(message) <= seq) return;
+      if (alreadyApplied(message)) return;
       offer(SequencedEvent.parse(message));
     } else if (message.equals(WorkshopStore.PURGED_MESSAGE)) {
       gone();

@@ -38,6 +38,8 @@ public final class HttpVerticle extends VerticleBase {
   private final PrometheusMeterRegistry registry;
   private final int port;
   private HttpServer server;
+  /** This verticle's sockets (all on its event loop), pinged by one timer. */
+  private Heartbeats heartbeats;
 
   public HttpVerticle(AppConfig config, WorkshopStore store, Hub hub, HubMetrics metrics,
                       PrometheusMeterRegistry registry, int port) {
@@ -51,6 +53,8 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    heartbeats = new Heartbeats(config.limits().idleTimeoutSeconds() * 1000L);
+    vertx.setPeriodic(Heartbeats.SWEEP_MS, t -> heartbeats.sweep(System.currentTimeMillis()));
     Router router = Router.router(vertx);
     router.route().handler(ctx -> {
       ctx.response().putHeader("Content-Security-Policy", CSP).putHeader("X-Content-Type-Options", "nosniff")
@@ -95,7 +99,7 @@ public final class HttpVerticle extends VerticleBase {
       HttpError.send(ctx, 403, "FORBIDDEN", "this origin may not connect");
       return;
     }
-    ctx.request().toWebSocket().onSuccess(ws -> new SocketSession(ws, vertx, hub, store, config.limits(), metrics).start())
+    ctx.request().toWebSocket().onSuccess(ws -> new SocketSession(ws, vertx, hub, store, config.limits(), metrics, heartbeats).start())
         .onFailure(err -> LOG.debug("WebSocket upgrade failed: {}", err.toString()));
   }
 

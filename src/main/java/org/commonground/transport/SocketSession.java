@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * One WebSocket from hello to close, on the socket's own event loop. Bad frames are answered and
  * counted, never fatal, until a client passes the abuse bound.
  */
-final class SocketSession {
+final class SocketSession implements Heartbeats.Beating {
   private static final Logger LOG = LoggerFactory.getLogger(SocketSession.class);
   static final short CLOSE_BAD_TOKEN = 4401;
   static final short CLOSE_REMOVED = 4403;
@@ -53,12 +53,15 @@ final class SocketSession {
   private Stage stage = Stage.AWAITING_HELLO;
   private Member member;
   private long helloTimer;
-  private long pingTimer;
+  private final Heartbeats heartbeats;
   private long lastHeard;
+  private long lastPinged;
   private static final Buffer PING = Buffer.buffer("cg");
 
-  SocketSession(ServerWebSocket ws, Vertx vertx, Hub hub, WorkshopStore store, Limits limits, HubMetrics metrics) {
+  SocketSession(ServerWebSocket ws, Vertx vertx, Hub hub, WorkshopStore store, Limits limits, HubMetrics metrics,
+                Heartbeats heartbeats) {
     this.ws = ws;
+    this.heartbeats = heartbeats;
     this.vertx = vertx;
     this.hub = hub;
     this.store = store;
@@ -80,17 +83,26 @@ final class SocketSession {
     });
     // WebSocket-level pings keep proxies from closing a quiet connection and find dead ones: a client
     // that has sent nothing, not even a pong, for the idle timeout is dropped (it resumes when it can).
-    long idleMs = limits.idleTimeoutSeconds() * 1000L;
     lastHeard = System.currentTimeMillis();
+    lastPinged = lastHeard;
     ws.pongHandler(b -> lastHeard = System.currentTimeMillis());
-    pingTimer = vertx.setPeriodic(Math.max(1_000, idleMs / 3), t -> {
-      if (System.currentTimeMillis() - lastHeard > idleMs) {
-        ws.close((short) 1001, "no answer to ping");
-      } else if (!ws.isClosed()) {
-        ws.writePing(PING);
-      }
-    });
+    heartbeats.add(this);
   }
+
+  @Override
+  public long lastHeard() { return lastHeard; }
+
+  @Override
+  public long lastPinged() { return lastPinged; }
+
+  @Override
+  public void ping(long now) {
+    lastPinged = now;
+    if (!ws.isClosed()) ws.writePing(PING);
+  }
+
+  @Override
+  public void idleClose() { ws.close((short) 1001, "no answer to ping"); }
 
   private void onText(String text) {
     lastHeard = System.currentTimeMillis();
@@ -227,7 +239,7 @@ final class SocketSession {
   private void onClose() {
     stage = Stage.CLOSED;
     vertx.cancelTimer(helloTimer);
-    vertx.cancelTimer(pingTimer);
+    heartbeats.remove(this);
     metrics.connectionClosed();
     if (member != null) hub.detach(member);
   }

@@ -32,6 +32,7 @@ public final class Main {
   }
 
   public static void main(String[] args) throws Exception {
+    HeapSizing.apply();
     AppConfig config;
     try {
       config = AppConfig.load(Path.of("config"), System.getenv());

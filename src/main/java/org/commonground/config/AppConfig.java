@@ -11,7 +11,7 @@ import org.commonground.protocol.Json;
 /**
  * All settings, read once at start-up: {@code config/default.json}, then {@code config/local.json} if
  * present, then the environment ({@code CG_HTTP_PORT}, {@code CG_HTTP_HOST}, {@code CG_PUBLIC_URL},
- * {@code CG_REDIS_URL}, {@code CG_REDIS_TYPE}, {@code CG_REDIS_MASTER}, {@code CG_ORGANISER_KEY}, {@code CG_DATA_DIR}, {@code CG_ALLOWED_ORIGINS}
+ * {@code CG_REDIS_URL}, {@code CG_REDIS_TYPE}, {@code CG_REDIS_MASTER}, {@code CG_ORGANISER_KEY}, {@code CG_DATA_DIR}, {@code CG_BEHIND_PROXY}, {@code CG_ALLOWED_ORIGINS}
  * comma-separated). A bad value stops the server with a message naming it.
  */
 public record AppConfig(HttpConfig http, RedisConfig redis, String organiserKey, String dataDir, Limits limits) {
@@ -29,7 +29,8 @@ public record AppConfig(HttpConfig http, RedisConfig redis, String organiserKey,
       "CG_REDIS_TYPE", "redis.type",
       "CG_REDIS_MASTER", "redis.masterName",
       "CG_ORGANISER_KEY", "organiserKey",
-      "CG_DATA_DIR", "dataDir");
+      "CG_DATA_DIR", "dataDir",
+      "CG_BEHIND_PROXY", "http.behindProxy");
 
   /** The bundled defaults, then config/*.json under {@code dir} where present, then the environment. */
   public static AppConfig load(Path dir, Map<String, String> env) {

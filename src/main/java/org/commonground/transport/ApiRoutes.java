@@ -118,7 +118,7 @@ final class ApiRoutes {
    * guessing (successful joins never are); past the limit the answer is 429 with Retry-After.
    */
   private Future<Runnable> unknownCode(RoutingContext ctx) {
-    String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+    String address = ClientAddress.of(ctx.request(), config.http().behindProxy());
     return store.countFailedJoin(address, config.limits().failedJoinWindowSeconds()).map(count -> () -> {
       if (count[0] > config.limits().failedJoinsPerWindow()) {
         ctx.response().putHeader("Retry-After", Long.toString(Math.max(1, count[1])));

@@ -20,18 +20,21 @@ class ConfigTest {
     assertThat(c.redis().url()).isNull();
     assertThat(c.redis().type()).isEqualTo("standalone");
     assertThat(c.organiserKey()).isNull();
+    assertThat(c.http().behindProxy()).as("X-Forwarded-For is not believed unless asked").isFalse();
   }
 
   @Test
   @DisplayName("the environment overrides the files")
   void environment() {
     AppConfig c = AppConfig.load(NO_DIR, Map.of("CG_HTTP_PORT", "9090", "CG_REDIS_URL", "redis://127.0.0.1:6390",
-        "CG_ORGANISER_KEY", "secret", "CG_DATA_DIR", "/tmp/cg", "CG_ALLOWED_ORIGINS", "https://a.example, https://b.example"));
+        "CG_ORGANISER_KEY", "secret", "CG_DATA_DIR", "/tmp/cg", "CG_ALLOWED_ORIGINS", "https://a.example, https://b.example",
+        "CG_BEHIND_PROXY", "true"));
     assertThat(c.http().port()).isEqualTo(9090);
     assertThat(c.redis().url()).isEqualTo("redis://127.0.0.1:6390");
     assertThat(c.organiserKey()).isEqualTo("secret");
     assertThat(c.dataDir()).isEqualTo("/tmp/cg");
     assertThat(c.http().allowedOrigins()).containsExactly("https://a.example", "https://b.example");
+    assertThat(c.http().behindProxy()).isTrue();
   }
 
   @Test

@@ -184,7 +184,8 @@ final class LoadReport {
         JsonObject st = (JsonObject) o;
         JsonObject w = st.getJsonObject("window");
         JsonObject l = w.getJsonObject("latencyMs");
-        s.append("| ").append(fmt(st.getDouble("postsPerSecond"))).append(" | ").append(fmt(st.getDouble("postsSentPerSecond")))
+        s.append("| ").append(fmt(st.getDouble("postsPerSecond"))).append(st.getBoolean("refining", false) ? " (between)" : "")
+            .append(" | ").append(fmt(st.getDouble("postsSentPerSecond")))
             .append(" | ").append(fmt(w.getDouble("deliveredPerSecond")))
             .append(" | ").append(fmt(l.getDouble("p50"))).append(" | ").append(fmt(l.getDouble("p99")))
             .append(" | ").append(fmt(l.getDouble("max"))).append(" | ").append(st.getLong("lost") + st.getLong("gaps"))
@@ -197,7 +198,8 @@ final class LoadReport {
                 + " ms with others using " + fmt(st.getJsonObject("failedFirstAttempt").getJsonObject("window").getDouble("othersCores"))
                 + " cores)" : "").append(" |\n");
       }
-      s.append("\nA step that fails is measured once more and the second measurement decides. ")
+      s.append("\nThe rate doubles until a step fails; then the interval between the last passing and the failing rate ")
+          .append("is halved twice (\"between\"). A step that fails is measured once more and the second measurement decides. ")
           .append("Highest rate passing (p99 ≤ 100 ms, nothing lost or refused): **")
           .append(fmt(r.getDouble("highestPassingPostsPerSecond"))).append(" posts/s = ")
           .append(fmt(r.getDouble("highestPassingDeliveriesPerSecond"))).append(" deliveries/s**; stopped because ")
@@ -299,7 +301,7 @@ final class LoadReport {
     if (ss != null) {
       s.append("| plenary: offered load where p99 passes 100 ms, as high as it goes | ")
           .append(fmt(ss.getDouble("highestPassingPostsPerSecond"))).append(" posts/s passes (")
-          .append(ss.getString("stoppedBecause")).append(" at the next step) | a figure, no threshold |\n");
+          .append(ss.getString("stoppedBecause")).append(" above it) | a figure, no threshold |\n");
     }
     if (storm != null) {
       s.append("| 2,000 clients dropped at once all resumed within 10 s | ").append(storm.getLong("allCaughtUpMs"))

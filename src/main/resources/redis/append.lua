@@ -5,13 +5,24 @@
 -- ARGV[4] ref TTL seconds, ARGV[5] retention seconds (> 0 when this append ends the workshop: every
 -- key of the workshop then expires that long after), ARGV[6] n = number of events,
 -- ARGV[7..6+n] event bodies (stored JSON without its leading '{"seq":N,'), then one value per token key.
--- Returns {'ok', lastSeq} | {'stale', currentSeq} | {'dup', storedAnswer} | {'gone', 0}.
+-- Returns {'ok', lastSeq} | {'stale', currentSeq, missed} | {'dup', storedAnswer} | {'gone', 0}, where missed
+-- holds the stored events after the caller's seq (at most 64): it decides again without another round trip,
+-- so a node that lost the race is not a round trip behind the winner on its next try as well.
 local answered = redis.call('GET', KEYS[3])
 if answered then return {'dup', answered} end
 -- A purged (or expired) workshop has no epoch: nothing may bring any of its keys back.
 if redis.call('EXISTS', KEYS[4]) == 0 then return {'gone', 0} end
 local current = tonumber(redis.call('GET', KEYS[1]) or '0')
-if current ~= tonumber(ARGV[1]) then return {'stale', current} end
+local expected = tonumber(ARGV[1])
+if current ~= expected then
+  local missed = {}
+  if current > expected then
+    for _, entry in ipairs(redis.call('XRANGE', KEYS[2], tostring(expected + 1), '+', 'COUNT', 64)) do
+      missed[#missed + 1] = entry[2][2]
+    end
+  end
+  return {'stale', current, missed}
+end
 local n = tonumber(ARGV[6])
 local seq = current
 for i = 1, n do

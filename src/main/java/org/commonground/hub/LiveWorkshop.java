@@ -385,7 +385,10 @@ final class LiveWorkshop {
           if (attempt >= MAX_ATTEMPTS) {
             return Future.succeededFuture(new Outcome.Error(Code.INTERNAL, "the workshop is too busy; please try again"));
           }
-          return catchUp().compose(v -> decideAndAppend(actor, ref, command, tokens, attempt + 1));
+          AppendResult.Stale stale = (AppendResult.Stale) result;
+          for (String r : stale.missed()) offer(SequencedEvent.parse(r));
+          Future<Void> caughtUp = seq >= stale.currentSeq() ? Future.succeededFuture() : catchUp();
+          return caughtUp.compose(v -> decideAndAppend(actor, ref, command, tokens, attempt + 1));
         });
   }
 

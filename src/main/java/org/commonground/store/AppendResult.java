@@ -5,8 +5,17 @@ public sealed interface AppendResult {
   /** The events now hold seqs {@code lastSeq - n + 1 .. lastSeq}. */
   record Appended(long lastSeq) implements AppendResult {}
 
-  /** Nothing written: the log had moved on to {@code currentSeq}; catch up and decide again. */
-  record Stale(long currentSeq) implements AppendResult {}
+  /**
+   * Nothing written: the log had moved on to {@code currentSeq}; catch up and decide again. {@code missed}:
+   * the first stored events after the caller's seq, in order (not always all of them).
+   */
+  record Stale(long currentSeq, java.util.List<String> missed) implements AppendResult {
+    public Stale {
+      missed = java.util.List.copyOf(missed);
+    }
+
+    public Stale(long currentSeq) { this(currentSeq, java.util.List.of()); }
+  }
 
   /** Nothing written: the workshop no longer exists (purged, or expired after its end). */
   record Gone() implements AppendResult {}

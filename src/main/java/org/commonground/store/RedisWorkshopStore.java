@@ -85,7 +85,11 @@ public final class RedisWorkshopStore implements WorkshopStore {
       String status = r.get(0).toString();
       switch (status) {
         case "ok": return new AppendResult.Appended(r.get(1).toLong());
-        case "stale": return new AppendResult.Stale(r.get(1).toLong());
+        case "stale": {
+          List<String> missed = new ArrayList<>();
+          if (r.size() > 2 && r.get(2) != null) for (Response m : r.get(2)) missed.add(m.toString());
+          return new AppendResult.Stale(r.get(1).toLong(), missed);
+        }
         case "dup": return new AppendResult.Duplicate(StoredAnswer.parse(r.get(1).toString()));
         case "gone": return new AppendResult.Gone();
         default: throw new IllegalStateException("append answered " + status);

@@ -257,7 +257,7 @@ class RedisWorkshopStoreTest {
     }
 
     @Test
-    @DisplayName("an append against a stale seq writes nothing and answers Stale(current)")
+    @DisplayName("an append against a stale seq writes nothing and answers Stale(current) with the events it missed")
     void stale() {
       String w = created();
       append(w, 1, "p", "r1", "a");
@@ -267,7 +267,9 @@ class RedisWorkshopStoreTest {
       AppendResult behind = Await.of(store.append(w, 2, "p", "r3", "{}", List.of(body("late")), List.of(tok)));
       AppendResult ahead = Await.of(store.append(w, 9, "p", "r4", "{}", List.of(body("future")), List.of()));
 
-      assertThat(behind).isEqualTo(new Stale(3));
+      assertThat(behind).isInstanceOf(Stale.class);
+      assertThat(((Stale) behind).currentSeq()).isEqualTo(3);
+      assertThat(xsOf(((Stale) behind).missed())).as("what the caller missed comes with the answer").containsExactly("b");
       assertThat(ahead).isEqualTo(new Stale(3));
       assertThat(Await.of(store.seq(w))).isEqualTo(3L);
       assertThat(xsOf(all(w))).containsExactly("created", "a", "b");

@@ -165,7 +165,7 @@ function start() {
     h('div', { class: 'field' }, cofacNameLabel, cofacName), cofacBtn);
   const cofacList = h('ul', { class: 'cofac-links', id: 'cofac-links' });
   cofac.el.append(cofacHint, cofacForm, cofacList);
-  const invites = []; // {name, url, field, once}, newest first
+  const invites = []; // {name, participantId, url, field, once}, newest first
 
   // People: everyone in the workshop, and removing someone (after a confirmation).
   const peoplePanel = panel('people');
@@ -237,7 +237,7 @@ function start() {
       if (!res.ok || typeof data?.token !== 'string') throw { code: data?.error?.code ?? 'INTERNAL', message: data?.error?.message };
       const field = createCopyField(`cofac-link-${invites.length + 1}`);
       const once = h('p', { class: 'hint' });
-      invites.unshift({ name, url: new URL(facilitatorPath(data.token), location.origin).href, field, once });
+      invites.unshift({ name, participantId: data.participantId, url: new URL(facilitatorPath(data.token), location.origin).href, field, once });
       cofacName.value = '';
       renderInvites();
       field.input.focus();
@@ -252,7 +252,9 @@ function start() {
   }
 
   function renderInvites() {
-    place(cofacList, invites.map((inv) => {
+    // A co-facilitator removed since is gone from the list: their link opens nothing any more.
+    const removed = new Set((conn.state?.participants ?? []).filter((p) => p.removed).map((p) => p.id));
+    place(cofacList, invites.filter((inv) => !removed.has(inv.participantId)).map((inv) => {
       inv.field.update({ label: t('cofac.linkFor', { name: inv.name }), value: inv.url, copyLabel: t('cofac.copyFor', { name: inv.name }) });
       setText(inv.once, t('cofac.once'));
       inv.li ??= h('li', { class: 'cofac-link' }, inv.field.el, inv.once);

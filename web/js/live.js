@@ -246,13 +246,16 @@ export function createGoneNotice(reason) {
   const home = h('a', { href: '/' });
   const el = h('section', { class: 'gone', id: 'removed', 'aria-labelledby': 'removed-heading' },
     heading, body, help, h('p', {}, home));
+  // The page's title says it too (it is what a screen reader reads first, and what a tab shows).
+  const title = () => { if (el.isConnected) document.title = `${heading.textContent} – ${t('app.name')}`; };
   const update = () => {
     setText(heading, deleted ? t('removed.deletedHeading') : t('removed.heading'));
+    title();
     setText(body, deleted ? t('removed.deletedBody') : t('removed.body'));
     setText(help, t('removed.help'));
     setText(home, t('removed.home'));
   };
   update();
   onLangChange(update);
-  return { el, focus: () => heading.focus() };
+  return { el, focus: () => { title(); heading.focus(); } };
 }

@@ -229,6 +229,16 @@ class WorkshopInBrowsersTest {
         c.waitJs("!document.getElementById('merge-dialog').open");
         c.waitJs("document.activeElement.classList.contains('theme-label')"
             + " && document.activeElement.textContent === 'Discharge and carers'");
+
+        // Alex was only needed for that: the facilitator removes them, and their console says so calmly.
+        f.click(By.cssSelector(".person[data-id='" + personId(f, "Alex") + "'] button"));
+        f.waitText("#remove-dialog", "Alex is a facilitator: they lose all facilitator powers.");
+        f.click("remove-confirm");
+        c.waitText("#removed-heading", "You have been removed from this workshop");
+        c.waitJs("document.activeElement.id === 'removed-heading'");
+        assertThat(c.id("alert").getText()).isEmpty();
+        f.waitJs("!document.getElementById('remove-dialog').open");
+        f.waitJs("!document.getElementById('cofac-link-1')"); // their link opens nothing any more
       }
       a.waitText(".theme-label", "Discharge and carers");
       f.waitText(".theme-label", "Discharge and carers");
@@ -271,8 +281,7 @@ class WorkshopInBrowsersTest {
       assertThat(b.id("compose-text").getAttribute("value")).isEqualTo("I was never given a number to call");
 
       // The facilitator removes Priya: a confirmation first (Escape backs out, Cancel has the focus).
-      String priya = (String) f.js("return [...document.querySelectorAll('.person')]"
-          + ".find(li => li.querySelector('.person-name').textContent === 'Priya')?.dataset.id");
+      String priya = personId(f, "Priya");
       By removePriya = By.cssSelector(".person[data-id='" + priya + "'] button");
       f.click(removePriya);
       f.waitJs("document.getElementById('remove-dialog').open");
@@ -291,6 +300,7 @@ class WorkshopInBrowsersTest {
       b.waitText("#removed-heading", "You have been removed from this workshop");
       b.waitJs("document.activeElement.id === 'removed-heading'");
       assertThat(b.id("alert").getText()).isEmpty();
+      assertThat(b.driver.getTitle()).startsWith("You have been removed from this workshop");
       b.screenshot(SHOTS.resolve("participant-removed-phone.png"));
       violations.addAll(b.seriousViolations());
       b.select("lang", "Cymraeg");
@@ -322,6 +332,11 @@ class WorkshopInBrowsersTest {
   private static String themeId(Browser who, String label) {
     return (String) who.waitFor(drv -> who.js("return [...document.querySelectorAll('.theme')]"
         + ".find(t => t.querySelector('.theme-label').textContent === arguments[0])?.dataset.id", label));
+  }
+
+  private static String personId(Browser who, String name) {
+    return (String) who.waitFor(drv -> who.js("return [...document.querySelectorAll('.person')]"
+        + ".find(li => li.querySelector('.person-name').textContent === arguments[0])?.dataset.id", name));
   }
 
   private static String cardId(Browser who, String text) {

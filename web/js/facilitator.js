@@ -1,14 +1,22 @@
 // The facilitator console (/f/#token): everything a participant sees, plus the agenda, the
-// timer, ready count, hands, theme suggestions, polls, participation, reports and the end.
-import { $, h, replace, setText } from './dom.js';
+// timer, ready count, hands, theme suggestions and merging, polls, participation, the people in
+// the workshop (and removing someone), links to share (join, display, co-facilitators), reports
+// and the end.
+import { $, h, place, replace, setText } from './dom.js';
 import { Connection } from './connection.js';
 import { formatNumber, onLangChange, t } from './i18n.js';
-import { announce, initShell, showError, watchConnection } from './shell.js';
+import { announce, errorText, initShell, showError, watchConnection } from './shell.js';
 import { createBoard } from './components/board.js';
 import { createCompose } from './components/compose.js';
+import { createCopyField } from './components/copy.js';
+import { createDialog } from './components/dialog.js';
 import { groupLabel } from './components/card.js';
 import { pollChart } from './components/pollchart.js';
-import { announceEvents, createPhaseBox, createSpotlight, makeCtx } from './live.js';
+import { announceEvents, createGoneNotice, createPhaseBox, createSpotlight, makeCtx } from './live.js';
+import {
+  browserStorage, facilitatorPath, joinPath, mergeArgs, mergeProblem, peopleOf, recallLinks,
+  suggestedMergeLabel,
+} from './manage.js';
 import { participation } from './stats.js';
 
 function panel(id, ...children) {
@@ -33,6 +41,7 @@ function start() {
   // The token stays out of history entries that might be shared; the page keeps it in memory.
   const conn = new Connection(token);
   const ctx = makeCtx(conn, { facilitator: true });
+  ctx.openMerge = openMerge;
   const send = (name, args = {}) => conn.send(name, args).catch((e) => { showError(e); throw e; });
   const quiet = (p) => p.catch(() => {});
 
@@ -127,17 +136,291 @@ function start() {
   }, 'end-btn');
   wrap.el.append(reportHint, h('div', { class: 'actions' }, ...reportBtns), h('p', {}, endBtn));
 
+  // Invite people: the join code, QR and link any time, and the display link when this browser has it.
   const invite = panel('invite');
-  const inviteCode = h('p', { class: 'join-code', id: 'invite-code' });
-  const inviteLink = h('a', { id: 'invite-link' });
+  const inviteCodeLabel = h('span');
+  const inviteCode = h('strong', { class: 'join-code', id: 'invite-code' });
   const inviteQr = h('img', { class: 'invite-qr', width: 160, height: 160, alt: '' });
-  invite.el.append(inviteCode, inviteQr, h('p', {}, inviteLink));
+  const joinField = createCopyField('invite-link');
+  const displayHeading = h('h3', { id: 'display-heading' });
+  const displayHint = h('p', { class: 'hint' });
+  const displayOpen = h('a', { id: 'display-open', target: '_blank', rel: 'noopener' });
+  const displayField = createCopyField('display-link');
+  const displayKnown = h('div', { hidden: true }, displayHint, h('p', {}, displayOpen), displayField.el);
+  const displayUnknown = h('p', { class: 'note', id: 'display-unknown', hidden: true });
+  invite.el.append(h('p', {}, inviteCodeLabel, ' ', inviteCode), inviteQr, joinField.el,
+    displayHeading, displayKnown, displayUnknown);
+  // The server keeps only a hash of the display token: the link is known here only if this browser
+  // created the workshop (home.js keeps it then). Looked up once the workshop's id is known.
+  let displayPathKept;
+
+  // Co-facilitators: POST /api/workshops/{id}/facilitators; each link is shown once, on this page.
+  const cofac = panel('cofac');
+  const cofacHint = h('p', { class: 'note', id: 'cofac-hint' });
+  const cofacNameLabel = h('label', { for: 'cofac-name' });
+  const cofacName = h('input', { id: 'cofac-name', type: 'text', maxlength: 80, autocomplete: 'off',
+    'aria-describedby': 'cofac-hint' });
+  const cofacBtn = h('button', { type: 'submit', class: 'secondary', id: 'cofac-create' });
+  const cofacForm = h('form', { class: 'cofac-form', novalidate: true, onsubmit: (e) => { e.preventDefault(); inviteCofac(); } },
+    h('div', { class: 'field' }, cofacNameLabel, cofacName), cofacBtn);
+  const cofacList = h('ul', { class: 'cofac-links', id: 'cofac-links' });
+  cofac.el.append(cofacHint, cofacForm, cofacList);
+  const invites = []; // {name, participantId, url, field, once}, newest first
+
+  // People: everyone in the workshop, and removing someone (after a confirmation).
+  const peoplePanel = panel('people');
+  peoplePanel.heading.setAttribute('tabindex', '-1');
+  const peopleHint = h('p', { class: 'hint' });
+  const peopleList = h('ul', { class: 'people', 'aria-labelledby': 'people-heading' });
+  peoplePanel.el.append(peopleHint, peopleList);
+  const personRows = new Map(); // participant id -> {el, update}
+
+  // The two dialogs: merging themes, and confirming a removal.
+  const mergeDialog = createDialog('merge-dialog', { onSubmit: submitMerge });
+  const mergeHint = h('p', { class: 'hint', id: 'merge-hint' });
+  const mergeLegend = h('legend');
+  const mergeOptions = h('div', { class: 'options', id: 'merge-options' });
+  const mergeLabelLabel = h('label', { for: 'merge-label' });
+  const mergeLabel = h('input', { id: 'merge-label', type: 'text', maxlength: 120, autocomplete: 'off',
+    'aria-describedby': mergeDialog.errorId, oninput: () => { mergeLabelTouched = true; mergeLabel.removeAttribute('aria-invalid'); } });
+  const mergeSubmit = h('button', { type: 'submit', id: 'merge-submit' });
+  const mergeCancel = h('button', { type: 'button', class: 'secondary', id: 'merge-cancel', onclick: () => mergeDialog.close() });
+  mergeDialog.el.setAttribute('aria-describedby', 'merge-hint');
+  mergeDialog.body.append(mergeHint, h('fieldset', {}, mergeLegend, mergeOptions),
+    h('div', { class: 'field' }, mergeLabelLabel, mergeLabel));
+  mergeDialog.actions.append(mergeSubmit, mergeCancel);
+  const mergeRows = new Map(); // theme id -> {el, box, update}
+  let mergeLabelTouched = false;
+
+  const removeDialog = createDialog('remove-dialog');
+  const removeText = h('p', { id: 'remove-text' });
+  const removeFacText = h('p', { hidden: true });
+  const removeFinal = h('p', { class: 'strong' });
+  const removeCancel = h('button', { type: 'button', class: 'secondary', id: 'remove-cancel', onclick: () => removeDialog.close() });
+  const removeConfirm = h('button', { type: 'button', class: 'danger', id: 'remove-confirm', onclick: confirmRemove });
+  removeDialog.el.setAttribute('aria-describedby', 'remove-text');
+  removeDialog.body.append(removeText, removeFacText, removeFinal);
+  removeDialog.actions.append(removeCancel, removeConfirm);
+  let removing = null; // {id, name, role}
 
   const loading = h('p', { class: 'hint' }, t('ws.connecting'));
   const controls = h('div', { class: 'console-controls', hidden: true },
-    agenda.el, timer.el, room.el, invite.el, polls.el, sugg.el, part.el, wrap.el);
+    agenda.el, timer.el, room.el, invite.el, polls.el, sugg.el, part.el, peoplePanel.el, cofac.el, wrap.el);
   const mainCol = h('div', { class: 'console-main', hidden: true }, spotlight.el, compose.el, board.el);
-  replace(root, loading, h('div', { class: 'console-top' }, phase.el), controls, mainCol);
+  replace(root, loading, h('div', { class: 'console-top' }, phase.el), controls, mainCol, mergeDialog.el, removeDialog.el);
+
+  const me = () => conn.you?.participantId;
+
+  // --- co-facilitators ------------------------------------------------------------------------
+
+  async function inviteCofac() {
+    const name = cofacName.value.trim();
+    if (!name) { showError(t('cofac.needName')); cofacName.focus(); return; }
+    const id = conn.state?.workshop?.id;
+    if (!id) return;
+    showError(null);
+    cofacBtn.disabled = true;
+    cofacForm.setAttribute('aria-busy', 'true');
+    try {
+      let res;
+      try {
+        res = await fetch(`/api/workshops/${encodeURIComponent(id)}/facilitators`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          body: JSON.stringify({ name }),
+        });
+      } catch {
+        throw { code: 'NETWORK' };
+      }
+      let data = null;
+      try { data = await res.json(); } catch { /* not JSON */ }
+      if (!res.ok || typeof data?.token !== 'string') throw { code: data?.error?.code ?? 'INTERNAL', message: data?.error?.message };
+      const field = createCopyField(`cofac-link-${invites.length + 1}`);
+      const once = h('p', { class: 'hint' });
+      invites.unshift({ name, participantId: data.participantId, url: new URL(facilitatorPath(data.token), location.origin).href, field, once });
+      cofacName.value = '';
+      renderInvites();
+      field.input.focus();
+      announce(t('cofac.created', { name }));
+    } catch (err) {
+      showError(err);
+      cofacName.focus();
+    } finally {
+      cofacBtn.disabled = false;
+      cofacForm.removeAttribute('aria-busy');
+    }
+  }
+
+  function renderInvites() {
+    // A co-facilitator removed since is gone from the list: their link opens nothing any more.
+    const removed = new Set((conn.state?.participants ?? []).filter((p) => p.removed).map((p) => p.id));
+    place(cofacList, invites.filter((inv) => !removed.has(inv.participantId)).map((inv) => {
+      inv.field.update({ label: t('cofac.linkFor', { name: inv.name }), value: inv.url, copyLabel: t('cofac.copyFor', { name: inv.name }) });
+      setText(inv.once, t('cofac.once'));
+      inv.li ??= h('li', { class: 'cofac-link' }, inv.field.el, inv.once);
+      return inv.li;
+    }));
+  }
+
+  // --- people and removing someone ------------------------------------------------------------
+
+  function personRow(id) {
+    const name = h('span', { class: 'person-name' });
+    const meta = h('span', { class: 'person-meta' });
+    const btn = h('button', { type: 'button', class: 'secondary small danger', 'aria-haspopup': 'dialog',
+      onclick: () => openRemove(id, btn) });
+    const el = h('li', { class: 'person', dataset: { id } }, h('span', { class: 'person-who' }, name, meta), btn);
+    let sig = '';
+    function update(p, s) {
+      setText(name, p.you ? `${p.name} ${t('people.you')}` : p.name);
+      const what = p.role === 'facilitator' ? t('people.facilitator') : groupLabel(s, p.group);
+      const next = `${what}|${p.online}|${document.documentElement.lang}`;
+      if (next !== sig) {
+        sig = next;
+        replace(meta, what ? `${what} · ` : '', h('span', { 'aria-hidden': 'true' }, p.online ? '● ' : '○ '),
+          p.online ? t('people.online') : t('people.offline'));
+      }
+      el.classList.toggle('offline', !p.online);
+      btn.hidden = !p.removable;
+      setText(btn, t('people.remove'));
+      btn.setAttribute('aria-label', t('people.removeNamed', { name: p.name }));
+    }
+    return { el, update };
+  }
+
+  function renderPeople(s) {
+    const people = peopleOf(s, me());
+    setText(peoplePanel.heading, t('people.heading', { count: people.length }));
+    setText(peopleHint, t('people.hint'));
+    const els = people.map((p) => {
+      let row = personRows.get(p.id);
+      if (!row) { row = personRow(p.id); personRows.set(p.id, row); }
+      row.update(p, s);
+      return row.el;
+    });
+    const focusWasIn = peopleList.contains(document.activeElement);
+    place(peopleList, els);
+    for (const id of [...personRows.keys()]) if (!people.some((p) => p.id === id)) personRows.delete(id);
+    // The row with focus went (someone else removed that person): the heading, not the page top.
+    if (focusWasIn && !peopleList.contains(document.activeElement) && !removeDialog.isOpen) peoplePanel.heading.focus();
+    if (removing && removeDialog.isOpen) renderRemove();
+  }
+
+  function openRemove(id, from) {
+    const p = peopleOf(conn.state, me()).find((x) => x.id === id);
+    if (!p?.removable) return;
+    removing = { id: p.id, name: p.name, role: p.role };
+    renderRemove();
+    removeDialog.open(removeCancel, { from, fallback: () => peoplePanel.heading });
+  }
+
+  function renderRemove() {
+    if (!removing) return;
+    const { name, role } = removing;
+    setText(removeDialog.heading, t('remove.title', { name }));
+    setText(removeText, t('remove.body', { name }));
+    removeFacText.hidden = role !== 'facilitator';
+    setText(removeFacText, t('remove.facilitator', { name }));
+    setText(removeFinal, t('remove.final'));
+    setText(removeCancel, t('remove.cancel'));
+    setText(removeConfirm, t('remove.confirm', { name }));
+  }
+
+  function confirmRemove() {
+    const target = removing;
+    if (!target) return;
+    removeDialog.busy(true);
+    conn.send('participant.remove', { id: target.id }).then(() => {
+      removeDialog.busy(false);
+      removeDialog.close(peoplePanel.heading);
+      announce(t('remove.done', { name: target.name }));
+    }).catch((e) => {
+      removeDialog.busy(false);
+      // Already gone (another facilitator was quicker): nothing left to do.
+      if (e.code === 'NOT_FOUND') removeDialog.close(peoplePanel.heading);
+      else removeDialog.error(errorText(e));
+    });
+  }
+
+  // --- merging themes -------------------------------------------------------------------------
+
+  function openMerge(from) {
+    const s = conn.state;
+    if (!s) return;
+    for (const row of mergeRows.values()) row.box.checked = false;
+    mergeLabel.value = '';
+    mergeLabel.removeAttribute('aria-invalid');
+    mergeLabelTouched = false;
+    renderMerge(s);
+    mergeDialog.open(mergeOptions.querySelector('input'), { from, fallback: () => $('themes-heading') });
+  }
+
+  function mergeChosen() {
+    return [...mergeRows].filter(([, row]) => row.box.checked).map(([id]) => id);
+  }
+
+  function mergeRow(id) {
+    const box = h('input', { type: 'checkbox', id: `merge-${id}`, value: id, onchange: () => {
+      mergeDialog.error('');
+      if (!mergeLabelTouched) mergeLabel.value = suggestedMergeLabel(conn.state?.themes, mergeChosen());
+    } });
+    const label = h('label', { for: `merge-${id}` });
+    const el = h('div', { class: 'check' }, box, label);
+    let sig = null;
+    function update(theme, shownIds) {
+      const size = (theme.contributionIds ?? []).filter((c) => shownIds.has(c)).length;
+      const next = `${theme.label}|${size}|${theme.votes ?? 0}|${document.documentElement.lang}`;
+      if (next === sig) return;
+      sig = next;
+      replace(label, theme.label, ' ', h('span', { class: 'hint' },
+        `(${t('themes.size', { count: size })}, ${t('votes.total', { count: theme.votes ?? 0 })})`));
+    }
+    return { el, box, update };
+  }
+
+  function renderMerge(s) {
+    setText(mergeDialog.heading, t('merge.title'));
+    setText(mergeHint, t('merge.hint'));
+    setText(mergeLegend, t('merge.choose'));
+    setText(mergeLabelLabel, t('merge.label'));
+    setText(mergeSubmit, t('merge.submit'));
+    setText(mergeCancel, t('merge.cancel'));
+    const themes = s.themes ?? [];
+    const shownIds = new Set((s.contributions ?? []).filter((c) => !c.hidden).map((c) => c.id));
+    const focusWasIn = mergeOptions.contains(document.activeElement);
+    place(mergeOptions, themes.map((theme) => {
+      let row = mergeRows.get(theme.id);
+      if (!row) { row = mergeRow(theme.id); mergeRows.set(theme.id, row); }
+      row.update(theme, shownIds);
+      return row.el;
+    }));
+    for (const id of [...mergeRows.keys()]) if (!themes.some((x) => x.id === id)) mergeRows.delete(id);
+    if (focusWasIn && !mergeOptions.contains(document.activeElement)) (mergeOptions.querySelector('input') ?? mergeLabel).focus();
+  }
+
+  function submitMerge() {
+    const themes = conn.state?.themes ?? [];
+    const ids = mergeChosen();
+    const problem = mergeProblem(themes, ids, mergeLabel.value);
+    if (problem) {
+      mergeDialog.error(t(problem));
+      if (problem === 'merge.needTwo') (mergeOptions.querySelector('input:not(:checked)') ?? mergeLabel).focus();
+      else { mergeLabel.setAttribute('aria-invalid', 'true'); mergeLabel.focus(); }
+      return;
+    }
+    const args = mergeArgs(themes, ids, mergeLabel.value);
+    mergeDialog.busy(true);
+    conn.send('theme.merge', args).then(({ result }) => {
+      mergeDialog.busy(false);
+      // The new theme's events came before this ack, so it is on the board: focus goes to it.
+      const made = result?.id ? $(`theme-h-${result.id}`) : null;
+      mergeDialog.close(made ?? undefined);
+      announce(t('merge.done', { label: args.label }));
+    }).catch((e) => {
+      mergeDialog.busy(false);
+      mergeDialog.error(errorText(e));
+    });
+  }
 
   async function download(format) {
     const id = conn.state?.workshop?.id;
@@ -220,12 +503,34 @@ function start() {
     setText(floorBtn, t('room.next'));
 
     setText(invite.heading, t('invite.heading'));
+    setText(inviteCodeLabel, t('create.code'));
     setText(inviteCode, w.joinCode ?? '');
-    const joinUrl = new URL(`/j/${String(w.joinCode ?? '').replace('-', '')}`, location.origin).href;
-    inviteLink.href = joinUrl;
+    const joinUrl = new URL(joinPath(w.joinCode), location.origin).href;
     if (w.id && !inviteQr.src) inviteQr.src = `/api/workshops/${encodeURIComponent(w.id)}/qr.svg`;
     inviteQr.alt = t('display.qrAlt', { url: joinUrl });
-    setText(inviteLink, joinUrl);
+    joinField.update({ label: t('invite.joinLink'), value: joinUrl, copyLabel: t('invite.copyJoin') });
+    if (displayPathKept === undefined && w.id) displayPathKept = recallLinks(browserStorage(), w.id)?.display ?? null;
+    setText(displayHeading, t('invite.displayHeading'));
+    displayKnown.hidden = !displayPathKept;
+    displayUnknown.hidden = Boolean(displayPathKept) || displayPathKept === undefined;
+    if (displayPathKept) {
+      const displayUrl = new URL(displayPathKept, location.origin).href;
+      setText(displayHint, t('invite.displayHint'));
+      displayOpen.href = displayUrl;
+      setText(displayOpen, t('invite.displayOpen'));
+      displayField.update({ label: t('invite.displayLink'), value: displayUrl, copyLabel: t('invite.copyDisplay') });
+    }
+    setText(displayUnknown, t('invite.displayUnknown'));
+
+    setText(cofac.heading, t('cofac.heading'));
+    setText(cofacHint, t('cofac.hint'));
+    setText(cofacNameLabel, t('cofac.name'));
+    setText(cofacBtn, t('cofac.create'));
+    cofacForm.hidden = ended;
+    renderInvites();
+
+    renderPeople(s);
+    if (mergeDialog.isOpen) renderMerge(s);
 
     setText(sugg.heading, t('suggest.heading'));
     sugg.el.hidden = ended;
@@ -301,7 +606,16 @@ function start() {
     if (reason === 'event') for (const id of now) if (!handsBefore.includes(id)) announce(t('room.handUp', { name: ctx.nameOf(id) }));
     handsBefore = now;
   });
-  watchConnection(conn, { linkRole: true });
+  watchConnection(conn, { linkRole: true, onFinal: (e) => {
+    if (e.code !== 4403) return false;
+    // This facilitator was removed by another one (or the workshop was deleted): say so calmly.
+    mergeDialog.close();
+    removeDialog.close();
+    const notice = createGoneNotice(e.reason);
+    replace(root, notice.el);
+    notice.focus();
+    return true;
+  } });
   conn.connect();
 }
 

@@ -4,6 +4,7 @@ import { $, h, replace } from './dom.js';
 import { onLangChange, t } from './i18n.js';
 import { initShell, showError } from './shell.js';
 import { openParticipant } from './participant.js';
+import { browserStorage, rememberLinks } from './manage.js';
 
 const SESSION_KEY = 'cg.session'; // sessionStorage: {token, joinCode}
 const GROUPS = ['experts-by-experience', 'carers', 'professionals', 'community', 'commissioners'];
@@ -109,6 +110,8 @@ $('create-form').addEventListener('submit', (e) => {
       setLink('link-join', links.join);
       setLink('link-facilitator', links.facilitator);
       setLink('link-display', links.display);
+      // Kept in this browser for this workshop, so the facilitator console can show it again later.
+      rememberLinks(browserStorage(), r.workshopId, links);
       $('created').hidden = false;
       $('created-heading').focus();
       form.reset();
@@ -152,7 +155,9 @@ function openWorkshop(token, { moveFocus = false } = {}) {
     onLeave(reason) {
       writeSession(null);
       if (reason === 'left') { location.assign('/'); return; }
-      // Removed or no longer valid: the error box says why; offer the start page again.
+      // Removed: the live view now says so in its place, with a link to the start page.
+      if (reason === 'removed') return;
+      // No longer valid: the error box says why; offer the start page again.
       root.hidden = true;
       $('start').hidden = false;
     },

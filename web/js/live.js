@@ -1,7 +1,7 @@
 // Parts of the live workshop that the participant and facilitator views share: the phase and
 // its countdown, the spotlight, hands and ready, polls, and polite announcements.
 import { h, place, setText, replace } from './dom.js';
-import { formatNumber, t } from './i18n.js';
+import { formatNumber, onLangChange, t } from './i18n.js';
 import { announce, showError } from './shell.js';
 import { createCountdown } from './components/countdown.js';
 import { pollChart } from './components/pollchart.js';
@@ -232,4 +232,30 @@ export function announceEvents(ctx) {
       default:
     }
   });
+}
+
+/**
+ * What someone sees when the server has closed their connection for good with 4403: they were
+ * removed (or, rarely, the whole workshop was deleted). Calm words and a way on, not an error box.
+ */
+export function createGoneNotice(reason) {
+  const deleted = /deleted/i.test(String(reason ?? ''));
+  const heading = h('h1', { id: 'removed-heading', tabindex: '-1' });
+  const body = h('p', { id: 'removed-text' });
+  const help = h('p', { hidden: deleted });
+  const home = h('a', { href: '/' });
+  const el = h('section', { class: 'gone', id: 'removed', 'aria-labelledby': 'removed-heading' },
+    heading, body, help, h('p', {}, home));
+  // The page's title says it too (it is what a screen reader reads first, and what a tab shows).
+  const title = () => { if (el.isConnected) document.title = `${heading.textContent} – ${t('app.name')}`; };
+  const update = () => {
+    setText(heading, deleted ? t('removed.deletedHeading') : t('removed.heading'));
+    title();
+    setText(body, deleted ? t('removed.deletedBody') : t('removed.body'));
+    setText(help, t('removed.help'));
+    setText(home, t('removed.home'));
+  };
+  update();
+  onLangChange(update);
+  return { el, focus: () => { title(); heading.focus(); } };
 }

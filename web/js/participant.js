@@ -6,7 +6,7 @@ import { onLangChange, t } from './i18n.js';
 import { showError, watchConnection } from './shell.js';
 import { createBoard } from './components/board.js';
 import { createCompose } from './components/compose.js';
-import { announceEvents, createPhaseBox, createPolls, createSpotlight, createTools, makeCtx } from './live.js';
+import { announceEvents, createGoneNotice, createPhaseBox, createPolls, createSpotlight, createTools, makeCtx } from './live.js';
 
 /** Opens the live view in `root` for this token; onLeave(reason) when it is over for good. */
 export function openParticipant(root, token, { onLeave } = {}) {
@@ -41,7 +41,16 @@ export function openParticipant(root, token, { onLeave } = {}) {
   watchConnection(conn, { onFinal: (e) => {
     compose.el.hidden = true;
     tools.el.hidden = true;
-    onLeave?.(e.code === 4403 ? 'removed' : 'invalid');
+    if (e.code === 4403) {
+      // Removed by a facilitator: say so calmly, in place of the workshop, and put focus on it.
+      const notice = createGoneNotice(e.reason);
+      replace(root, notice.el);
+      notice.focus();
+      onLeave?.('removed');
+      return true;
+    }
+    onLeave?.('invalid');
+    return false;
   } });
   conn.on('welcome', ({ resumed }) => { if (!resumed) render(); });
   conn.connect();

@@ -56,8 +56,9 @@ export function watchConnection(conn, { onFinal, linkRole = false } = {}) {
   let status = conn.status;
   let timer = null;
   let shown = status;
+  let over = false; // the view has said, in its own words, that this connection is over for good
   const render = () => {
-    el.hidden = false;
+    el.hidden = over;
     el.dataset.status = shown;
     const waiting = conn.outbox.length;
     const icon = { online: '●', reconnecting: '↻', connecting: '…', offline: '○' }[shown] ?? '';
@@ -75,11 +76,16 @@ export function watchConnection(conn, { onFinal, linkRole = false } = {}) {
   conn.on('outbox', render);
   conn.on('closed', (e) => {
     if (e.reconnect) return;
+    // The view may say it in its own words (a removal gets a calm page, not an error): it returns true.
+    if (onFinal?.(e) === true) {
+      over = true;
+      el.hidden = true;
+      return;
+    }
     // Participants can join again with the code; a facilitator or display link is simply dead.
     const shared = conn.you?.role === 'facilitator' || conn.you?.role === 'display' || linkRole;
     const key = { 4401: shared ? 'closed.link' : 'closed.4401', 4403: 'closed.4403' }[e.code];
     if (key) showError(t(key));
-    onFinal?.(e);
   });
   conn.on('error', (e) => showError(e));
   onLangChange(render);

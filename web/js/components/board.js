@@ -25,7 +25,7 @@ function dropZone(el, themeId, ctx) {
   });
 }
 
-/** ctx: {conn, facilitator, may(word), state(), draftKey(name)} */
+/** ctx: {conn, facilitator, may(word), state(), draftKey(name), openMerge?(opener)} */
 export function createBoard(ctx) {
   const cards = new Map(); // contribution id -> {el, update}
   const themeEls = new Map(); // theme id -> {el, update}
@@ -42,9 +42,12 @@ export function createBoard(ctx) {
     ctx.conn.send('theme.create', { label }).then(() => announce(t('themes.created', { label }))).catch(showError);
     newThemeInput.value = '';
   } }, newThemeLabel, h('div', { class: 'inline' }, newThemeInput, newThemeBtn));
+  // Facilitators: merge two or more themes (the console's dialog, ctx.openMerge).
+  const mergeBtn = h('button', { type: 'button', class: 'secondary small', id: 'merge-open', hidden: true,
+    'aria-haspopup': 'dialog', onclick: () => ctx.openMerge?.(mergeBtn) });
   const themeList = h('ul', { class: 'themes', 'aria-labelledby': 'themes-heading' });
   const themesSection = h('section', { class: 'board-section', 'aria-labelledby': 'themes-heading' },
-    themesHeading, themesHint, newThemeForm, themeList);
+    themesHeading, themesHint, newThemeForm, h('p', { class: 'merge-open' }, mergeBtn), themeList);
 
   const looseHeading = h('h2', { id: 'loose-heading', tabindex: '-1' });
   const looseEmpty = h('p', { class: 'empty' });
@@ -98,6 +101,9 @@ export function createBoard(ctx) {
     newThemeForm.hidden = !canGroup;
     setText(newThemeLabel, t('themes.newLabel'));
     setText(newThemeBtn, t('themes.create'));
+    mergeBtn.hidden = !ctx.facilitator || !ctx.openMerge || themes.length < 2 || state.workshop?.status === 'ended';
+    mergeBtn.parentElement.hidden = mergeBtn.hidden;
+    setText(mergeBtn, t('merge.open'));
     const themeNodes = themes.map((theme) => {
       const te = themeFor(theme);
       const members = (theme.contributionIds ?? []).map((id) => byId.get(id)).filter((c) => c && !c.hidden);

@@ -145,6 +145,12 @@ final class Browser implements AutoCloseable {
     }
   }
 
+  /** Presses a key where the focus is, as a keyboard user would (Escape, Tab, Enter…). */
+  void press(CharSequence key) { driver.switchTo().activeElement().sendKeys(key); }
+
+  /** The id of the element that has the focus now ("" for none). */
+  String focusedId() { return String.valueOf(js("return document.activeElement ? document.activeElement.id : ''")); }
+
   /** Confirm dialogs answer yes (the test is the person saying yes). */
   void confirmYes() { js("window.confirm = () => true"); }
 
@@ -154,6 +160,35 @@ final class Browser implements AutoCloseable {
     Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
         "format", "png", "captureBeyondViewport", true,
         "clip", Map.of("x", 0, "y", 0, "width", width, "height", height.intValue(), "scale", 1)));
+    try {
+      Files.createDirectories(file.getParent());
+      Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** What is on the screen now (the viewport only): for a dialog, which sits over the page where one looks. */
+  void screenshotViewport(Path file) {
+    Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
+    try {
+      Files.createDirectories(file.getParent());
+      Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** One element, whole, wherever it is on the page (scrolled there first). */
+  void screenshotElement(String css, Path file) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> r = (Map<String, Object>) js("const e = document.querySelector(arguments[0]);"
+        + "e.scrollIntoView({block: 'start'}); const b = e.getBoundingClientRect();"
+        + "return {x: b.left + window.scrollX, y: b.top + window.scrollY, width: b.width, height: b.height};", css);
+    Map<String, Object> clip = Map.of("x", ((Number) r.get("x")).doubleValue(), "y", ((Number) r.get("y")).doubleValue(),
+        "width", ((Number) r.get("width")).doubleValue(), "height", ((Number) r.get("height")).doubleValue(), "scale", 1);
+    Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
+        "format", "png", "captureBeyondViewport", true, "clip", clip));
     try {
       Files.createDirectories(file.getParent());
       Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));

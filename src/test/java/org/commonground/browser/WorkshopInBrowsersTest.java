@@ -13,12 +13,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 
 /**
  * A short workshop run by real people in real browsers: a facilitator on a laptop, two participants on
- * phones and the room's display. They join, post, change phase, group, vote, answer a poll, one of them
- * drops off and comes back with nothing lost, and the workshop ends. Along the way every view is checked
- * by axe and photographed at phone and desktop width (see {@link #SHOTS}).
+ * phones and the room's display. They join, post, change phase, group, vote, answer a poll; a co-facilitator
+ * is invited from the console and merges two themes; one participant drops off and comes back with nothing
+ * lost, and is then removed; the workshop ends. Along the way every view (and each dialog) is checked by axe
+ * and photographed at phone and desktop width (see {@link #SHOTS}).
  */
 class WorkshopInBrowsersTest {
   /**
@@ -73,6 +75,13 @@ class WorkshopInBrowsersTest {
       f.go(facilitatorLink);
       f.waitText("#agenda-heading", "Agenda");
       f.waitText(".phase-name", "Part 1 of 3");
+      // The display link, shown once at creation, is still there in the console (kept by this browser).
+      f.waitJs("document.getElementById('display-link').value === '" + displayLink + "'");
+      assertThat(f.id("display-open").getAttribute("href")).isEqualTo(displayLink);
+      assertThat(f.id("display-unknown").isDisplayed()).isFalse();
+      f.click("display-link-copy");
+      f.waitText("#display-link-status", "Link copied.");
+      f.waitJs("document.getElementById('invite-link').value.endsWith('/j/" + code.replace("-", "") + "')");
       d.go(displayLink);
       d.waitText("#d-code", code);
       d.waitJs("document.getElementById('d-qr').complete && document.getElementById('d-qr').naturalWidth > 0");
@@ -173,6 +182,71 @@ class WorkshopInBrowsersTest {
       a.clickCss("li[data-id='" + mine + "'] form.edit button[type=submit]");
       f.waitText(".theme", "Discharge dates change with no warning at all");
 
+      // A co-facilitator is invited from the console: the link is shown once, focused, and can be copied.
+      f.type("cofac-name", "Alex");
+      f.click("cofac-create");
+      f.waitJs("(document.getElementById('cofac-link-1') || {}).value?.includes('/f/#')");
+      String cofacLink = f.id("cofac-link-1").getAttribute("value");
+      assertThat(f.focusedId()).isEqualTo("cofac-link-1");
+      f.click("cofac-link-1-copy");
+      f.waitText("#cofac-link-1-status", "Link copied.");
+      f.waitText(".people", "Alex");
+      f.screenshotElement("#cofac", SHOTS.resolve("facilitator-cofacilitator.png"));
+      f.screenshotElement("#invite", SHOTS.resolve("facilitator-invite.png"));
+
+      // Alex opens it on their own laptop (where the display link is not kept) and merges two themes.
+      try (Browser c = new Browser("co-facilitator Alex", 1280, 900)) {
+        c.go(cofacLink);
+        c.waitText("#agenda-heading", "Agenda");
+        c.waitText("#display-unknown", "kept only in the browser that created it");
+        c.waitText(".people", "Alex (you)");
+        c.select("lang", "Cymraeg");
+        c.waitText("#merge-open", "Cyfuno themâu…");
+        c.waitText("#people-heading", "Pobl (4)");
+        c.waitText("#cofac-heading", "Cyd-hwyluswyr");
+        c.select("lang", "English");
+        c.waitText("#merge-open", "Merge themes…");
+        String discharge = themeId(c, "discharge");
+        String carers = themeId(c, "Carers' voice");
+        // Escape backs out, and focus goes back to the button that opened the dialog.
+        c.click("merge-open");
+        c.waitJs("document.getElementById('merge-dialog').open");
+        assertThat(c.focusedId()).isEqualTo("merge-" + carers);
+        c.press(Keys.ESCAPE);
+        c.waitJs("!document.getElementById('merge-dialog').open");
+        c.waitJs("document.activeElement.id === 'merge-open'");
+        c.press(Keys.ENTER);
+        c.waitJs("document.getElementById('merge-dialog').open");
+        c.click("merge-" + discharge);
+        c.click("merge-submit");
+        c.waitText("#merge-dialog-error", "Choose at least two themes");
+        c.click("merge-" + carers);
+        assertThat(c.id("merge-label").getAttribute("value")).as("named after the first chosen").isEqualTo("Carers' voice");
+        violations.addAll(c.seriousViolations());
+        c.screenshotViewport(SHOTS.resolve("facilitator-merge-dialog.png"));
+        c.type("merge-label", "Discharge and carers");
+        c.click("merge-submit");
+        c.waitJs("!document.getElementById('merge-dialog').open");
+        c.waitJs("document.activeElement.classList.contains('theme-label')"
+            + " && document.activeElement.textContent === 'Discharge and carers'");
+
+        // Alex was only needed for that: the facilitator removes them, and their console says so calmly.
+        f.click(By.cssSelector(".person[data-id='" + personId(f, "Alex") + "'] button"));
+        f.waitText("#remove-dialog", "Alex is a facilitator: they lose all facilitator powers.");
+        f.click("remove-confirm");
+        c.waitText("#removed-heading", "You have been removed from this workshop");
+        c.waitJs("document.activeElement.id === 'removed-heading'");
+        assertThat(c.id("alert").getText()).isEmpty();
+        f.waitJs("!document.getElementById('remove-dialog').open");
+        f.waitJs("!document.getElementById('cofac-link-1')"); // their link opens nothing any more
+      }
+      a.waitText(".theme-label", "Discharge and carers");
+      f.waitText(".theme-label", "Discharge and carers");
+      d.waitText(".d-theme-label", "Discharge and carers");
+      a.waitText(".theme", "Carers are not asked before the date is set");
+      a.waitText("#votes-left", "5 votes left"); // the vote on "discharge" went back to Sam
+      assertThat(a.texts(".theme-label")).doesNotContain("discharge", "Carers' voice");
+
       // Every view, checked and photographed in the middle of the workshop.
       views(a, "participant", violations);
       views(f, "facilitator", violations);
@@ -206,11 +280,43 @@ class WorkshopInBrowsersTest {
       b.waitText(".phase-name", "Part 3 of 3");
       assertThat(b.id("compose-text").getAttribute("value")).isEqualTo("I was never given a number to call");
 
+      // The facilitator removes Priya: a confirmation first (Escape backs out, Cancel has the focus).
+      String priya = personId(f, "Priya");
+      By removePriya = By.cssSelector(".person[data-id='" + priya + "'] button");
+      f.click(removePriya);
+      f.waitJs("document.getElementById('remove-dialog').open");
+      f.waitText("#remove-dialog-title", "Remove Priya from the workshop?");
+      assertThat(f.focusedId()).isEqualTo("remove-cancel");
+      f.press(Keys.ESCAPE);
+      f.waitJs("!document.getElementById('remove-dialog').open");
+      f.waitJs("document.activeElement.closest('.person')?.dataset.id === '" + priya + "'");
+      f.click(removePriya);
+      f.waitJs("document.getElementById('remove-dialog').open");
+      f.waitText("#remove-dialog", "This cannot be undone.");
+      violations.addAll(f.seriousViolations());
+      f.screenshotViewport(SHOTS.resolve("facilitator-remove-dialog.png"));
+      f.click("remove-confirm");
+      // Priya is told, calmly, in place of the workshop (no error box), with focus on the message.
+      b.waitText("#removed-heading", "You have been removed from this workshop");
+      b.waitJs("document.activeElement.id === 'removed-heading'");
+      assertThat(b.id("alert").getText()).isEmpty();
+      assertThat(b.driver.getTitle()).startsWith("You have been removed from this workshop");
+      b.screenshot(SHOTS.resolve("participant-removed-phone.png"));
+      violations.addAll(b.seriousViolations());
+      b.select("lang", "Cymraeg");
+      b.waitText("#removed-heading", "Rydych chi wedi cael eich tynnu o’r gweithdy hwn");
+      b.select("lang", "English");
+      f.waitJs("!document.querySelector(\".person[data-id='" + priya + "']\")");
+      f.waitJs("document.activeElement.id === 'people-heading'");
+      f.waitText("#room", "1 of 1 participants online");
+      a.waitText(".board", "The ward was too busy to explain"); // what she posted stays
+      b.driver.navigate().refresh();
+      b.waitText("h1", "Common Ground workshops"); // her session is gone; the start page again
+
       // The facilitator ends the workshop; everyone sees it.
       f.confirmYes();
       f.click("end-btn");
       a.waitText(".phase-area .note", "has ended");
-      b.waitText(".phase-area .note", "has ended");
       d.waitText(".d-note", "has ended");
     }
     assertThat(violations).as("axe: serious or critical violations").isEmpty();
@@ -221,6 +327,16 @@ class WorkshopInBrowsersTest {
     who.click("compose-submit");
     who.waitText(".board .card .text", text);
     who.waitJs("document.getElementById('compose-text').value === ''");
+  }
+
+  private static String themeId(Browser who, String label) {
+    return (String) who.waitFor(drv -> who.js("return [...document.querySelectorAll('.theme')]"
+        + ".find(t => t.querySelector('.theme-label').textContent === arguments[0])?.dataset.id", label));
+  }
+
+  private static String personId(Browser who, String name) {
+    return (String) who.waitFor(drv -> who.js("return [...document.querySelectorAll('.person')]"
+        + ".find(li => li.querySelector('.person-name').textContent === arguments[0])?.dataset.id", name));
   }
 
   private static String cardId(Browser who, String text) {

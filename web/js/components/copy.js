@@ -1,0 +1,59 @@
+// A link to pass on: shown whole in a read-only field (so it can be read, selected and copied by
+// hand), with a button that copies it and says so, in words, beside the button and to screen readers.
+import { h, setText } from '../dom.js';
+import { t } from '../i18n.js';
+
+/** Copies text: the Clipboard API where the page may use it, else the field's own selection. */
+export async function copyText(text, field) {
+  try {
+    if (globalThis.isSecureContext && navigator.clipboard?.writeText) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch { /* not allowed here: try the old way */ }
+  if (!field) return false;
+  const active = document.activeElement;
+  try {
+    field.focus();
+    field.select();
+    return document.execCommand('copy');
+  } catch {
+    return false;
+  } finally {
+    if (active && active !== field && active.isConnected) active.focus();
+  }
+}
+
+/**
+ * createCopyField('display-link') -> {el, update({label, value, copyLabel})}
+ * `copyLabel` is the button's accessible name; it starts with the visible "Copy link".
+ */
+export function createCopyField(id) {
+  const label = h('label', { for: id, class: 'copy-label' });
+  const input = h('input', { id, type: 'text', class: 'copy-input', readonly: true, spellcheck: 'false',
+    autocomplete: 'off', autocapitalize: 'off', onfocus: () => input.select() });
+  const status = h('span', { class: 'copy-status', role: 'status', id: `${id}-status` });
+  let statusTimer = null;
+  const button = h('button', { type: 'button', class: 'secondary small', id: `${id}-copy`, onclick: async () => {
+    const ok = await copyText(input.value, input);
+    clearTimeout(statusTimer);
+    setText(status, '');
+    if (!ok) {
+      input.focus();
+      input.select();
+    }
+    // A moment later, so the same words after a second press are read again.
+    statusTimer = setTimeout(() => {
+      setText(status, ok ? t('copy.done') : t('copy.manual'));
+      if (ok) statusTimer = setTimeout(() => setText(status, ''), 8000);
+    }, 50);
+  } });
+  const el = h('div', { class: 'copy-field' }, label, h('div', { class: 'inline' }, input, button), status);
+  function update({ label: text, value, copyLabel }) {
+    setText(label, text);
+    if (input.value !== value) input.value = value;
+    setText(button, t('copy.button'));
+    button.setAttribute('aria-label', copyLabel ?? t('copy.button'));
+  }
+  return { el, input, button, update };
+}

@@ -1,0 +1,144 @@
+// What the facilitator console works out without a DOM, so it is unit tested: the people it lists
+// (and whom it offers to remove), the checks before a theme merge, the links it shows, and the
+// links this browser keeps for a workshop it created.
+
+/** Storage key prefix for a workshop's links: `cg.links.<workshopId>`. */
+export const LINKS_PREFIX = 'cg.links.';
+/** Kept links older than this are dropped (a workshop's data is gone by then anyway, by default). */
+export const LINKS_KEEP_MS = 90 * 24 * 60 * 60 * 1000;
+/** The server's limit on a theme label (in characters, that is code points). */
+export const THEME_LABEL_MAX = 120;
+
+// ---------------------------------------------------------------------------------------------
+// Links (docs/protocol.md: `/j/ABC234`, `/f/#<facilitatorToken>`, `/d/#<displayToken>`)
+
+export function joinPath(code) {
+  return `/j/${String(code ?? '').toUpperCase().replace(/[^A-Z0-9]/g, '')}`;
+}
+
+export function facilitatorPath(token) {
+  return `/f/#${encodeURIComponent(String(token))}`;
+}
+
+export function displayPath(token) {
+  return `/d/#${encodeURIComponent(String(token))}`;
+}
+
+/** A display link as kept or given: only ever a `/d/#…` path, so nothing else can become an href. */
+export function safeDisplayPath(path) {
+  return typeof path === 'string' && /^\/d\/#[A-Za-z0-9._~%-]+$/.test(path) ? path : null;
+}
+
+/** localStorage when this browser has a working one, else null (then nothing is kept). */
+export function browserStorage() {
+  try {
+    const s = globalThis.localStorage;
+    if (!s) return null;
+    s.setItem('cg.probe', '1');
+    s.removeItem('cg.probe');
+    return s;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Keeps the display link of a workshop this browser just created, so that its facilitator console
+ * can show it again later (the server keeps only a hash of each token and cannot give it back).
+ * Old entries are dropped on the way.
+ */
+export function rememberLinks(storage, workshopId, links, now = Date.now()) {
+  const display = safeDisplayPath(links?.display);
+  if (!storage || !workshopId || !display) return false;
+  try {
+    forgetOldLinks(storage, now);
+    storage.setItem(LINKS_PREFIX + workshopId, JSON.stringify({ display, savedAt: now }));
+    return true;
+  } catch {
+    return false; // storage full or off: the link was still shown once
+  }
+}
+
+/** The links kept for this workshop in this browser: `{display}` or null. */
+export function recallLinks(storage, workshopId, now = Date.now()) {
+  if (!storage || !workshopId) return null;
+  try {
+    const kept = JSON.parse(storage.getItem(LINKS_PREFIX + workshopId) ?? 'null');
+    const display = safeDisplayPath(kept?.display);
+    if (!display || !(now - Number(kept.savedAt) < LINKS_KEEP_MS)) return null;
+    return { display };
+  } catch {
+    return null;
+  }
+}
+
+/** Drops kept links older than LINKS_KEEP_MS (and any that cannot be read). */
+export function forgetOldLinks(storage, now = Date.now()) {
+  if (!storage || typeof storage.key !== 'function') return;
+  const keys = [];
+  for (let i = 0; i < storage.length; i++) {
+    const k = storage.key(i);
+    if (k && k.startsWith(LINKS_PREFIX)) keys.push(k);
+  }
+  for (const k of keys) {
+    let savedAt = NaN;
+    try { savedAt = Number(JSON.parse(storage.getItem(k)).savedAt); } catch { /* unreadable: drop */ }
+    if (!(now - savedAt < LINKS_KEEP_MS)) storage.removeItem(k);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// People
+
+/**
+ * Everyone who has joined and is still in the workshop (facilitators first, then participants,
+ * each in the order they joined), and whether the console offers to remove them: never yourself,
+ * never after the end (the server answers ENDED).
+ */
+export function peopleOf(state, meId) {
+  const ended = state?.workshop?.status === 'ended';
+  const rank = (p) => (p.role === 'facilitator' ? 0 : 1);
+  return (state?.participants ?? [])
+    .filter((p) => p && p.id && !p.removed && (p.role === 'participant' || p.role === 'facilitator'))
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i)
+    .map(({ p }) => ({
+      id: p.id,
+      name: p.name ?? '',
+      role: p.role,
+      group: p.group ?? null,
+      online: Boolean(p.online),
+      you: p.id === meId,
+      removable: p.id !== meId && !ended,
+    }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Merging themes
+
+const codePoints = (s) => [...s].length;
+
+/** The chosen ids that are still themes, in the board's order (a theme may go while choosing). */
+export function chosenThemes(themes, ids) {
+  const want = new Set(ids ?? []);
+  return (themes ?? []).filter((t) => t && want.has(t.id));
+}
+
+/** What is wrong with this merge, as a message key, or null when it can be sent. */
+export function mergeProblem(themes, ids, label) {
+  if (chosenThemes(themes, ids).length < 2) return 'merge.needTwo';
+  const l = String(label ?? '').trim();
+  if (!l) return 'merge.needLabel';
+  if (codePoints(l) > THEME_LABEL_MAX) return 'merge.tooLong';
+  return null;
+}
+
+/** The `theme.merge` args: the chosen themes still there, in the board's order, and the label. */
+export function mergeArgs(themes, ids, label) {
+  return { ids: chosenThemes(themes, ids).map((t) => t.id), label: String(label ?? '').trim() };
+}
+
+/** A name to start from: the label of the first chosen theme (merging is often of near-duplicates). */
+export function suggestedMergeLabel(themes, ids) {
+  return chosenThemes(themes, ids)[0]?.label ?? '';
+}

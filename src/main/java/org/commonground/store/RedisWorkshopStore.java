@@ -32,6 +32,7 @@ public final class RedisWorkshopStore implements WorkshopStore {
   private final Script failedJoin = Script.load("failed-join.lua");
   private final Script presence = Script.load("presence.lua");
   private final Script answerOnce = Script.load("answer-once.lua");
+  private final Script addToken = Script.load("add-token.lua");
 
   public RedisWorkshopStore(Redis redis, Keys keys, int refTtlSeconds) {
     this.redis = redis;
@@ -151,6 +152,13 @@ public final class RedisWorkshopStore implements WorkshopStore {
     if (workshopId == null) return Future.succeededFuture(Optional.empty());
     return redis.send(Request.cmd(GET).arg(keys.token(workshopId, Tokens.hash(token))))
         .map(r -> Optional.ofNullable(r).map(v -> TokenGrant.parse(workshopId, v.toString())));
+  }
+
+  @Override
+  public Future<Boolean> addToken(String workshopId, NewToken token) {
+    return addToken.run(redis, List.of(keys.epoch(workshopId), keys.tokens(workshopId),
+            keys.token(workshopId, Tokens.hash(token.token()))), List.of(token.grant().stored()))
+        .map(r -> r.toInteger() == 1);
   }
 
   @Override

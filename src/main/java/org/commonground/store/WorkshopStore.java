@@ -74,6 +74,12 @@ public interface WorkshopStore {
 
   Future<Optional<TokenGrant>> resolve(String token);
 
+  /**
+   * Stores one more token for an existing workshop (a new display link), expiring with the workshop once
+   * its end has set a retention. False, and nothing stored, when the workshop no longer exists.
+   */
+  Future<Boolean> addToken(String workshopId, NewToken token);
+
   /** The workshop a (normalised) join code opens. */
   Future<Optional<String>> workshopOfCode(String joinCode);
 

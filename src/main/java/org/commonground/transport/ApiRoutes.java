@@ -57,6 +57,7 @@ final class ApiRoutes {
     router.post("/api/join").handler(this::join);
     router.get("/api/join/:code").handler(this::preview);
     router.post("/api/workshops/:id/facilitators").handler(this::addFacilitator);
+    router.post("/api/workshops/:id/display").handler(this::newDisplayLink);
     router.get("/api/workshops/:id/qr.svg").handler(this::qr);
     router.get("/api/workshops/:id/report").handler(this::report);
     router.delete("/api/workshops/:id").handler(this::purge);
@@ -188,6 +189,28 @@ final class ApiRoutes {
         return Future.succeededFuture(out);
       });
     }).onSuccess(out -> json(ctx, 201, out)).onFailure(ctx::fail);
+  }
+
+  /**
+   * A new display link for a facilitator (extension): the server keeps only a hash of each token, so the
+   * link shown at creation cannot be shown again; a facilitator on another device, or a co-facilitator,
+   * gets a new one instead. Earlier display links keep working.
+   */
+  private void newDisplayLink(RoutingContext ctx) {
+    String workshopId = ctx.pathParam("id");
+    NewToken display = NewToken.mint(workshopId, TokenGrant.DISPLAY_ID, Role.DISPLAY);
+    facilitatorOf(bearer(ctx), workshopId)
+        .compose(g -> store.addToken(workshopId, display))
+        .onSuccess(added -> {
+          if (!added) {
+            HttpError.send(ctx, 404, "NOT_FOUND", "no such workshop");
+            return;
+          }
+          ObjectNode out = Json.object();
+          out.put("displayToken", display.token());
+          out.putObject("links").put("display", "/d/#" + display.token());
+          json(ctx, 201, out);
+        }).onFailure(ctx::fail);
   }
 
   /** This workshop's facilitator behind a bearer token, or a 401/403 failure. */

@@ -279,7 +279,9 @@ export default {
     displayOpen: 'Agor yr arddangosfa (mewn tab newydd)',
     displayLink: 'Dolen yr arddangosfa',
     copyDisplay: 'Copïo’r ddolen i’r arddangosfa',
-    displayUnknown: 'Cafodd dolen yr arddangosfa ei dangos pan gafodd y gweithdy ei greu, a dim ond yn y porwr a’i creodd y caiff ei chadw. Agorwch y consol hwn yn y porwr hwnnw i’w gweld eto.',
+    displayUnknown: 'Nid oes gan y porwr hwn ddolen arddangos ar gyfer y gweithdy hwn: dim ond yn y porwr a greodd y gweithdy y caiff ei chadw. Gallwch wneud un newydd yma; bydd unrhyw ddolen arddangos gynharach yn dal i weithio.',
+    displayMake: 'Gwneud dolen arddangos',
+    displayMade: 'Mae’r ddolen arddangos wedi’i gwneud.',
   },
   copy: {
     button: 'Copïo’r ddolen',

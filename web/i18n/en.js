@@ -279,7 +279,9 @@ export default {
     displayOpen: 'Open the display (in a new tab)',
     displayLink: 'Display link',
     copyDisplay: 'Copy link for the display',
-    displayUnknown: 'The display link was shown when the workshop was created, and is kept only in the browser that created it. Open this console in that browser to see it again.',
+    displayUnknown: 'This browser has no display link for this workshop: it is kept only in the browser that created the workshop. You can make a new one here; any earlier display link keeps working.',
+    displayMake: 'Make a display link',
+    displayMade: 'Display link made.',
   },
   copy: {
     button: 'Copy link',

@@ -14,8 +14,8 @@ import { groupLabel } from './components/card.js';
 import { pollChart } from './components/pollchart.js';
 import { announceEvents, createGoneNotice, createPhaseBox, createSpotlight, makeCtx } from './live.js';
 import {
-  browserStorage, facilitatorPath, joinPath, mergeArgs, mergeProblem, peopleOf, recallLinks,
-  suggestedMergeLabel,
+  browserStorage, facilitatorPath, joinPath, mergeArgs, mergeProblem, peopleOf, recallLinks, rememberLinks,
+  safeDisplayPath, suggestedMergeLabel,
 } from './manage.js';
 import { participation } from './stats.js';
 
@@ -147,11 +147,15 @@ function start() {
   const displayOpen = h('a', { id: 'display-open', target: '_blank', rel: 'noopener' });
   const displayField = createCopyField('display-link');
   const displayKnown = h('div', { hidden: true }, displayHint, h('p', {}, displayOpen), displayField.el);
-  const displayUnknown = h('p', { class: 'note', id: 'display-unknown', hidden: true });
+  const displayUnknownNote = h('p', { class: 'note' });
+  const displayMakeBtn = h('button', { type: 'button', class: 'secondary', id: 'display-make' });
+  displayMakeBtn.addEventListener('click', () => makeDisplayLink());
+  const displayUnknown = h('div', { id: 'display-unknown', hidden: true }, displayUnknownNote, h('p', {}, displayMakeBtn));
   invite.el.append(h('p', {}, inviteCodeLabel, ' ', inviteCode), inviteQr, joinField.el,
     displayHeading, displayKnown, displayUnknown);
-  // The server keeps only a hash of the display token: the link is known here only if this browser
-  // created the workshop (home.js keeps it then). Looked up once the workshop's id is known.
+  // The server keeps only a hash of the display token: the link is known here if this browser created
+  // the workshop (home.js keeps it then) or made one since; otherwise the server makes a new one on asking.
+  // Looked up once the workshop's id is known.
   let displayPathKept;
 
   // Co-facilitators: POST /api/workshops/{id}/facilitators; each link is shown once, on this page.
@@ -210,6 +214,42 @@ function start() {
   replace(root, loading, h('div', { class: 'console-top' }, phase.el), controls, mainCol, mergeDialog.el, removeDialog.el);
 
   const me = () => conn.you?.participantId;
+
+  // --- display link ---------------------------------------------------------------------------
+
+  /** POST /api/workshops/{id}/display: a new display link, kept in this browser like the first one. */
+  async function makeDisplayLink() {
+    const id = conn.state?.workshop?.id;
+    if (!id) return;
+    showError(null);
+    displayMakeBtn.disabled = true;
+    displayUnknown.setAttribute('aria-busy', 'true');
+    try {
+      let res;
+      try {
+        res = await fetch(`/api/workshops/${encodeURIComponent(id)}/display`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}` },
+        });
+      } catch {
+        throw { code: 'NETWORK' };
+      }
+      let data = null;
+      try { data = await res.json(); } catch { /* not JSON */ }
+      const path = safeDisplayPath(data?.links?.display);
+      if (!res.ok || !path) throw { code: data?.error?.code ?? 'INTERNAL', message: data?.error?.message };
+      rememberLinks(browserStorage(), id, { display: path });
+      displayPathKept = path;
+      render();
+      displayField.input.focus();
+      announce(t('invite.displayMade'));
+    } catch (err) {
+      showError(err);
+    } finally {
+      displayMakeBtn.disabled = false;
+      displayUnknown.removeAttribute('aria-busy');
+    }
+  }
 
   // --- co-facilitators ------------------------------------------------------------------------
 
@@ -520,7 +560,8 @@ function start() {
       setText(displayOpen, t('invite.displayOpen'));
       displayField.update({ label: t('invite.displayLink'), value: displayUrl, copyLabel: t('invite.copyDisplay') });
     }
-    setText(displayUnknown, t('invite.displayUnknown'));
+    setText(displayUnknownNote, t('invite.displayUnknown'));
+    setText(displayMakeBtn, t('invite.displayMake'));
 
     setText(cofac.heading, t('cofac.heading'));
     setText(cofacHint, t('cofac.hint'));

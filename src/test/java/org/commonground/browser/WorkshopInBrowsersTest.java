@@ -198,7 +198,12 @@ class WorkshopInBrowsersTest {
       try (Browser c = new Browser("co-facilitator Alex", 1280, 900)) {
         c.go(cofacLink);
         c.waitText("#agenda-heading", "Agenda");
-        c.waitText("#display-unknown", "kept only in the browser that created it");
+        c.waitText("#display-unknown", "kept only in the browser that created the workshop");
+        // The server makes Alex a new display link; it is shown, focused, and kept in this browser.
+        c.click("display-make");
+        c.waitJs("document.activeElement.id === 'display-link'");
+        assertThat(c.id("display-link").getAttribute("value")).contains("/d/#");
+        assertThat(c.id("display-unknown").isDisplayed()).isFalse();
         c.waitText(".people", "Alex (you)");
         c.select("lang", "Cymraeg");
         c.waitText("#merge-open", "Cyfuno themâu…");

@@ -1,17 +1,15 @@
 package org.commonground.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.commonground.config.HttpConfig;
-import org.commonground.support.TestNode;
-import org.commonground.support.TestRedis;
-import org.junit.jupiter.api.AfterAll;
+import org.commonground.support.LiveNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 
@@ -22,6 +20,8 @@ import org.openqa.selenium.Keys;
  * lost, and is then removed; the workshop ends. Along the way every view (and each dialog) is checked by axe
  * and photographed at phone and desktop width (see {@link #SHOTS}).
  */
+@EnabledIf(value = "org.commonground.browser.Browser#available",
+    disabledReason = "chromium and chromium-driver are not installed (.ci/run installs them)")
 class WorkshopInBrowsersTest {
   /**
    * Under target/ by default, so a test run leaves the work tree clean; the committed pictures are refreshed
@@ -30,25 +30,14 @@ class WorkshopInBrowsersTest {
   private static final Path SHOTS = Path.of(System.getProperty("cg.screenshots", "target/screenshots"));
   /** Held: Selenium has no CDP bindings for this chromium's version and warns per browser; we use none. */
   private static final java.util.logging.Logger SELENIUM_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium");
-  private static TestRedis redis;
-  private static TestNode node;
-  private static int port;
+  @RegisterExtension
+  static final LiveNode node = LiveNode.create();
   private static String base;
 
   @BeforeAll
   static void start() {
     SELENIUM_LOG.setLevel(java.util.logging.Level.SEVERE);
-    assumeTrue(Browser.available(), "chromium and chromium-driver are not installed (.ci/run installs them)");
-    redis = new TestRedis();
-    node = TestNode.start(redis.url());
-    port = node.port();
-    base = "http://127.0.0.1:" + port;
-  }
-
-  @AfterAll
-  static void stop() {
-    if (node != null) node.close();
-    if (redis != null) redis.close();
+    base = "http://127.0.0.1:" + node.port();
   }
 
   @Test
@@ -264,7 +253,7 @@ class WorkshopInBrowsersTest {
       a.waitText(".phase-name", "Part 3 of 3");
 
       // Priya drops off (the server goes away), posts and keeps typing; nothing is lost.
-      node.close();
+      node.stop();
       b.waitText("#conn-status", "Reconnecting");
       b.type("compose-text", "The ward was too busy to explain");
       b.click("compose-submit");
@@ -272,8 +261,7 @@ class WorkshopInBrowsersTest {
       b.type("compose-text", "I was never given a number to call");
       assertThat((String) b.js("return Object.keys(localStorage).filter(k => k.startsWith('cg.outbox.'))"
           + ".map(k => localStorage.getItem(k)).join()")).contains("The ward was too busy to explain");
-      node = TestNode.start(redis.url(), c -> c.withHttp(new HttpConfig("127.0.0.1", port, null,
-          c.http().allowedOrigins())));
+      node.start();
       b.waitText("#conn-status", "Online");
       f.waitText(".board", "The ward was too busy to explain");
       a.waitText(".board", "The ward was too busy to explain");

@@ -12,14 +12,12 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.commonground.support.Api;
-import org.commonground.support.TestNode;
-import org.commonground.support.TestRedis;
+import org.commonground.support.LiveNode;
 import org.commonground.support.WsClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The agenda as the people in the room notice it: phases start and move for everyone at once, the
@@ -28,23 +26,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(VertxExtension.class)
 class AgendaE2ETest {
-  static TestRedis redis;
-  static TestNode node;
-  static TestNode other;
-
-  @BeforeAll
-  static void start() {
-    redis = new TestRedis();
-    node = TestNode.start(redis.url());
-    other = TestNode.start(redis.url());
-  }
-
-  @AfterAll
-  static void stop() {
-    node.close();
-    other.close();
-    redis.close();
-  }
+  @RegisterExtension
+  static final LiveNode node = LiveNode.create();
+  static final LiveNode other = node.sibling();
 
   // ---------------------------------------------------------------- starting and the timer
 
@@ -402,7 +386,7 @@ class AgendaE2ETest {
   }
 
   /** Rounds of both facilitators pressing next back to back, from phase 0 to the last one. */
-  private static void simultaneousNext(Vertx vertx, TestNode first, TestNode second) {
+  private static void simultaneousNext(Vertx vertx, LiveNode first, LiveNode second) {
     Api api = first.api(vertx);
     JsonArray phases = new JsonArray();
     int count = 5;

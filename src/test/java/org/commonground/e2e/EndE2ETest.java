@@ -16,14 +16,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.commonground.support.Api;
 import org.commonground.support.Await;
-import org.commonground.support.TestNode;
-import org.commonground.support.TestRedis;
+import org.commonground.support.LiveNode;
 import org.commonground.support.WsClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The end of a workshop: everyone is told, it takes no more changes, and its data is set to go after retentionDays. */
 @ExtendWith(VertxExtension.class)
@@ -33,20 +31,8 @@ class EndE2ETest {
   /** How long refs are remembered (config/default.json limits.refTtlSeconds). */
   private static final long REF_TTL_SECONDS = 900;
 
-  static TestRedis redis;
-  static TestNode node;
-
-  @BeforeAll
-  static void start() {
-    redis = new TestRedis();
-    node = TestNode.start(redis.url());
-  }
-
-  @AfterAll
-  static void stop() {
-    node.close();
-    redis.close();
-  }
+  @RegisterExtension
+  static final LiveNode node = LiveNode.create();
 
   @Test
   @DisplayName("workshop.end reaches everyone as workshop.ended; later commands get ENDED, but an author may still withdraw")
@@ -114,7 +100,7 @@ class EndE2ETest {
     assertThat(co.status()).isEqualTo(201);
     String sam = api.join(w.joinCode(), "Sam", null);
     String kim = api.join(w.joinCode(), "Kim", null);
-    Redis client = Redis.createClient(vertx, new RedisOptions().setConnectionString(redis.url()));
+    Redis client = Redis.createClient(vertx, new RedisOptions().setConnectionString(node.redisUrl()));
     try (WsClient fac = WsClient.join(vertx, node.port(), w.facilitatorToken());
          WsClient s = WsClient.join(vertx, node.port(), sam);
          WsClient k = WsClient.join(vertx, node.port(), kim)) {

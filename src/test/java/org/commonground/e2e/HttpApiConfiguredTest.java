@@ -12,14 +12,12 @@ import java.util.List;
 import java.util.Map;
 import org.commonground.config.HttpConfig;
 import org.commonground.support.Api;
-import org.commonground.support.TestNode;
-import org.commonground.support.TestRedis;
+import org.commonground.support.LiveNode;
 import org.commonground.support.WsClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A node configured as in production: an organiser key, a partner origin allowed to open WebSockets, and
@@ -31,21 +29,9 @@ class HttpApiConfiguredTest {
   static final String PARTNER = "https://partner.example";
   static final String PUBLIC_URL = "https://workshops.example.org/";
 
-  static TestRedis redis;
-  static TestNode node;
-
-  @BeforeAll
-  static void start() {
-    redis = new TestRedis();
-    node = TestNode.start(redis.url(), c -> c.withOrganiserKey(KEY)
-        .withHttp(new HttpConfig(c.http().host(), c.http().port(), PUBLIC_URL, List.of(PARTNER))));
-  }
-
-  @AfterAll
-  static void stop() {
-    node.close();
-    redis.close();
-  }
+  @RegisterExtension
+  static final LiveNode node = LiveNode.create(c -> c.withOrganiserKey(KEY)
+      .withHttp(new HttpConfig(c.http().host(), c.http().port(), PUBLIC_URL, List.of(PARTNER))));
 
   private static void assertError(Api.Reply r, int status, String code, String what) {
     assertThat(r.status()).as("status for %s: %s", what, r.text()).isEqualTo(status);

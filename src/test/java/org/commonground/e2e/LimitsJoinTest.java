@@ -10,14 +10,12 @@ import java.util.List;
 import java.util.Map;
 import org.commonground.config.Limits;
 import org.commonground.support.Api;
-import org.commonground.support.TestNode;
-import org.commonground.support.TestRedis;
+import org.commonground.support.LiveNode;
 import org.commonground.support.WsClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The join rate limit: failed attempts (unknown codes) are counted per client address, successful joins
@@ -29,25 +27,13 @@ class LimitsJoinTest {
   static final int FAILED_JOINS = 3;
   static final int WINDOW_SECONDS = 60;
 
-  static TestRedis redis;
-  static TestNode node;
-
-  @BeforeAll
-  static void start() {
-    redis = new TestRedis();
-    node = TestNode.start(redis.url(), c -> {
-      Limits d = c.limits();
-      return c.withLimits(new Limits(d.maxFrameBytes(), d.commandsPerSecond(), d.commandBurst(), FAILED_JOINS,
-          WINDOW_SECONDS, d.writeQueueMaxBytes(), d.helloTimeoutMs(), d.errorsPerMinute(), d.refTtlSeconds(),
-          d.idleTimeoutSeconds()));
-    });
-  }
-
-  @AfterAll
-  static void stop() {
-    node.close();
-    redis.close();
-  }
+  @RegisterExtension
+  static final LiveNode node = LiveNode.create(c -> {
+    Limits d = c.limits();
+    return c.withLimits(new Limits(d.maxFrameBytes(), d.commandsPerSecond(), d.commandBurst(), FAILED_JOINS,
+        WINDOW_SECONDS, d.writeQueueMaxBytes(), d.helloTimeoutMs(), d.errorsPerMinute(), d.refTtlSeconds(),
+        d.idleTimeoutSeconds()));
+  });
 
   private static Api from(Vertx vertx, String address) {
     return new Api(vertx, node.port(), address);

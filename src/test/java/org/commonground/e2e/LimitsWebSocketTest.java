@@ -14,14 +14,12 @@ import java.util.Map;
 import org.commonground.config.Limits;
 import org.commonground.support.Api;
 import org.commonground.support.Await;
-import org.commonground.support.TestNode;
-import org.commonground.support.TestRedis;
+import org.commonground.support.LiveNode;
 import org.commonground.support.WsClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Per-connection time and rate limits, on a node with a short hello timeout and a small command rate
@@ -34,25 +32,13 @@ class LimitsWebSocketTest {
   static final double COMMANDS_PER_SECOND = 2;
   static final int COMMAND_BURST = 4;
 
-  static TestRedis redis;
-  static TestNode node;
-
-  @BeforeAll
-  static void start() {
-    redis = new TestRedis();
-    node = TestNode.start(redis.url(), c -> {
-      Limits d = c.limits();
-      return c.withLimits(new Limits(d.maxFrameBytes(), COMMANDS_PER_SECOND, COMMAND_BURST, d.failedJoinsPerWindow(),
-          d.failedJoinWindowSeconds(), d.writeQueueMaxBytes(), HELLO_TIMEOUT_MS, d.errorsPerMinute(), d.refTtlSeconds(),
-          d.idleTimeoutSeconds()));
-    });
-  }
-
-  @AfterAll
-  static void stop() {
-    node.close();
-    redis.close();
-  }
+  @RegisterExtension
+  static final LiveNode node = LiveNode.create(c -> {
+    Limits d = c.limits();
+    return c.withLimits(new Limits(d.maxFrameBytes(), COMMANDS_PER_SECOND, COMMAND_BURST, d.failedJoinsPerWindow(),
+        d.failedJoinWindowSeconds(), d.writeQueueMaxBytes(), HELLO_TIMEOUT_MS, d.errorsPerMinute(), d.refTtlSeconds(),
+        d.idleTimeoutSeconds()));
+  });
 
   private record Room(Api.Created w, String sam, String alex) {}
 

@@ -7,35 +7,19 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.util.List;
 import org.commonground.support.Api;
-import org.commonground.support.TestNode;
-import org.commonground.support.TestRedis;
+import org.commonground.support.LiveNode;
 import org.commonground.support.WsClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The facilitator's hand on the room: parking lot, spotlight, removing someone, the workshop's settings. */
 @ExtendWith(VertxExtension.class)
 class ModerationE2ETest {
-  static TestRedis redis;
-  static TestNode node;
-  static TestNode other;
-
-  @BeforeAll
-  static void start() {
-    redis = new TestRedis();
-    node = TestNode.start(redis.url());
-    other = TestNode.start(redis.url());
-  }
-
-  @AfterAll
-  static void stop() {
-    node.close();
-    other.close();
-    redis.close();
-  }
+  @RegisterExtension
+  static final LiveNode node = LiveNode.create();
+  static final LiveNode other = node.sibling();
 
   // ---------------------------------------------------------------- parking lot
 
@@ -162,7 +146,7 @@ class ModerationE2ETest {
       evSeq(k, removed.getLong("seq"));
       assertThat(k.isClosed()).as("others stay connected").isFalse();
 
-      for (TestNode n : List.of(node, other)) {
+      for (LiveNode n : List.of(node, other)) {
         try (WsClient again = WsClient.connect(vertx, n.port())) {
           again.send(new JsonObject().put("t", "hello").put("token", sam));
           assertThat(again.awaitClose()).as("the token of a removed participant").isEqualTo((short) 4403);
@@ -252,7 +236,7 @@ class ModerationE2ETest {
         .orElseThrow(() -> new AssertionError("no contribution " + id + " in " + state.encode()));
   }
 
-  private static JsonObject welcome(Vertx vertx, TestNode n, String token) {
+  private static JsonObject welcome(Vertx vertx, LiveNode n, String token) {
     try (WsClient c = WsClient.connect(vertx, n.port())) {
       return c.hello(token);
     }

@@ -14,32 +14,18 @@ import java.util.ArrayList;
 import java.util.List;
 import org.commonground.support.Api;
 import org.commonground.support.Await;
-import org.commonground.support.TestNode;
-import org.commonground.support.TestRedis;
+import org.commonground.support.LiveNode;
 import org.commonground.support.WsClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What leaves with the facilitator, and what never leaves at all. */
 @ExtendWith(VertxExtension.class)
 class ReportsTest {
-  static TestRedis redis;
-  static TestNode node;
-
-  @BeforeAll
-  static void start() {
-    redis = new TestRedis();
-    node = TestNode.start(redis.url());
-  }
-
-  @AfterAll
-  static void stop() {
-    node.close();
-    redis.close();
-  }
+  @RegisterExtension
+  static final LiveNode node = LiveNode.create();
 
   private static JsonObject args() { return new JsonObject(); }
 
@@ -168,7 +154,7 @@ class ReportsTest {
       again.send(new JsonObject().put("t", "hello").put("token", sam));
       assertThat(again.awaitClose()).isEqualTo((short) 4401);
     }
-    Redis client = Redis.createClient(vertx, redis.url());
+    Redis client = Redis.createClient(vertx, node.redisUrl());
     try {
       List<String> keys = new ArrayList<>();
       String cursor = "0";

@@ -7,32 +7,18 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.util.List;
 import org.commonground.support.Api;
-import org.commonground.support.TestNode;
-import org.commonground.support.TestRedis;
+import org.commonground.support.LiveNode;
 import org.commonground.support.WsClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @ExtendWith(VertxExtension.class)
 class ResumeTest {
-  static TestRedis redis;
-  static TestNode node;
-
-  @BeforeAll
-  static void start() {
-    redis = new TestRedis();
-    // Generous command rate: one test posts more events than the resume memory holds.
-    node = TestNode.start(redis.url(), c -> c.withLimits(c.limits().withCommandRate(100_000, 100_000)));
-  }
-
-  @AfterAll
-  static void stop() {
-    node.close();
-    redis.close();
-  }
+  // Generous command rate: one test posts more events than the resume memory holds.
+  @RegisterExtension
+  static final LiveNode node = LiveNode.create(c -> c.withLimits(c.limits().withCommandRate(100_000, 100_000)));
 
   @Test
   @DisplayName("a dropped client that resumes with epoch and seq gets exactly the events it missed, then live ones")

@@ -8,35 +8,19 @@ import io.vertx.junit5.VertxExtension;
 import java.util.ArrayList;
 import java.util.List;
 import org.commonground.support.Api;
-import org.commonground.support.TestNode;
-import org.commonground.support.TestRedis;
+import org.commonground.support.LiveNode;
 import org.commonground.support.WsClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Two server processes' worth of nodes (each its own Vert.x) sharing one Redis. */
 @ExtendWith(VertxExtension.class)
 class TwoNodesTest {
-  static TestRedis redis;
-  static TestNode a;
-  static TestNode b;
-
-  @BeforeAll
-  static void start() {
-    redis = new TestRedis();
-    a = TestNode.start(redis.url());
-    b = TestNode.start(redis.url());
-  }
-
-  @AfterAll
-  static void stop() {
-    a.close();
-    b.close();
-    redis.close();
-  }
+  @RegisterExtension
+  static final LiveNode a = LiveNode.create();
+  static final LiveNode b = a.sibling();
 
   @Test
   @DisplayName("clients on two nodes posting at once all see one order: same seqs, same events, no gap, no duplicate")

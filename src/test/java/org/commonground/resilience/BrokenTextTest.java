@@ -7,14 +7,12 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.util.List;
 import org.commonground.support.Api;
-import org.commonground.support.TestNode;
-import org.commonground.support.TestRedis;
+import org.commonground.support.LiveNode;
 import org.commonground.support.WsClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Broken text on the wire. A WebSocket text frame built from a Java String is always valid UTF-8 (the
@@ -24,23 +22,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(VertxExtension.class)
 class BrokenTextTest {
-  static TestRedis redis;
-  static TestNode a;
-  static TestNode b;
-
-  @BeforeAll
-  static void start() {
-    redis = new TestRedis();
-    a = TestNode.start(redis.url());
-    b = TestNode.start(redis.url());
-  }
-
-  @AfterAll
-  static void stop() {
-    a.close();
-    b.close();
-    redis.close();
-  }
+  @RegisterExtension
+  static final LiveNode a = LiveNode.create();
+  static final LiveNode b = a.sibling();
 
   private static String cmd(String refJson, String name, String argsJson) {
     return "{\"t\":\"cmd\",\"ref\":" + refJson + ",\"name\":\"" + name + "\",\"args\":" + argsJson + "}";
@@ -147,7 +131,7 @@ class BrokenTextTest {
     }
   }
 
-  private static List<String> texts(Vertx vertx, TestNode node, String token) {
+  private static List<String> texts(Vertx vertx, LiveNode node, String token) {
     try (WsClient c = WsClient.connect(vertx, node.port())) {
       return c.hello(token).getJsonObject("state").getJsonArray("contributions").stream()
           .map(o -> ((JsonObject) o).getString("text")).toList();

@@ -10,14 +10,12 @@ import io.vertx.junit5.VertxExtension;
 import java.util.List;
 import java.util.Map;
 import org.commonground.support.Api;
-import org.commonground.support.TestNode;
-import org.commonground.support.TestRedis;
+import org.commonground.support.LiveNode;
 import org.commonground.support.WsClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Workshops are walled off from each other: nothing of one workshop (its tokens, its ids) reaches into
@@ -26,25 +24,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(VertxExtension.class)
 class CrossWorkshopTest {
-  static TestRedis redis;
-  static TestNode node;
-
-  @BeforeAll
-  static void start() {
-    redis = new TestRedis();
-    node = TestNode.start(redis.url());
-  }
-
-  @AfterAll
-  static void stop() {
-    node.close();
-    redis.close();
-  }
+  @RegisterExtension
+  static final LiveNode node = LiveNode.create();
 
   private static JsonObject text(String t) { return new JsonObject().put("text", t); }
 
   /** A fresh welcome's state, without presence (who is online is no part of what commands change). */
-  static JsonObject stateOf(Vertx vertx, TestNode node, String facilitatorToken) {
+  static JsonObject stateOf(Vertx vertx, LiveNode node, String facilitatorToken) {
     try (WsClient c = WsClient.connect(vertx, node.port())) {
       JsonObject state = c.hello(facilitatorToken).getJsonObject("state").copy();
       for (Object p : state.getJsonArray("participants")) ((JsonObject) p).remove("online");

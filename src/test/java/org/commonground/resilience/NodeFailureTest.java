@@ -13,14 +13,13 @@ import java.util.Map;
 import org.commonground.config.Limits;
 import org.commonground.support.Api;
 import org.commonground.support.Await;
+import org.commonground.support.LiveNode;
 import org.commonground.support.TestNode;
-import org.commonground.support.TestRedis;
 import org.commonground.support.WsClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One of two nodes goes away while people are working. Its clients come back on the other node (no
@@ -32,21 +31,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class NodeFailureTest {
   static final Duration WITHIN = Duration.ofSeconds(10);
-  static TestRedis redis;
   /** The node that stays up. */
-  static TestNode survivor;
-
-  @BeforeAll
-  static void start() {
-    redis = new TestRedis();
-    survivor = TestNode.start(redis.url());
-  }
-
-  @AfterAll
-  static void stop() {
-    survivor.close();
-    redis.close();
-  }
+  @RegisterExtension
+  static final LiveNode survivor = LiveNode.create();
 
   /** One participant: its token, its first connection and what it saw there. */
   private static final class Person {
@@ -79,7 +66,7 @@ class NodeFailureTest {
   @DisplayName("when a node goes down under load, its clients (connections reset without a close frame, or closed with 1001) "
       + "resume on the other node with exactly the events they missed, and their unanswered commands, resent, apply once")
   void nodeGoesDownUnderLoad(Vertx vertx) {
-    TestNode doomed = TestNode.start(redis.url());
+    TestNode doomed = TestNode.start(survivor.redisUrl());
     FaultyLink network = FaultyLink.to(vertx, doomed.port());
     List<WsClient> toClose = new ArrayList<>();
     try {
@@ -189,7 +176,7 @@ class NodeFailureTest {
   @DisplayName("a client whose connection dies without a close frame is let go by its node (presence, cg_connections) "
       + "and resumes on the other node with exactly what it missed")
   void connectionDiesWithoutCloseFrame(Vertx vertx) {
-    try (TestNode first = TestNode.start(redis.url());
+    try (TestNode first = TestNode.start(survivor.redisUrl());
          FaultyLink network = FaultyLink.to(vertx, first.port())) {
       Api api = survivor.api(vertx);
       Api.Created w = api.create("Dropped phone");
@@ -227,7 +214,7 @@ class NodeFailureTest {
   void silentConnectionIsDropped(Vertx vertx) {
     // The shipped idle timeout is 60 s; 2 s here (pings go every second), the behaviour is the same. The node then
     // waits for the closing handshake (Vert.x: 10 s) before it lets the connection go.
-    try (TestNode first = TestNode.start(redis.url(), c -> c.withLimits(idleTimeout(c.limits(), 2)));
+    try (TestNode first = TestNode.start(survivor.redisUrl(), c -> c.withLimits(idleTimeout(c.limits(), 2)));
          FaultyLink network = FaultyLink.to(vertx, first.port())) {
       Api api = survivor.api(vertx);
       Api.Created w = api.create("Silent network");

@@ -16,13 +16,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonground.support.Api;
-import org.commonground.support.TestNode;
-import org.commonground.support.TestRedis;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.commonground.support.LiveNode;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The browser-side defences on every answer the server gives: a Content-Security-Policy strict enough
@@ -33,20 +31,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(VertxExtension.class)
 class SecurityHeadersTest {
-  static TestRedis redis;
-  static TestNode node;
-
-  @BeforeAll
-  static void start() {
-    redis = new TestRedis();
-    node = TestNode.start(redis.url());
-  }
-
-  @AfterAll
-  static void stop() {
-    node.close();
-    redis.close();
-  }
+  @RegisterExtension
+  static final LiveNode node = LiveNode.create();
 
   /** The policy's directives, each with its sources. */
   static Map<String, List<String>> directives(String csp) {

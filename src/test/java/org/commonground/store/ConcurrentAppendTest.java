@@ -26,12 +26,11 @@ import org.commonground.store.AppendResult.Appended;
 import org.commonground.store.AppendResult.Duplicate;
 import org.commonground.store.AppendResult.Stale;
 import org.commonground.support.Await;
-import org.commonground.support.TestRedis;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.commonground.support.LiveRedis;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two nodes (two Vert.x instances, two Redis clients, two stores) append to one workshop at the same time,
@@ -40,13 +39,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class ConcurrentAppendTest {
   static final int N = 300;
-  static TestRedis redis;
-
-  @BeforeAll
-  static void startRedis() { redis = new TestRedis(); }
-
-  @AfterAll
-  static void stopRedis() { redis.close(); }
+  @RegisterExtension
+  static final LiveRedis redis = new LiveRedis();
 
   /** One writer: appends {@code name-0 .. name-(n-1)} one at a time, retrying each on Stale with the seq it got. */
   static final class Writer {

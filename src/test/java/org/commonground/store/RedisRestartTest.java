@@ -28,16 +28,15 @@ import java.util.function.BooleanSupplier;
 import org.commonground.store.AppendResult.Appended;
 import org.commonground.store.AppendResult.Duplicate;
 import org.commonground.support.Await;
-import org.commonground.support.TestRedis;
+import org.commonground.support.LiveRedis;
 import org.commonground.workshop.Code;
 import org.commonground.workshop.Role;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A Redis restart (same port, same data): the log survives and the Subscriber comes back by itself. */
 @ExtendWith(VertxExtension.class)
@@ -45,7 +44,8 @@ class RedisRestartTest {
   /** How long a restarted Redis may take to be noticed and resubscribed ("within seconds"). */
   static final Duration RESUBSCRIBED_WITHIN = Duration.ofSeconds(10);
 
-  static TestRedis redis;
+  @RegisterExtension
+  static final LiveRedis redis = new LiveRedis();
 
   Redis client;
   RedisWorkshopStore store;
@@ -53,12 +53,6 @@ class RedisRestartTest {
   final AtomicInteger resubscriptions = new AtomicInteger();
   final Map<Integer, Promise<Void>> resubscribed = new ConcurrentHashMap<>();
   final Map<String, Promise<String>> heard = new ConcurrentHashMap<>();
-
-  @BeforeAll
-  static void startRedis() { redis = new TestRedis(); }
-
-  @AfterAll
-  static void stopRedis() { redis.close(); }
 
   @BeforeEach
   void connect(Vertx vertx) {

@@ -24,33 +24,27 @@ import org.commonground.store.AppendResult.Duplicate;
 import org.commonground.store.AppendResult.Stale;
 import org.commonground.store.WorkshopStore.CodeTakenException;
 import org.commonground.support.Await;
-import org.commonground.support.TestRedis;
+import org.commonground.support.LiveRedis;
 import org.commonground.workshop.Code;
 import org.commonground.workshop.Role;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The store's contract against a real, private Redis: one request at a time, awaited on the test thread. */
 @ExtendWith(VertxExtension.class)
 class RedisWorkshopStoreTest {
-  static TestRedis redis;
+  @RegisterExtension
+  static final LiveRedis redis = new LiveRedis();
 
   Redis client;
   RedisWorkshopStore store;
   Keys keys;
-
-  @BeforeAll
-  static void startRedis() { redis = new TestRedis(); }
-
-  @AfterAll
-  static void stopRedis() { redis.close(); }
 
   @BeforeEach
   void connect(Vertx vertx) {

@@ -22,29 +22,23 @@ import java.util.function.BiConsumer;
 import org.commonground.store.AppendResult.Appended;
 import org.commonground.store.AppendResult.Stale;
 import org.commonground.support.Await;
-import org.commonground.support.TestRedis;
-import org.junit.jupiter.api.AfterAll;
+import org.commonground.support.LiveRedis;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The pub/sub side of an append: what a node's Subscriber hears. */
 @ExtendWith(VertxExtension.class)
 class SubscriberTest {
-  static TestRedis redis;
+  @RegisterExtension
+  static final LiveRedis redis = new LiveRedis();
 
   Redis client;
   RedisWorkshopStore store;
   Subscriber subscriber;
-
-  @BeforeAll
-  static void startRedis() { redis = new TestRedis(); }
-
-  @AfterAll
-  static void stopRedis() { redis.close(); }
 
   @BeforeEach
   void connect(Vertx vertx) {

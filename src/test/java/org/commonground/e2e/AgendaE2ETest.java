@@ -1,6 +1,11 @@
 package org.commonground.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.commonground.support.Frames.evSeq;
+import static org.commonground.support.Frames.id;
+import static org.commonground.support.Frames.ok;
+import static org.commonground.support.Frames.refused;
+import static org.commonground.support.Frames.text;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -76,7 +81,7 @@ class AgendaE2ETest {
 
       // Someone who joins late sees the running phase and the server's clock, so their countdown matches.
       String kim = api.join(w.joinCode(), "Kim", null);
-      JsonObject late = welcome(vertx, node.port(), kim);
+      JsonObject late = node.welcome(vertx, kim);
       JsonObject state = late.getJsonObject("state");
       JsonObject phase = state.getJsonObject("phase");
       JsonObject started = reference.getJsonObject("data").getJsonObject("phase");
@@ -117,7 +122,7 @@ class AgendaE2ETest {
       assertThat(paused.getLong("remainingMs")).isBetween(0L, 60_000L)
           .isEqualTo(Math.max(0, started.getLong("endsAt") - pausedEv.getLong("ts")));
       assertThat(ok(fac.call("timer.pause", new JsonObject())).getValue("seq")).as("pausing twice changes nothing").isNull();
-      JsonObject pausedState = welcome(vertx, node.port(), sam).getJsonObject("state").getJsonObject("phase");
+      JsonObject pausedState = node.welcome(vertx, sam).getJsonObject("state").getJsonObject("phase");
       assertThat(pausedState.getString("status")).as("a late joiner sees the clock stopped").isEqualTo("paused");
       assertThat(pausedState.getValue("endsAt")).isNull();
       assertThat(pausedState.getLong("remainingMs")).isEqualTo(paused.getLong("remainingMs"));
@@ -174,7 +179,7 @@ class AgendaE2ETest {
       refused(p.call("phase.next", new JsonObject()), "FORBIDDEN");
       refused(p.call("phase.goto", new JsonObject().put("index", 2)), "FORBIDDEN");
       refused(p.call("phase.start", new JsonObject()), "FORBIDDEN");
-      JsonObject state = welcome(vertx, node.port(), sam).getJsonObject("state");
+      JsonObject state = node.welcome(vertx, sam).getJsonObject("state");
       assertThat(state.getJsonObject("phase").getInteger("index")).isZero();
       assertThat(p.events().stream().filter(e -> "phase.changed".equals(e.getString("name"))).count())
           .as("only the start moved anything").isEqualTo(1);
@@ -195,7 +200,7 @@ class AgendaE2ETest {
       assertThat(phaseOf(last).getInteger("index")).isEqualTo(2);
       JsonObject next = fac.call("phase.next", new JsonObject());
       refused(next, "INVALID");
-      JsonObject state = welcome(vertx, node.port(), w.facilitatorToken()).getJsonObject("state");
+      JsonObject state = node.welcome(vertx, w.facilitatorToken()).getJsonObject("state");
       assertThat(state.getJsonObject("phase").getInteger("index")).isEqualTo(2);
     }
   }
@@ -255,7 +260,7 @@ class AgendaE2ETest {
       Map<String, Integer> expectedPhase = Map.of(ids.get(0), 0, ids.get(1), 0, ids.get(2), 1, ids.get(3), 1,
           ids.get(4), 2);
       for (String token : List.of(w.displayToken(), kim, w.facilitatorToken())) {
-        JsonObject welcome = welcome(vertx, node.port(), token);
+        JsonObject welcome = node.welcome(vertx, token);
         assertThat(welcome.getLong("seq")).isGreaterThanOrEqualTo(last);
         JsonObject state = welcome.getJsonObject("state");
         assertThat(state.getJsonObject("phase").getInteger("index")).isZero();
@@ -298,20 +303,20 @@ class AgendaE2ETest {
       assertThat(ok(s.call("ready.set", new JsonObject().put("ready", true))).getValue("seq"))
           .as("ready again changes nothing").isNull();
 
-      JsonObject samState = welcome(vertx, node.port(), sam).getJsonObject("state");
+      JsonObject samState = node.welcome(vertx, sam).getJsonObject("state");
       assertThat(samState.getBoolean("yourReady")).isTrue();
       assertThat(samState.getInteger("readyCount")).isEqualTo(2);
-      JsonObject facState = welcome(vertx, node.port(), w.facilitatorToken()).getJsonObject("state");
+      JsonObject facState = node.welcome(vertx, w.facilitatorToken()).getJsonObject("state");
       assertThat(facState.getBoolean("yourReady")).isFalse();
       assertThat(facState.getInteger("readyCount")).isEqualTo(2);
 
       JsonObject less = ok(k.call("ready.set", new JsonObject().put("ready", false)));
       assertThat(evSeq(s, less.getLong("seq")).getJsonObject("data").getInteger("count")).isEqualTo(1);
-      assertThat(welcome(vertx, node.port(), kim).getJsonObject("state").getBoolean("yourReady")).isFalse();
+      assertThat(node.welcome(vertx, kim).getJsonObject("state").getBoolean("yourReady")).isFalse();
 
       ok(k.call("ready.set", new JsonObject().put("ready", true)));
       ok(fac.call("phase.start", new JsonObject()));
-      assertThat(welcome(vertx, node.port(), kim).getJsonObject("state").getInteger("readyCount"))
+      assertThat(node.welcome(vertx, kim).getJsonObject("state").getInteger("readyCount"))
           .as("phase.start resets ready flags, as PROTOCOL.md's facilitator table says").isZero();
       ok(s.call("ready.set", new JsonObject().put("ready", true)));
       long started = ok(k.call("ready.set", new JsonObject().put("ready", true))).getLong("seq");
@@ -330,7 +335,7 @@ class AgendaE2ETest {
           }
         }
       }
-      JsonObject after = welcome(vertx, node.port(), sam).getJsonObject("state");
+      JsonObject after = node.welcome(vertx, sam).getJsonObject("state");
       assertThat(after.getBoolean("yourReady")).isFalse();
       assertThat(after.getInteger("readyCount")).isZero();
       for (JsonObject ev : fac.events()) {
@@ -433,32 +438,14 @@ class AgendaE2ETest {
           assertThat(phaseOf(changes.get(0)).getInteger("index")).isEqualTo(round);
         }
       }
-      JsonObject state = welcome(vertx, second.port(), w.facilitatorToken()).getJsonObject("state");
+      JsonObject state = second.welcome(vertx, w.facilitatorToken()).getJsonObject("state");
       assertThat(state.getJsonObject("phase").getInteger("index")).isEqualTo(count - 1);
     }
   }
 
   // ---------------------------------------------------------------- helpers
 
-  private static JsonObject text(String t) { return new JsonObject().put("text", t); }
-
-  private static JsonObject ok(JsonObject reply) {
-    assertThat(reply.getString("t")).as(reply.encode()).isEqualTo("ack");
-    return reply;
-  }
-
-  private static void refused(JsonObject reply, String code) {
-    assertThat(reply.getString("t")).as(reply.encode()).isEqualTo("err");
-    assertThat(reply.getString("code")).as(reply.encode()).isEqualTo(code);
-  }
-
-  private static String id(JsonObject reply) { return ok(reply).getJsonObject("result").getString("id"); }
-
   private static boolean isEv(JsonObject f) { return "ev".equals(f.getString("t")); }
-
-  private static JsonObject evSeq(WsClient c, long seq) {
-    return c.seen(f -> isEv(f) && f.getLong("seq") == seq);
-  }
 
   private static JsonObject evAfter(WsClient c, String name, long after) {
     Predicate<JsonObject> p = f -> isEv(f) && name.equals(f.getString("name")) && f.getLong("seq") > after;
@@ -482,11 +469,5 @@ class AgendaE2ETest {
 
   private static List<String> titles(JsonArray phases) {
     return phases.stream().map(JsonObject.class::cast).map(p -> p.getString("title")).toList();
-  }
-
-  private static JsonObject welcome(Vertx vertx, int port, String token) {
-    try (WsClient c = WsClient.connect(vertx, port)) {
-      return c.hello(token);
-    }
   }
 }

@@ -1,6 +1,11 @@
 package org.commonground.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.commonground.support.Frames.evSeq;
+import static org.commonground.support.Frames.id;
+import static org.commonground.support.Frames.ok;
+import static org.commonground.support.Frames.refused;
+import static org.commonground.support.Frames.text;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -81,7 +86,7 @@ class EndE2ETest {
           w.facilitatorToken());
       assertThat(cofac.status()).as(cofac.text()).isEqualTo(410);
 
-      JsonObject state = welcome(vertx, kim).getJsonObject("state");
+      JsonObject state = node.welcome(vertx, kim).getJsonObject("state");
       assertThat(state.getJsonObject("workshop").getString("status")).isEqualTo("ended");
       assertThat(state.getJsonObject("phase").getString("status")).isEqualTo("done");
       assertThat(state.getJsonArray("contributions").stream().map(JsonObject.class::cast)
@@ -184,31 +189,5 @@ class EndE2ETest {
 
   private static long ttlOf(Redis client, String key) {
     return Await.of(client.send(Request.cmd(Command.TTL).arg(key))).toLong();
-  }
-
-  // ---------------------------------------------------------------- helpers
-
-  private static JsonObject text(String t) { return new JsonObject().put("text", t); }
-
-  private static JsonObject ok(JsonObject reply) {
-    assertThat(reply.getString("t")).as(reply.encode()).isEqualTo("ack");
-    return reply;
-  }
-
-  private static void refused(JsonObject reply, String code) {
-    assertThat(reply.getString("t")).as(reply.encode()).isEqualTo("err");
-    assertThat(reply.getString("code")).as(reply.encode()).isEqualTo(code);
-  }
-
-  private static String id(JsonObject reply) { return ok(reply).getJsonObject("result").getString("id"); }
-
-  private static JsonObject evSeq(WsClient c, long seq) {
-    return c.seen(f -> "ev".equals(f.getString("t")) && f.getLong("seq") == seq);
-  }
-
-  private static JsonObject welcome(Vertx vertx, String token) {
-    try (WsClient c = WsClient.connect(vertx, node.port())) {
-      return c.hello(token);
-    }
   }
 }

@@ -2,6 +2,7 @@ package org.commonground.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.commonground.support.Api.assertError;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -32,13 +33,6 @@ class HttpApiConfiguredTest {
   @RegisterExtension
   static final LiveNode node = LiveNode.create(c -> c.withOrganiserKey(KEY)
       .withHttp(new HttpConfig(c.http().host(), c.http().port(), PUBLIC_URL, List.of(PARTNER))));
-
-  private static void assertError(Api.Reply r, int status, String code, String what) {
-    assertThat(r.status()).as("status for %s: %s", what, r.text()).isEqualTo(status);
-    assertThat(r.error()).as("error body for %s: %s", what, r.text()).isNotNull();
-    assertThat(r.error().getString("code")).as("code for %s", what).isEqualTo(code);
-    assertThat(r.error().getString("message")).as("message for %s", what).isNotBlank();
-  }
 
   @Test
   @DisplayName("with an organiser key, creating a workshop without it, or with another, is 401 UNAUTHENTICATED; with it, 201")

@@ -1,6 +1,7 @@
 package org.commonground.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.commonground.support.Api.assertError;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -28,14 +29,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class HttpApiTest {
   @RegisterExtension
   static final LiveNode node = LiveNode.create();
-
-  private static void assertError(Api.Reply r, int status, String code, String what) {
-    assertThat(r.status()).as("status for %s: %s", what, r.text()).isEqualTo(status);
-    assertThat(r.body()).as("JSON error body for %s: %s", what, r.text()).isNotNull();
-    assertThat(r.error()).as("error object for %s: %s", what, r.text()).isNotNull();
-    assertThat(r.error().getString("code")).as("code for %s", what).isEqualTo(code);
-    assertThat(r.error().getString("message")).as("message for %s", what).isNotBlank();
-  }
 
   /** The participants as a facilitator's fresh welcome state lists them. */
   private static JsonArray participants(Vertx vertx, String facilitatorToken) {

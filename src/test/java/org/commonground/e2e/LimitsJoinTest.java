@@ -1,6 +1,7 @@
 package org.commonground.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.commonground.support.Api.assertError;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -50,12 +51,6 @@ class LimitsJoinTest {
         Map.of(), "Retry-After");
   }
 
-  private static void assertCode(Api.Reply r, int status, String code, String what) {
-    assertThat(r.status()).as("%s: %s", what, r.text()).isEqualTo(status);
-    assertThat(r.error().getString("code")).as(what).isEqualTo(code);
-    assertThat(r.error().getString("message")).as(what).isNotBlank();
-  }
-
   @Test
   @DisplayName("repeated wrong codes from one address get 429 RATE_LIMITED with Retry-After; the right code still "
       + "joins from there, and other addresses are unaffected")
@@ -67,11 +62,11 @@ class LimitsJoinTest {
     assertThat(guesses).hasSize(FAILED_JOINS);
     for (String guess : guesses) {
       Api.Reply r = join(guesser, guess, "Guesser");
-      assertCode(r, 404, "NOT_FOUND", "guess " + guess);
+      assertError(r, 404, "NOT_FOUND", "guess " + guess);
     }
     for (int i = 0; i < 2; i++) {
       Api.Reply limited = join(guesser, wrong(w.joinCode()), "Guesser");
-      assertCode(limited, 429, "RATE_LIMITED", "attempt " + (FAILED_JOINS + 1 + i));
+      assertError(limited, 429, "RATE_LIMITED", "attempt " + (FAILED_JOINS + 1 + i));
       assertThat(limited.header()).as("Retry-After").isNotNull().matches("[0-9]+");
       assertThat(Integer.parseInt(limited.header())).isBetween(1, WINDOW_SECONDS);
     }
@@ -83,9 +78,9 @@ class LimitsJoinTest {
       assertThat(p.hello(ok.body().getString("token")).getJsonObject("you").getString("role")).isEqualTo("participant");
     }
     // Another address has its own count.
-    assertCode(join(from(vertx, "127.0.0.3"), wrong(w.joinCode()), "Someone else"), 404, "NOT_FOUND", "other address");
+    assertError(join(from(vertx, "127.0.0.3"), wrong(w.joinCode()), "Someone else"), 404, "NOT_FOUND", "other address");
     // And the limited address is still limited.
-    assertCode(join(guesser, "ZZZ-ZZZ", "Guesser"), 429, "RATE_LIMITED", "after the good join");
+    assertError(join(guesser, "ZZZ-ZZZ", "Guesser"), 429, "RATE_LIMITED", "after the good join");
   }
 
   @Test
@@ -100,9 +95,9 @@ class LimitsJoinTest {
       assertThat(r.status()).as("join %d: %s", i, r.text()).isEqualTo(201);
     }
     for (int i = 0; i < FAILED_JOINS; i++) {
-      assertCode(join(venue, wrong(w.joinCode()), "Typo"), 404, "NOT_FOUND", "typo " + (i + 1));
+      assertError(join(venue, wrong(w.joinCode()), "Typo"), 404, "NOT_FOUND", "typo " + (i + 1));
     }
-    assertCode(join(venue, wrong(w.joinCode()), "Typo"), 429, "RATE_LIMITED", "one typo too many");
+    assertError(join(venue, wrong(w.joinCode()), "Typo"), 429, "RATE_LIMITED", "one typo too many");
     try (WsClient fac = WsClient.connect(vertx, node.port())) {
       assertThat(fac.hello(w.facilitatorToken()).getJsonObject("state").getJsonArray("participants")).hasSize(1 + people);
     }

@@ -1,6 +1,7 @@
 package org.commonground.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.commonground.support.Frames.text;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -19,8 +20,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class LiveWorkshopTest {
   @RegisterExtension
   static final LiveNode node = LiveNode.create();
-
-  private static JsonObject text(String t) { return new JsonObject().put("text", t); }
 
   @Test
   @DisplayName("a participant's post reaches everyone, and the sender gets the ev before the ack")

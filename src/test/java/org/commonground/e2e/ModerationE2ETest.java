@@ -1,6 +1,11 @@
 package org.commonground.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.commonground.support.Frames.evSeq;
+import static org.commonground.support.Frames.id;
+import static org.commonground.support.Frames.ok;
+import static org.commonground.support.Frames.refused;
+import static org.commonground.support.Frames.text;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -41,7 +46,7 @@ class ModerationE2ETest {
       assertThat(c.getValue("owner")).isNull();
       String idea = id(s.call("contribution.add", text("an ordinary idea")));
 
-      JsonObject state = welcome(vertx, node, kim).getJsonObject("state");
+      JsonObject state = node.welcome(vertx, kim).getJsonObject("state");
       assertThat(state.getJsonArray("parking").getList()).containsExactly(id);
       assertThat(contribution(state, id).getString("status")).isEqualTo("open");
 
@@ -61,7 +66,7 @@ class ModerationE2ETest {
         assertThat(u.getString("owner")).isEqualTo("Estates team");
         assertThat(u.getString("text")).isEqualTo("who pays for travel?");
       }
-      JsonObject after = welcome(vertx, node, sam).getJsonObject("state");
+      JsonObject after = node.welcome(vertx, sam).getJsonObject("state");
       assertThat(after.getJsonArray("parking").getList()).containsExactly(id);
       assertThat(contribution(after, id).getString("status")).isEqualTo("handed-on");
       assertThat(contribution(after, id).getString("owner")).isEqualTo("Estates team");
@@ -92,7 +97,7 @@ class ModerationE2ETest {
         assertThat(ev.getJsonObject("data").getJsonObject("spotlight").getMap())
             .containsExactlyInAnyOrderEntriesOf(new JsonObject().put("type", "contribution").put("id", id).getMap());
       }
-      JsonObject state = welcome(vertx, node, w.displayToken()).getJsonObject("state");
+      JsonObject state = node.welcome(vertx, w.displayToken()).getJsonObject("state");
       assertThat(state.getJsonObject("spotlight").getString("id")).isEqualTo(id);
       assertThat(state.getJsonObject("spotlight").getString("type")).isEqualTo("contribution");
       assertThat(ok(fac.call("spotlight.set", new JsonObject().put("type", "contribution").put("id", id)))
@@ -109,7 +114,7 @@ class ModerationE2ETest {
         assertThat(ev.getJsonObject("data").containsKey("spotlight")).isTrue();
         assertThat(ev.getJsonObject("data").getValue("spotlight")).isNull();
       }
-      assertThat(welcome(vertx, node, sam).getJsonObject("state").getValue("spotlight")).isNull();
+      assertThat(node.welcome(vertx, sam).getJsonObject("state").getValue("spotlight")).isNull();
     }
   }
 
@@ -154,7 +159,7 @@ class ModerationE2ETest {
         }
       }
 
-      JsonObject state = welcome(vertx, other, kim).getJsonObject("state");
+      JsonObject state = other.welcome(vertx, kim).getJsonObject("state");
       assertThat(state.getJsonArray("participants").stream().map(JsonObject.class::cast)
           .map(p -> p.getString("id")).toList()).doesNotContain(samId);
       JsonObject kept = contribution(state, post);
@@ -178,7 +183,7 @@ class ModerationE2ETest {
     String sam = api.join(w.joinCode(), "Sam", null);
     try (WsClient fac = WsClient.join(vertx, node.port(), w.facilitatorToken());
          WsClient s = WsClient.join(vertx, other.port(), sam)) {
-      JsonObject before = welcome(vertx, node, sam).getJsonObject("state").getJsonObject("workshop");
+      JsonObject before = node.welcome(vertx, sam).getJsonObject("state").getJsonObject("workshop");
       JsonObject ack = ok(fac.call("workshop.update", new JsonObject().put("title", "Crisis care: what works")
           .put("settings", new JsonObject().put("votesPerParticipant", 3).put("confidential", true))));
       JsonObject ev = evSeq(s, ack.getLong("seq"));
@@ -204,7 +209,7 @@ class ModerationE2ETest {
           "INVALID");
       refused(s.call("workshop.update", new JsonObject().put("title", "Mine now")), "FORBIDDEN");
 
-      JsonObject state = welcome(vertx, other, sam).getJsonObject("state").getJsonObject("workshop");
+      JsonObject state = other.welcome(vertx, sam).getJsonObject("state").getJsonObject("workshop");
       assertThat(state.getString("title")).isEqualTo("Crisis care: what works");
       assertThat(state.getJsonObject("settings")).isEqualTo(expected.copy().put("minGroupSize", 5));
     }
@@ -212,33 +217,9 @@ class ModerationE2ETest {
 
   // ---------------------------------------------------------------- helpers
 
-  private static JsonObject text(String t) { return new JsonObject().put("text", t); }
-
-  private static JsonObject ok(JsonObject reply) {
-    assertThat(reply.getString("t")).as(reply.encode()).isEqualTo("ack");
-    return reply;
-  }
-
-  private static void refused(JsonObject reply, String code) {
-    assertThat(reply.getString("t")).as(reply.encode()).isEqualTo("err");
-    assertThat(reply.getString("code")).as(reply.encode()).isEqualTo(code);
-  }
-
-  private static String id(JsonObject reply) { return ok(reply).getJsonObject("result").getString("id"); }
-
-  private static JsonObject evSeq(WsClient c, long seq) {
-    return c.seen(f -> "ev".equals(f.getString("t")) && f.getLong("seq") == seq);
-  }
-
   private static JsonObject contribution(JsonObject state, String id) {
     return state.getJsonArray("contributions").stream().map(JsonObject.class::cast)
         .filter(c -> c.getString("id").equals(id)).findFirst()
         .orElseThrow(() -> new AssertionError("no contribution " + id + " in " + state.encode()));
-  }
-
-  private static JsonObject welcome(Vertx vertx, LiveNode n, String token) {
-    try (WsClient c = WsClient.connect(vertx, n.port())) {
-      return c.hello(token);
-    }
   }
 }

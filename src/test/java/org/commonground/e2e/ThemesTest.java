@@ -140,11 +140,7 @@ class ThemesTest {
     }
   }
 
-  private static JsonObject fresh(Vertx vertx, String token) {
-    try (WsClient c = WsClient.connect(vertx, node.port())) {
-      return c.hello(token).getJsonObject("state");
-    }
-  }
+  private static JsonObject fresh(Vertx vertx, String token) { return node.welcome(vertx, token).getJsonObject("state"); }
 
   private static JsonObject themeIn(JsonObject state, String id) {
     return state.getJsonArray("themes").stream().map(JsonObject.class::cast).filter(t -> t.getString("id").equals(id))

@@ -1,6 +1,11 @@
 package org.commonground.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.commonground.support.Frames.evSeq;
+import static org.commonground.support.Frames.id;
+import static org.commonground.support.Frames.ok;
+import static org.commonground.support.Frames.refused;
+import static org.commonground.support.Frames.text;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -74,11 +79,11 @@ class VotingPollsHandsE2ETest {
       assertThat(nothing.getJsonObject("result").getInteger("remaining")).isEqualTo(1);
       refused(s.call("vote.cast", target("nope")), "NOT_FOUND");
 
-      JsonObject kimState = welcome(vertx, kim).getJsonObject("state");
+      JsonObject kimState = node.welcome(vertx, kim).getJsonObject("state");
       assertThat(kimState.getJsonObject("yourVotes").getMap()).isEqualTo(Map.of(c1, 1, c2, 1));
-      JsonObject samState = welcome(vertx, sam).getJsonObject("state");
+      JsonObject samState = node.welcome(vertx, sam).getJsonObject("state");
       assertThat(samState.getJsonObject("yourVotes").getMap()).isEqualTo(Map.of(c1, 1));
-      JsonObject facState = welcome(vertx, w.facilitatorToken()).getJsonObject("state");
+      JsonObject facState = node.welcome(vertx, w.facilitatorToken()).getJsonObject("state");
       assertThat(facState.getJsonObject("yourVotes").getMap()).isEmpty();
       for (JsonObject state : List.of(kimState, samState, facState)) {
         assertThat(contribution(state, c1).getInteger("votes")).isEqualTo(2);
@@ -135,7 +140,7 @@ class VotingPollsHandsE2ETest {
       refused(s.call("poll.open", new JsonObject().put("question", "Mine?")
           .put("options", new JsonArray().add("a").add("b"))), "FORBIDDEN");
 
-      JsonObject stateOpen = welcome(vertx, sam).getJsonObject("state");
+      JsonObject stateOpen = node.welcome(vertx, sam).getJsonObject("state");
       JsonObject pollOpen = poll(stateOpen, pollId);
       assertThat(pollOpen.getString("status")).isEqualTo("open");
       assertThat(pollOpen.getJsonArray("counts").getList()).containsExactly(0, 0, 2);
@@ -150,7 +155,7 @@ class VotingPollsHandsE2ETest {
       assertThat(ok(fac.call("poll.close", new JsonObject().put("id", pollId))).getValue("seq")).isNull();
 
       for (String token : List.of(kim, w.facilitatorToken(), w.displayToken())) {
-        JsonObject state = welcome(vertx, token).getJsonObject("state");
+        JsonObject state = node.welcome(vertx, token).getJsonObject("state");
         JsonObject p = poll(state, pollId);
         assertThat(p.getString("status")).isEqualTo("closed");
         assertThat(p.getJsonArray("counts").getList()).containsExactly(0, 0, 2);
@@ -211,7 +216,7 @@ class VotingPollsHandsE2ETest {
       assertThat(queue(fac, ok(s.call("hand.lower", new JsonObject())))).containsExactly(kimId);
       assertThat(ok(s.call("hand.lower", new JsonObject())).getValue("seq")).as("lowering a lowered hand").isNull();
       assertThat(queue(k, ok(s.call("hand.raise", new JsonObject())))).as("back of the queue").containsExactly(kimId, samId);
-      assertThat(welcome(vertx, w.displayToken()).getJsonObject("state").getJsonArray("hands").getList())
+      assertThat(node.welcome(vertx, w.displayToken()).getJsonObject("state").getJsonArray("hands").getList())
           .containsExactly(kimId, samId);
 
       refused(s.call("hand.next", new JsonObject()), "FORBIDDEN");
@@ -229,34 +234,16 @@ class VotingPollsHandsE2ETest {
       assertThat(evSeq(k, then.getLong("seq")).getJsonObject("data").getString("participantId")).isEqualTo(samId);
       assertThat(evSeq(k, then.getLong("seq") - 1).getJsonObject("data").getJsonArray("queue").getList()).isEmpty();
       refused(fac.call("hand.next", new JsonObject()), "NOT_FOUND");
-      assertThat(welcome(vertx, sam).getJsonObject("state").getJsonArray("hands").getList()).isEmpty();
+      assertThat(node.welcome(vertx, sam).getJsonObject("state").getJsonArray("hands").getList()).isEmpty();
     }
   }
 
   // ---------------------------------------------------------------- helpers
 
-  private static JsonObject text(String t) { return new JsonObject().put("text", t); }
-
   private static JsonObject target(String id) { return new JsonObject().put("targetId", id); }
 
   private static JsonObject answer(String pollId, int option) {
     return new JsonObject().put("pollId", pollId).put("option", option);
-  }
-
-  private static JsonObject ok(JsonObject reply) {
-    assertThat(reply.getString("t")).as(reply.encode()).isEqualTo("ack");
-    return reply;
-  }
-
-  private static void refused(JsonObject reply, String code) {
-    assertThat(reply.getString("t")).as(reply.encode()).isEqualTo("err");
-    assertThat(reply.getString("code")).as(reply.encode()).isEqualTo(code);
-  }
-
-  private static String id(JsonObject reply) { return ok(reply).getJsonObject("result").getString("id"); }
-
-  private static JsonObject evSeq(WsClient c, long seq) {
-    return c.seen(f -> "ev".equals(f.getString("t")) && f.getLong("seq") == seq);
   }
 
   /** The counts of the poll.tallied an ack names, as another client got it. */
@@ -283,11 +270,5 @@ class VotingPollsHandsE2ETest {
     return state.getJsonArray("polls").stream().map(JsonObject.class::cast)
         .filter(p -> p.getString("id").equals(id)).findFirst()
         .orElseThrow(() -> new AssertionError("no poll " + id + " in " + state.encode()));
-  }
-
-  private static JsonObject welcome(Vertx vertx, String token) {
-    try (WsClient c = WsClient.connect(vertx, node.port())) {
-      return c.hello(token);
-    }
   }
 }

@@ -132,10 +132,8 @@ class BrokenTextTest {
   }
 
   private static List<String> texts(Vertx vertx, LiveNode node, String token) {
-    try (WsClient c = WsClient.connect(vertx, node.port())) {
-      return c.hello(token).getJsonObject("state").getJsonArray("contributions").stream()
-          .map(o -> ((JsonObject) o).getString("text")).toList();
-    }
+    return node.welcome(vertx, token).getJsonObject("state").getJsonArray("contributions").stream()
+        .map(o -> ((JsonObject) o).getString("text")).toList();
   }
 
   /** Code points in hex: an assertion message that survives a report file. */

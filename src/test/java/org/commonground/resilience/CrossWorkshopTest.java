@@ -1,6 +1,7 @@
 package org.commonground.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.commonground.support.Frames.text;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -27,15 +28,11 @@ class CrossWorkshopTest {
   @RegisterExtension
   static final LiveNode node = LiveNode.create();
 
-  private static JsonObject text(String t) { return new JsonObject().put("text", t); }
-
   /** A fresh welcome's state, without presence (who is online is no part of what commands change). */
   static JsonObject stateOf(Vertx vertx, LiveNode node, String facilitatorToken) {
-    try (WsClient c = WsClient.connect(vertx, node.port())) {
-      JsonObject state = c.hello(facilitatorToken).getJsonObject("state").copy();
-      for (Object p : state.getJsonArray("participants")) ((JsonObject) p).remove("online");
-      return state;
-    }
+    JsonObject state = node.welcome(vertx, facilitatorToken).getJsonObject("state").copy();
+    for (Object p : state.getJsonArray("participants")) ((JsonObject) p).remove("online");
+    return state;
   }
 
   /** Workshop B: more of everything than A, so B's higher ids name nothing in A. */

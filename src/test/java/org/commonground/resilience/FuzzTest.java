@@ -1,6 +1,7 @@
 package org.commonground.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.commonground.support.Frames.text;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -56,8 +57,6 @@ class FuzzTest {
 
   /** An acknowledged command that produced events, to be replayed on the shadow. */
   record Applied(Actor actor, String ref, String text, JsonObject ack) {}
-
-  private static JsonObject text(String t) { return new JsonObject().put("text", t); }
 
   private static JsonArray allowEverything() {
     return new JsonArray().add("contribute").add("group").add("vote").add("react").add("poll").add("hand");

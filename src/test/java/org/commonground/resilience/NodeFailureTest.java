@@ -1,6 +1,7 @@
 package org.commonground.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.commonground.support.Frames.text;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -48,8 +49,6 @@ class NodeFailureTest {
       this.token = token;
     }
   }
-
-  private static JsonObject text(String t) { return new JsonObject().put("text", t); }
 
   private static long welcomeSeq(WsClient c) { return c.received().get(0).getLong("seq"); }
 

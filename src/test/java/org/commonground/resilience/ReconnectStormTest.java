@@ -1,6 +1,7 @@
 package org.commonground.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.commonground.support.Frames.text;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -26,8 +27,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ReconnectStormTest {
   static final int CLIENTS = 200;
   static final Duration WITHIN = Duration.ofSeconds(15);
-
-  private static JsonObject text(String t) { return new JsonObject().put("text", t); }
 
   @Test
   @DisplayName("200 clients of one workshop dropped at once and all resuming at once, across two nodes: every one gets "

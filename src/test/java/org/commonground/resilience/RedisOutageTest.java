@@ -1,6 +1,7 @@
 package org.commonground.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.commonground.support.Frames.text;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -34,8 +35,6 @@ class RedisOutageTest {
   /** Generous: the point is that an answer comes at all while Redis is away. */
   static final Duration ANSWERED_WITHIN = Duration.ofSeconds(10);
   static final long OUTAGE_MS = 3_000;
-
-  private static JsonObject text(String t) { return new JsonObject().put("text", t); }
 
   private static void assertCouldNotSave(JsonObject reply, String what) {
     assertThat(reply.getString("t")).as("%s: %s", what, reply).isEqualTo("err");

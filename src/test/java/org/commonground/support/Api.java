@@ -1,5 +1,7 @@
 package org.commonground.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.vertx.core.Context;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -33,6 +35,15 @@ public final class Api {
 
   public record Reply(int status, JsonObject body, String text, String header) {
     public JsonObject error() { return body.getJsonObject("error"); }
+  }
+
+  /** Asserts that a reply is this HTTP error: the status, and a JSON error with this code and a message. */
+  public static void assertError(Reply r, int status, String code, String what) {
+    assertThat(r.status()).as("status for %s: %s", what, r.text()).isEqualTo(status);
+    assertThat(r.body()).as("JSON error body for %s: %s", what, r.text()).isNotNull();
+    assertThat(r.error()).as("error object for %s: %s", what, r.text()).isNotNull();
+    assertThat(r.error().getString("code")).as("code for %s", what).isEqualTo(code);
+    assertThat(r.error().getString("message")).as("message for %s", what).isNotBlank();
   }
 
   /** A created workshop, as the organiser gets it. */

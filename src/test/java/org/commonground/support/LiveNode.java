@@ -1,6 +1,7 @@
 package org.commonground.support;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -119,6 +120,13 @@ public final class LiveNode implements BeforeAllCallback, AfterAllCallback {
 
   /** A WebSocket client connected to this node that has said hello with {@code token}. */
   public WsClient join(Vertx vertx, String token) { return WsClient.join(vertx, port(), token); }
+
+  /** The welcome a fresh connection gets with {@code token} (what someone joining now would see). */
+  public JsonObject welcome(Vertx vertx, String token) {
+    try (WsClient c = connect(vertx)) {
+      return c.hello(token);
+    }
+  }
 
   /** This node's Prometheus text. */
   public String scrape() { return node().scrape(); }

@@ -14,7 +14,6 @@ import io.vertx.junit5.Checkpoint;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,20 +99,19 @@ class ConcurrentAppendTest {
       // a third node listens: it must hear all 2N events once each, in seq order
       Checkpoint heard = testContext.checkpoint(2 * N);
       AtomicLong lastHeard = new AtomicLong(1);
-      subscriber = new Subscriber(vertxB, new RedisOptions().setConnectionString(redis.url()),
-          new Keys(StoreFixtures.PREFIX), new Subscriber.Listener() {
-            @Override
-            public void onMessage(String workshopId, String message) {
-              testContext.verify(() -> {
-                assertThat(StoreFixtures.seqOf(message)).isEqualTo(lastHeard.get() + 1);
-                lastHeard.incrementAndGet();
-                heard.flag();
-              });
-            }
-
-            @Override
-            public void onResubscribed() {}
+      subscriber = StoreFixtures.subscriber(vertxB, redis.url(), new Subscriber.Listener() {
+        @Override
+        public void onMessage(String workshopId, String message) {
+          testContext.verify(() -> {
+            assertThat(StoreFixtures.seqOf(message)).isEqualTo(lastHeard.get() + 1);
+            lastHeard.incrementAndGet();
+            heard.flag();
           });
+        }
+
+        @Override
+        public void onResubscribed() {}
+      });
       Await.of(subscriber.start());
       Await.of(subscriber.subscribe(w));
 

@@ -17,7 +17,6 @@ import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import java.time.Duration;
 import java.util.List;
@@ -75,24 +74,23 @@ class RedisRestartTest {
   }
 
   private Subscriber start(Vertx vertx, VertxTestContext testContext, Checkpoint messages) {
-    subscriber = new Subscriber(vertx, new RedisOptions().setConnectionString(redis.url()),
-        new Keys(StoreFixtures.PREFIX), new Subscriber.Listener() {
-          @Override
-          public void onMessage(String workshopId, String message) {
-            testContext.verify(() -> {
-              long seq = seqOf(message);
-              assertThat(heard.computeIfAbsent(workshopId + "#" + seq, k -> Promise.promise()).tryComplete(message))
-                  .as("%s seq %d heard once", workshopId, seq).isTrue();
-              messages.flag();
-            });
-          }
-
-          @Override
-          public void onResubscribed() {
-            int n = resubscriptions.incrementAndGet();
-            resubscribed.computeIfAbsent(n, k -> Promise.promise()).tryComplete();
-          }
+    subscriber = StoreFixtures.subscriber(vertx, redis.url(), new Subscriber.Listener() {
+      @Override
+      public void onMessage(String workshopId, String message) {
+        testContext.verify(() -> {
+          long seq = seqOf(message);
+          assertThat(heard.computeIfAbsent(workshopId + "#" + seq, k -> Promise.promise()).tryComplete(message))
+              .as("%s seq %d heard once", workshopId, seq).isTrue();
+          messages.flag();
         });
+      }
+
+      @Override
+      public void onResubscribed() {
+        int n = resubscriptions.incrementAndGet();
+        resubscribed.computeIfAbsent(n, k -> Promise.promise()).tryComplete();
+      }
+    });
     Await.of(subscriber.start());
     Await.of(resubscription(1));
     return subscriber;

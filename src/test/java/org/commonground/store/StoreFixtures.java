@@ -22,6 +22,11 @@ final class StoreFixtures {
     return new RedisWorkshopStore(client, new Keys(PREFIX), REF_TTL);
   }
 
+  /** A node's Subscriber on the given Redis, under the test prefix; not started yet. */
+  static Subscriber subscriber(Vertx vertx, String url, Subscriber.Listener listener) {
+    return new Subscriber(vertx, new RedisOptions().setConnectionString(url), new Keys(PREFIX), listener);
+  }
+
   /** A stored event body without its leading {@code {"seq":N,}. */
   static String body(String x) {
     return "\"ts\":1,\"x\":" + JsonObject.of("x", x).encode().substring("{\"x\":".length());

@@ -13,7 +13,6 @@ import io.vertx.junit5.Checkpoint;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,11 +52,10 @@ class SubscriberTest {
   }
 
   private Subscriber subscriber(Vertx vertx, BiConsumer<String, String> onMessage, Runnable onResubscribed) {
-    subscriber = new Subscriber(vertx, new RedisOptions().setConnectionString(redis.url()), new Keys(StoreFixtures.PREFIX),
-        new Subscriber.Listener() {
-          @Override public void onMessage(String workshopId, String message) { onMessage.accept(workshopId, message); }
-          @Override public void onResubscribed() { onResubscribed.run(); }
-        });
+    subscriber = StoreFixtures.subscriber(vertx, redis.url(), new Subscriber.Listener() {
+      @Override public void onMessage(String workshopId, String message) { onMessage.accept(workshopId, message); }
+      @Override public void onResubscribed() { onResubscribed.run(); }
+    });
     return subscriber;
   }
 

@@ -235,7 +235,7 @@ class AddContributionTest {
     /** Phase 0 only lets participants raise hands; phase 1 allows everything but voting. */
     private final List<PhaseDef> phases = List.of(
         new PhaseDef(0, "Listening to lived experience", 15, "Just listen", EnumSet.of(Allow.HAND)),
-        new PhaseDef(1, "Ideas", 20, null, Allow.defaults()));
+        Scenario.phase(1, "Ideas", 20, Allow.defaults()));
 
     @Test
     @DisplayName("a participant gets PHASE_CLOSED when the phase does not allow contributing")
@@ -271,7 +271,7 @@ class AddContributionTest {
     @Test
     @DisplayName("a phase with an empty allow list closes contributions for participants")
     void emptyAllow() {
-      Scenario w = Scenario.workshop(List.of(new PhaseDef(0, "Break", 10, null, EnumSet.noneOf(Allow.class))));
+      Scenario w = Scenario.workshop(List.of(Scenario.phase(0, "Break", 10)));
       Actor sam = w.join("Sam");
 
       assertThat(w.rejected(add("hello", null), sam).code()).isEqualTo(Code.PHASE_CLOSED);

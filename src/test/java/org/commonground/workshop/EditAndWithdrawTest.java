@@ -3,7 +3,6 @@ package org.commonground.workshop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.commonground.workshop.Scenario.FACILITATOR;
 
-import java.util.EnumSet;
 import java.util.List;
 import org.commonground.workshop.Decision.Accepted;
 import org.commonground.workshop.Event.ContributionRemoved;
@@ -107,8 +106,8 @@ class EditAndWithdrawTest {
     @DisplayName("a participant cannot edit when the current phase closes contributions; a facilitator can")
     void phaseClosed() {
       Scenario w = Scenario.workshop(List.of(
-          new PhaseDef(0, "Ideas", 10, null, Allow.defaults()),
-          new PhaseDef(1, "Voting", 10, null, EnumSet.of(Allow.VOTE))));
+          Scenario.phase(0, "Ideas", 10, Allow.defaults()),
+          Scenario.phase(1, "Voting", 10, Allow.VOTE)));
       Actor sam = w.join("Sam");
       String samsId = w.post(sam, "draft");
       String facId = w.post(FACILITATOR, "framing");
@@ -194,8 +193,8 @@ class EditAndWithdrawTest {
     @DisplayName("withdrawing is allowed even in a phase that closes contributions")
     void phaseDoesNotMatter() {
       Scenario w = Scenario.workshop(List.of(
-          new PhaseDef(0, "Ideas", 10, null, Allow.defaults()),
-          new PhaseDef(1, "Quiet", 10, null, EnumSet.noneOf(Allow.class))));
+          Scenario.phase(0, "Ideas", 10, Allow.defaults()),
+          Scenario.phase(1, "Quiet", 10)));
       Actor sam = w.join("Sam");
       String id = w.post(sam, "draft");
       w.inPhase(1);

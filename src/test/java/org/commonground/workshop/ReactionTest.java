@@ -3,7 +3,6 @@ package org.commonground.workshop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.commonground.workshop.Scenario.FACILITATOR;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -115,7 +114,7 @@ class ReactionTest {
   @DisplayName("a participant gets PHASE_CLOSED when the phase does not allow reactions; a facilitator may react")
   void phaseClosed() {
     Scenario w = Scenario.workshop(List.of(
-        new PhaseDef(0, "Silent writing", 5, null, EnumSet.of(Allow.CONTRIBUTE))));
+        Scenario.phase(0, "Silent writing", 5, Allow.CONTRIBUTE)));
     Actor sam = w.join("Sam");
     String id = w.post(sam, "text");
 

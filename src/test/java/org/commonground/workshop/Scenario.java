@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.commonground.workshop.Decision.Accepted;
 import org.commonground.workshop.Decision.Rejected;
 
@@ -72,12 +73,7 @@ public final class Scenario {
   /** Decides and, when accepted, applies the events; returns the decision. */
   public Decision run(Command cmd, Actor actor) {
     Decision d = decide(cmd, actor);
-    if (d instanceof Accepted a) {
-      for (Emitted e : a.events()) {
-        state = Workshop.apply(state, e.event());
-        log.add(e);
-      }
-    }
+    apply(d);
     return d;
   }
 
@@ -98,21 +94,23 @@ public final class Scenario {
   public Actor join(String name) { return join(name, null); }
 
   public Actor join(String name, String group) {
-    Accepted a = accepted(new Command.Join(name, group, Role.PARTICIPANT), new Actor("joining", Role.PARTICIPANT));
-    return new Actor((String) a.result().get("participantId"), Role.PARTICIPANT);
+    return joined(new Command.Join(name, group, Role.PARTICIPANT), new Actor("joining", Role.PARTICIPANT));
   }
 
-  public Actor addCoFacilitator(String name) {
-    Accepted a = accepted(new Command.Join(name, null, Role.FACILITATOR), FACILITATOR);
-    return new Actor((String) a.result().get("participantId"), Role.FACILITATOR);
+  public Actor addCoFacilitator(String name) { return joined(new Command.Join(name, null, Role.FACILITATOR), FACILITATOR); }
+
+  private Actor joined(Command.Join join, Actor by) {
+    return new Actor((String) accepted(join, by).result().get("participantId"), join.role());
   }
+
+  /** The id an accepted command's result names (a new contribution's, poll's or theme's). */
+  private static String idOf(Accepted a) { return (String) a.result().get("id"); }
 
   /** Posts a named idea and returns its id. */
   public String post(Actor actor, String text) { return post(actor, text, null); }
 
   public String post(Actor actor, String text, Boolean anonymous) {
-    Accepted a = accepted(new Command.AddContribution(text, null, anonymous, null, null), actor);
-    return (String) a.result().get("id");
+    return idOf(accepted(new Command.AddContribution(text, null, anonymous, null, null), actor));
   }
 
   public String postAnonymously(Actor actor, String text) { return post(actor, text, true); }
@@ -121,16 +119,14 @@ public final class Scenario {
 
   /** The workshop after a facilitator ended it. */
   public Scenario ended() {
-    Decision d = run(new Command.WorkshopEnd(), FACILITATOR);
-    assertThat(d).isInstanceOf(Accepted.class);
+    accepted(new Command.WorkshopEnd(), FACILITATOR);
     return this;
   }
 
   /** The workshop running phase {@code index}, moved there by a facilitator. */
   public Scenario inPhase(int index) {
     if (state.phase().index() == index && state.phase().status() == PhaseState.Status.RUNNING) return this;
-    Decision d = run(new Command.PhaseGoto(index), FACILITATOR);
-    assertThat(d).isInstanceOf(Accepted.class);
+    accepted(new Command.PhaseGoto(index), FACILITATOR);
     return this;
   }
 
@@ -138,8 +134,12 @@ public final class Scenario {
 
   /** A custom agenda item: no prompt, participants may do what {@code allow} lists (nothing if empty). */
   public static PhaseDef phase(int index, String title, int minutes, Allow... allow) {
-    return new PhaseDef(index, title, minutes, null,
-        allow.length == 0 ? EnumSet.noneOf(Allow.class) : EnumSet.copyOf(List.of(allow)));
+    return phase(index, title, minutes, allow.length == 0 ? EnumSet.noneOf(Allow.class) : EnumSet.copyOf(List.of(allow)));
+  }
+
+  /** A custom agenda item with no prompt and this set of rules ({@link Allow#defaults()}, say). */
+  public static PhaseDef phase(int index, String title, int minutes, Set<Allow> allow) {
+    return new PhaseDef(index, title, minutes, null, allow);
   }
 
   /** The default settings with another vote budget. */
@@ -168,22 +168,19 @@ public final class Scenario {
 
   /** Posts a contribution of a given kind, under the author's name, and returns its id. */
   public String post(Actor actor, Kind kind, String text) {
-    Accepted a = accepted(new Command.AddContribution(text, kind, null, null, null), actor);
-    return (String) a.result().get("id");
+    return idOf(accepted(new Command.AddContribution(text, kind, null, null, null), actor));
   }
 
   /** A facilitator opens a poll; returns its id. */
   public String openPoll(String question, String... options) {
-    Accepted a = accepted(new Command.PollOpen(question, List.of(options)), FACILITATOR);
-    return (String) a.result().get("id");
+    return idOf(accepted(new Command.PollOpen(question, List.of(options)), FACILITATOR));
   }
 
   // ---------------------------------------------------------------- themes (helpers for the theme tests)
 
   /** A facilitator creates a theme holding these contributions; returns its id. */
   public String createTheme(String label, String... contributionIds) {
-    Accepted a = accepted(new Command.ThemeCreate(label, List.of(contributionIds)), FACILITATOR);
-    return (String) a.result().get("id");
+    return idOf(accepted(new Command.ThemeCreate(label, List.of(contributionIds)), FACILITATOR));
   }
 
   public Theme theme(String id) { return state.themes().get(id); }

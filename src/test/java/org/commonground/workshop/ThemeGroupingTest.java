@@ -143,8 +143,8 @@ class ThemeGroupingTest {
     @DisplayName("with a custom agenda, grouping follows each phase's own 'allow' list as the phase changes")
     void customAgenda() {
       Scenario w = Scenario.workshop(List.of(
-          new PhaseDef(0, "Sort", 10, null, java.util.EnumSet.of(Allow.GROUP)),
-          new PhaseDef(1, "Talk", 10, null, java.util.EnumSet.of(Allow.CONTRIBUTE, Allow.REACT))));
+          Scenario.phase(0, "Sort", 10, Allow.GROUP),
+          Scenario.phase(1, "Talk", 10, Allow.CONTRIBUTE, Allow.REACT)));
       Actor sam = w.join("Sam");
       String c1 = w.post(FACILITATOR, "Scribed idea");
       w.inPhase(0);

@@ -43,9 +43,9 @@ class AgendaE2ETest {
     Api api = node.api(vertx);
     Api.Created w = api.create("Agenda start");
     String sam = api.join(w.joinCode(), "Sam", null);
-    try (WsClient fac = WsClient.connect(vertx, node.port());
-         WsClient p = WsClient.connect(vertx, node.port());
-         WsClient display = WsClient.connect(vertx, node.port())) {
+    try (WsClient fac = node.connect(vertx);
+         WsClient p = node.connect(vertx);
+         WsClient display = node.connect(vertx)) {
       JsonObject facWelcome = fac.hello(w.facilitatorToken());
       p.hello(sam);
       display.hello(w.displayToken());
@@ -106,8 +106,8 @@ class AgendaE2ETest {
         .add(new JsonObject().put("title", "Warm-up").put("minutes", 1))
         .add(new JsonObject().put("title", "Main").put("minutes", 2))));
     String sam = api.join(w.joinCode(), "Sam", null);
-    try (WsClient fac = WsClient.join(vertx, node.port(), w.facilitatorToken());
-         WsClient p = WsClient.join(vertx, node.port(), sam)) {
+    try (WsClient fac = node.join(vertx, w.facilitatorToken());
+         WsClient p = node.join(vertx, sam)) {
       long startSeq = ok(fac.call("phase.start", new JsonObject())).getLong("seq");
       JsonObject started = phaseOf(evAfter(p, "phase.changed", 0));
       assertThat(started.getLong("endsAt") - started.getLong("startedAt")).isEqualTo(60_000L);
@@ -173,8 +173,8 @@ class AgendaE2ETest {
     Api api = node.api(vertx);
     Api.Created w = api.create("Who steers");
     String sam = api.join(w.joinCode(), "Sam", null);
-    try (WsClient fac = WsClient.join(vertx, node.port(), w.facilitatorToken());
-         WsClient p = WsClient.join(vertx, node.port(), sam)) {
+    try (WsClient fac = node.join(vertx, w.facilitatorToken());
+         WsClient p = node.join(vertx, sam)) {
       ok(fac.call("phase.start", new JsonObject()));
       refused(p.call("phase.next", new JsonObject()), "FORBIDDEN");
       refused(p.call("phase.goto", new JsonObject().put("index", 2)), "FORBIDDEN");
@@ -191,7 +191,7 @@ class AgendaE2ETest {
   void agendaBounds(Vertx vertx) {
     Api api = node.api(vertx);
     Api.Created w = api.create("Bounds");
-    try (WsClient fac = WsClient.join(vertx, node.port(), w.facilitatorToken())) {
+    try (WsClient fac = node.join(vertx, w.facilitatorToken())) {
       ok(fac.call("phase.start", new JsonObject()));
       refused(fac.call("phase.prev", new JsonObject()), "INVALID");
       refused(fac.call("phase.goto", new JsonObject().put("index", 3)), "INVALID");
@@ -212,9 +212,9 @@ class AgendaE2ETest {
     Api.Created w = api.create(new JsonObject().put("title", "ICIC").put("template", "icic-3-phase"));
     String sam = api.join(w.joinCode(), "Sam", null);
     String kim = api.join(w.joinCode(), "Kim", null);
-    try (WsClient fac = WsClient.join(vertx, node.port(), w.facilitatorToken());
-         WsClient s = WsClient.join(vertx, node.port(), sam);
-         WsClient k = WsClient.join(vertx, node.port(), kim)) {
+    try (WsClient fac = node.join(vertx, w.facilitatorToken());
+         WsClient s = node.join(vertx, sam);
+         WsClient k = node.join(vertx, kim)) {
       String id = ok(s.call("contribution.add", text("peer support in A&E"))).getJsonObject("result").getString("id");
       refused(k.call("vote.cast", new JsonObject().put("targetId", id)), "PHASE_CLOSED");
       ok(fac.call("phase.start", new JsonObject()));
@@ -241,9 +241,9 @@ class AgendaE2ETest {
     Api.Created w = api.create("Continuity");
     String sam = api.join(w.joinCode(), "Sam", "carers");
     String kim = api.join(w.joinCode(), "Kim", null);
-    try (WsClient fac = WsClient.join(vertx, node.port(), w.facilitatorToken());
-         WsClient s = WsClient.join(vertx, node.port(), sam);
-         WsClient k = WsClient.join(vertx, node.port(), kim)) {
+    try (WsClient fac = node.join(vertx, w.facilitatorToken());
+         WsClient s = node.join(vertx, sam);
+         WsClient k = node.join(vertx, kim)) {
       List<String> ids = new ArrayList<>();
       ids.add(id(s.call("contribution.add", text("posted in the lobby"))));
       ok(fac.call("phase.start", new JsonObject()));
@@ -285,9 +285,9 @@ class AgendaE2ETest {
     Api.Created w = api.create("Ready");
     String sam = api.join(w.joinCode(), "Sam", null);
     String kim = api.join(w.joinCode(), "Kim", null);
-    try (WsClient fac = WsClient.join(vertx, node.port(), w.facilitatorToken());
-         WsClient s = WsClient.connect(vertx, node.port());
-         WsClient k = WsClient.connect(vertx, node.port())) {
+    try (WsClient fac = node.join(vertx, w.facilitatorToken());
+         WsClient s = node.connect(vertx);
+         WsClient k = node.connect(vertx)) {
       String samId = s.hello(sam).getJsonObject("you").getString("participantId");
       String kimId = k.hello(kim).getJsonObject("you").getString("participantId");
 
@@ -368,8 +368,8 @@ class AgendaE2ETest {
     Api.Reply co = api.post("/api/workshops/" + w.id() + "/facilitators", new JsonObject().put("name", "Jo"),
         w.facilitatorToken());
     assertThat(co.status()).as(co.text()).isEqualTo(201);
-    try (WsClient f1 = WsClient.join(vertx, node.port(), w.facilitatorToken());
-         WsClient f2 = WsClient.join(vertx, other.port(), co.body().getString("token"))) {
+    try (WsClient f1 = node.join(vertx, w.facilitatorToken());
+         WsClient f2 = other.join(vertx, co.body().getString("token"))) {
       long started = ok(f1.call("phase.start", new JsonObject())).getLong("seq");
       evSeq(f2, started);
       // Jo's connection is slow: what the server sends from now on has not reached Jo's screen yet.
@@ -400,8 +400,8 @@ class AgendaE2ETest {
     Api.Reply co = api.post("/api/workshops/" + w.id() + "/facilitators", new JsonObject().put("name", "Jo"),
         w.facilitatorToken());
     assertThat(co.status()).as(co.text()).isEqualTo(201);
-    try (WsClient f1 = WsClient.join(vertx, first.port(), w.facilitatorToken());
-         WsClient f2 = WsClient.join(vertx, second.port(), co.body().getString("token"))) {
+    try (WsClient f1 = first.join(vertx, w.facilitatorToken());
+         WsClient f2 = second.join(vertx, co.body().getString("token"))) {
       long seq = ok(f1.call("phase.start", new JsonObject())).getLong("seq");
       for (int round = 1; round < count; round++) {
         long before = seq;

@@ -195,7 +195,7 @@ class BadInputWebSocketTest {
       }
       stillWorks(sam, fac, "after bad args");
       assertThat(addedTexts(fac)).containsExactly("mine", "after bad args");
-      try (WsClient fresh = WsClient.connect(vertx, node.port())) {
+      try (WsClient fresh = node.connect(vertx)) {
         JsonObject state = fresh.hello(r.w().facilitatorToken()).getJsonObject("state");
         JsonObject mine = state.getJsonArray("contributions").getJsonObject(0);
         assertThat(mine.getString("text")).isEqualTo("mine");
@@ -320,7 +320,7 @@ class BadInputWebSocketTest {
       for (String bad : List.of("nonsense", "", wid + ".", wid + ".AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
           "zzzzzzzzzzzz.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", r.sam() + "x", other.substring(0, 13) + r.sam().substring(13),
           "x".repeat(5000))) {
-        try (WsClient c = WsClient.connect(vertx, node.port())) {
+        try (WsClient c = node.connect(vertx)) {
           c.send(new JsonObject().put("t", "hello").put("token", bad));
           assertThat(c.awaitClose()).as("close code for token %s", bad).isEqualTo((short) 4401);
           assertThat(c.received()).as("frames for token %s", bad).noneMatch(f -> "welcome".equals(f.getString("t")));
@@ -337,7 +337,7 @@ class BadInputWebSocketTest {
   void commandBeforeHello(Vertx vertx) {
     Room r = room(vertx, "Manners");
     try (WsClient fac = joinLive(vertx, node.port(), r.w().facilitatorToken());
-         WsClient sam = WsClient.connect(vertx, node.port())) {
+         WsClient sam = node.connect(vertx)) {
       String ref = sam.cmd("contribution.add", add("too early"));
       assertErr(sam.reply(ref), ref, "INVALID");
       JsonObject welcome = sam.hello(r.sam());
@@ -376,7 +376,7 @@ class BadInputWebSocketTest {
       awaitAdded(fac, "Alex's own"); // fac has seen everything up to here
       assertThat(fac.events()).noneMatch(e -> List.of("contribution.updated", "contribution.removed")
           .contains(e.getString("name")));
-      try (WsClient fresh = WsClient.connect(vertx, node.port())) {
+      try (WsClient fresh = node.connect(vertx)) {
         JsonObject state = fresh.hello(r.w().facilitatorToken()).getJsonObject("state");
         assertThat(state.getJsonArray("contributions").stream().map(o -> ((JsonObject) o).getString("text")))
             .containsExactly("Sam's idea", "Sam's secret", "Alex's own");
@@ -394,7 +394,7 @@ class BadInputWebSocketTest {
     Room r = room(vertx, "Big screen");
     try (WsClient fac = joinLive(vertx, node.port(), r.w().facilitatorToken());
          WsClient sam = joinLive(vertx, node.port(), r.sam());
-         WsClient display = WsClient.connect(vertx, node.port())) {
+         WsClient display = node.connect(vertx)) {
       JsonObject welcome = display.hello(r.w().displayToken());
       assertThat(welcome.getJsonObject("you").getString("role")).isEqualTo("display");
       awaitLive(display);
@@ -451,7 +451,7 @@ class BadInputWebSocketTest {
     Room r = room(vertx, "Abuse");
     try (WsClient fac = joinLive(vertx, node.port(), r.w().facilitatorToken());
          WsClient alex = joinLive(vertx, node.port(), r.alex());
-         WsClient sam = WsClient.join(vertx, node.port(), r.sam())) {
+         WsClient sam = node.join(vertx, r.sam())) {
       int spent = awaitLive(sam); // almost always 0
       for (int i = 1 + spent; i <= 50; i++) {
         sam.sendText(i % 2 == 0 ? "garbage " + i : "{\"no\":\"type\"}");
@@ -496,7 +496,7 @@ class BadInputWebSocketTest {
     int refused = 0;
     int tries = 300;
     for (int i = 0; i < tries; i++) {
-      try (WsClient sam = WsClient.connect(vertx, node.port())) {
+      try (WsClient sam = node.connect(vertx)) {
         sam.hello(r.sam());
         JsonObject reply = sam.call("contribution.withdraw", new JsonObject().put("id", "nothing-" + i));
         if (isSayHelloFirst(reply)) refused++;

@@ -46,10 +46,10 @@ class EndE2ETest {
     Api.Created w = api.create("The end");
     String sam = api.join(w.joinCode(), "Sam", null);
     String kim = api.join(w.joinCode(), "Kim", null);
-    try (WsClient fac = WsClient.join(vertx, node.port(), w.facilitatorToken());
-         WsClient s = WsClient.join(vertx, node.port(), sam);
-         WsClient k = WsClient.join(vertx, node.port(), kim);
-         WsClient display = WsClient.join(vertx, node.port(), w.displayToken())) {
+    try (WsClient fac = node.join(vertx, w.facilitatorToken());
+         WsClient s = node.join(vertx, sam);
+         WsClient k = node.join(vertx, kim);
+         WsClient display = node.join(vertx, w.displayToken())) {
       ok(fac.call("phase.start", new JsonObject()));
       String mine = id(s.call("contribution.add", text("keep the café open late")));
       String kims = id(k.call("contribution.add", text("more peer workers")));
@@ -106,9 +106,9 @@ class EndE2ETest {
     String sam = api.join(w.joinCode(), "Sam", null);
     String kim = api.join(w.joinCode(), "Kim", null);
     Redis client = Redis.createClient(vertx, new RedisOptions().setConnectionString(node.redisUrl()));
-    try (WsClient fac = WsClient.join(vertx, node.port(), w.facilitatorToken());
-         WsClient s = WsClient.join(vertx, node.port(), sam);
-         WsClient k = WsClient.join(vertx, node.port(), kim)) {
+    try (WsClient fac = node.join(vertx, w.facilitatorToken());
+         WsClient s = node.join(vertx, sam);
+         WsClient k = node.join(vertx, kim)) {
       ok(fac.call("phase.start", new JsonObject()));
       String mine = id(s.call("contribution.add", text("kept until the end")));
       ok(k.call("hand.raise", new JsonObject()));

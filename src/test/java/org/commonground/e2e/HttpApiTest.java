@@ -32,7 +32,7 @@ class HttpApiTest {
 
   /** The participants as a facilitator's fresh welcome state lists them. */
   private static JsonArray participants(Vertx vertx, String facilitatorToken) {
-    try (WsClient fac = WsClient.connect(vertx, node.port())) {
+    try (WsClient fac = node.connect(vertx)) {
       return fac.hello(facilitatorToken).getJsonObject("state").getJsonArray("participants");
     }
   }
@@ -111,7 +111,7 @@ class HttpApiTest {
         .put("group", "carers").put("favouriteBiscuit", "custard cream"), null);
     assertThat(joined.status()).as(joined.text()).isEqualTo(201);
     assertThat(joined.body().getString("workshopId")).isEqualTo(c.getString("workshopId"));
-    try (WsClient fac = WsClient.connect(vertx, node.port())) {
+    try (WsClient fac = node.connect(vertx)) {
       JsonObject workshop = fac.hello(c.getString("facilitatorToken")).getJsonObject("state").getJsonObject("workshop");
       assertThat(workshop.getString("title")).isEqualTo("Extras");
       JsonObject settings = workshop.getJsonObject("settings");
@@ -195,7 +195,7 @@ class HttpApiTest {
     Api api = new Api(vertx, node.port());
     Api.Created w = api.create(new JsonObject().put("title", "Groups").put("settings", new JsonObject()
         .put("stakeholderGroups", new JsonArray().add(new JsonObject().put("id", "nurses").put("label", "Nurses")))));
-    try (WsClient fac = WsClient.join(vertx, node.port(), w.facilitatorToken())) {
+    try (WsClient fac = node.join(vertx, w.facilitatorToken())) {
       for (String group : List.of("carers", "Nurses", "NURSES", "nurses ")) {
         Api.Reply r = api.post("/api/join", new JsonObject().put("joinCode", w.joinCode()).put("name", "Wrong group")
             .put("group", group), null);
@@ -220,7 +220,7 @@ class HttpApiTest {
     Api.Reply co = api.post("/api/workshops/" + w.id() + "/facilitators", new JsonObject().put("name", "Priya"),
         w.facilitatorToken());
     assertThat(co.status()).as(co.text()).isEqualTo(201);
-    try (WsClient p = WsClient.connect(vertx, node.port())) {
+    try (WsClient p = node.connect(vertx)) {
       assertThat(p.hello(sam).getJsonObject("you").getString("name")).isEqualTo("Sam Okafor");
     }
     assertThat(names(participants(vertx, w.facilitatorToken()))).containsExactly("Facilitator", "Sam Okafor", "Priya");
@@ -232,7 +232,7 @@ class HttpApiTest {
     Api api = new Api(vertx, node.port());
     Api.Created w = api.create(new JsonObject().put("title", "Small room")
         .put("settings", new JsonObject().put("maxParticipants", 1)));
-    try (WsClient fac = WsClient.join(vertx, node.port(), w.facilitatorToken())) {
+    try (WsClient fac = node.join(vertx, w.facilitatorToken())) {
       String sam = api.join(w.joinCode(), "Sam", "carers");
       JsonObject samJoined = fac.awaitEvent("participant.joined");
       for (int i = 0; i < 3; i++) {
@@ -254,7 +254,7 @@ class HttpApiTest {
       // A second co-facilitator is no more limited than the first; a display never counts either.
       Api.Reply co2 = api.post("/api/workshops/" + w.id() + "/facilitators", new JsonObject().put("name", "Jo"), coToken);
       assertThat(co2.status()).as(co2.text()).isEqualTo(201);
-      try (WsClient display = WsClient.connect(vertx, node.port())) {
+      try (WsClient display = node.connect(vertx)) {
         display.hello(w.displayToken());
       }
       assertError(api.post("/api/join", new JsonObject().put("joinCode", w.joinCode()).put("name", "Later"), null),
@@ -267,7 +267,7 @@ class HttpApiTest {
           .containsExactly("facilitator", "participant", "facilitator", "facilitator");
       // The one participant and the co-facilitator are fully working members.
       try (WsClient p = BadInputWebSocketTest.joinLive(vertx, node.port(), sam);
-           WsClient c = WsClient.connect(vertx, node.port())) {
+           WsClient c = node.connect(vertx)) {
         assertThat(c.hello(coToken).getJsonObject("you").getString("role")).isEqualTo("facilitator");
         JsonObject ack = p.call("contribution.add", new JsonObject().put("text", "room for one"));
         assertThat(ack.getString("t")).isEqualTo("ack");

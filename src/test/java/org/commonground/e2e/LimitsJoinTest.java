@@ -74,7 +74,7 @@ class LimitsJoinTest {
     // A successful join is never limited by address: a whole venue may share it.
     Api.Reply ok = join(guesser, w.joinCode().toLowerCase(), "Right code, same address");
     assertThat(ok.status()).as(ok.text()).isEqualTo(201);
-    try (WsClient p = WsClient.connect(vertx, node.port())) {
+    try (WsClient p = node.connect(vertx)) {
       assertThat(p.hello(ok.body().getString("token")).getJsonObject("you").getString("role")).isEqualTo("participant");
     }
     // Another address has its own count.
@@ -98,7 +98,7 @@ class LimitsJoinTest {
       assertError(join(venue, wrong(w.joinCode()), "Typo"), 404, "NOT_FOUND", "typo " + (i + 1));
     }
     assertError(join(venue, wrong(w.joinCode()), "Typo"), 429, "RATE_LIMITED", "one typo too many");
-    try (WsClient fac = WsClient.connect(vertx, node.port())) {
+    try (WsClient fac = node.connect(vertx)) {
       assertThat(fac.hello(w.facilitatorToken()).getJsonObject("state").getJsonArray("participants")).hasSize(1 + people);
     }
   }

@@ -67,9 +67,9 @@ class LimitsWebSocketTest {
     Room r = room(vertx, "Slow starters");
     try (WsClient fac = joinLive(vertx, node.port(), r.w().facilitatorToken());
          WsClient sam = joinLive(vertx, node.port(), r.sam());
-         WsClient silent = WsClient.connect(vertx, node.port());
-         WsClient pinger = WsClient.connect(vertx, node.port());
-         WsClient badHello = WsClient.connect(vertx, node.port())) {
+         WsClient silent = node.connect(vertx);
+         WsClient pinger = node.connect(vertx);
+         WsClient badHello = node.connect(vertx)) {
       pinger.send(new JsonObject().put("t", "ping"));
       assertThat(pinger.awaitType("pong")).isNotNull();
       badHello.send(new JsonObject().put("t", "hello"));
@@ -94,11 +94,11 @@ class LimitsWebSocketTest {
   @DisplayName("a connection closed for saying no hello gets no welcome; a new connection that says hello in time does")
   void closedWithoutHello(Vertx vertx) {
     Room r = room(vertx, "Too late");
-    try (WsClient late = WsClient.connect(vertx, node.port())) {
+    try (WsClient late = node.connect(vertx)) {
       assertThat(late.awaitClose()).isEqualTo((short) 4408);
       assertThat(late.received()).noneMatch(f -> "welcome".equals(f.getString("t")));
     }
-    try (WsClient fresh = WsClient.connect(vertx, node.port())) {
+    try (WsClient fresh = node.connect(vertx)) {
       assertThat(fresh.hello(r.sam()).getJsonObject("you").getString("role")).isEqualTo("participant");
     }
   }

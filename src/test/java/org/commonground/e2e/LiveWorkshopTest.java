@@ -27,8 +27,8 @@ class LiveWorkshopTest {
     Api api = node.api(vertx);
     Api.Created w = api.create("Crisis café");
     String sam = api.join(w.joinCode(), "Sam", "carers");
-    try (WsClient fac = WsClient.join(vertx, node.port(), w.facilitatorToken());
-         WsClient p = WsClient.join(vertx, node.port(), sam)) {
+    try (WsClient fac = node.join(vertx, w.facilitatorToken());
+         WsClient p = node.join(vertx, sam)) {
       String ref = p.cmd("contribution.add", text("  tea!!  "));
       JsonObject ack = p.reply(ref);
       assertThat(ack.getString("t")).as(ack.encode()).isEqualTo("ack");
@@ -56,8 +56,8 @@ class LiveWorkshopTest {
     Api api = node.api(vertx);
     Api.Created w = api.create("Anonymity");
     String alex = api.join(w.joinCode(), "Alex", "experts-by-experience");
-    try (WsClient fac = WsClient.join(vertx, node.port(), w.facilitatorToken());
-         WsClient a = WsClient.join(vertx, node.port(), alex)) {
+    try (WsClient fac = node.join(vertx, w.facilitatorToken());
+         WsClient a = node.join(vertx, alex)) {
       JsonObject ack = a.call("contribution.add", text("I felt judged at the door").put("anonymous", true));
       String id = ack.getJsonObject("result").getString("id");
       a.call("contribution.edit", new JsonObject().put("id", id).put("text", "I felt judged at the front door"));
@@ -94,9 +94,9 @@ class LiveWorkshopTest {
     Api.Created w = api.create("Moderation");
     String sam = api.join(w.joinCode(), "Sam", null);
     String kim = api.join(w.joinCode(), "Kim", "professionals");
-    try (WsClient fac = WsClient.join(vertx, node.port(), w.facilitatorToken());
-         WsClient s = WsClient.join(vertx, node.port(), sam);
-         WsClient k = WsClient.join(vertx, node.port(), kim)) {
+    try (WsClient fac = node.join(vertx, w.facilitatorToken());
+         WsClient s = node.join(vertx, sam);
+         WsClient k = node.join(vertx, kim)) {
       String id = s.call("contribution.add", text("no jargon pls").put("kind", "question"))
           .getJsonObject("result").getString("id");
       assertThat(s.call("contribution.edit", new JsonObject().put("id", id).put("text", "no jargon please"))
@@ -133,11 +133,11 @@ class LiveWorkshopTest {
     Api.Created w = api.create("Idempotency");
     String sam = api.join(w.joinCode(), "Sam", null);
     JsonObject first;
-    try (WsClient s = WsClient.join(vertx, node.port(), sam)) {
+    try (WsClient s = node.join(vertx, sam)) {
       s.cmd("same-ref", "contribution.add", text("only once"));
       first = s.reply("same-ref");
     }
-    try (WsClient s = WsClient.join(vertx, node.port(), sam)) {
+    try (WsClient s = node.join(vertx, sam)) {
       s.cmd("same-ref", "contribution.add", text("only once"));
       JsonObject again = s.reply("same-ref");
       assertThat(again).isEqualTo(first);
@@ -156,9 +156,9 @@ class LiveWorkshopTest {
     Api api = node.api(vertx);
     Api.Created w = api.create("Presence");
     String sam = api.join(w.joinCode(), "Sam", null);
-    try (WsClient fac = WsClient.join(vertx, node.port(), w.facilitatorToken())) {
+    try (WsClient fac = node.join(vertx, w.facilitatorToken())) {
       String samId;
-      try (WsClient s = WsClient.join(vertx, node.port(), sam)) {
+      try (WsClient s = node.join(vertx, sam)) {
         samId = "p2";
         JsonObject joined = fac.await(f -> "presence".equals(f.getString("t")) && f.getJsonArray("joined").contains(samId));
         assertThat(joined.getInteger("online")).isEqualTo(2);
@@ -179,7 +179,7 @@ class LiveWorkshopTest {
     Api.Reply r = api.post("/api/workshops/" + w.id() + "/facilitators", new JsonObject().put("name", "Jo"),
         w.facilitatorToken());
     assertThat(r.status()).isEqualTo(201);
-    try (WsClient jo = WsClient.join(vertx, node.port(), r.body().getString("token"))) {
+    try (WsClient jo = node.join(vertx, r.body().getString("token"))) {
       JsonObject ack = jo.call("contribution.add", text("we need a quiet room")
           .put("onBehalfOf", new JsonObject().put("name", "Pat (on the phone)").put("group", "carers")));
       assertThat(ack.getString("t")).as(ack.encode()).isEqualTo("ack");
@@ -196,7 +196,7 @@ class LiveWorkshopTest {
     Api api = node.api(vertx);
     Api.Created w = api.create("Pipelining");
     String sam = api.join(w.joinCode(), "Sam", null);
-    try (WsClient s = WsClient.connect(vertx, node.port())) {
+    try (WsClient s = node.connect(vertx)) {
       s.send(new JsonObject().put("t", "hello").put("token", sam));
       for (int i = 0; i < 5; i++) s.cmd("early-" + i, "contribution.add", text("outbox item " + i));
       for (int i = 0; i < 5; i++) assertThat(s.reply("early-" + i).getString("t")).isEqualTo("ack");
@@ -225,8 +225,8 @@ class LiveWorkshopTest {
     Api api = node.api(vertx);
     Api.Created w = api.create("Own choices");
     String sam = api.join(w.joinCode(), "Sam", null);
-    try (WsClient fac = WsClient.join(vertx, node.port(), w.facilitatorToken());
-         WsClient s = WsClient.join(vertx, node.port(), sam)) {
+    try (WsClient fac = node.join(vertx, w.facilitatorToken());
+         WsClient s = node.join(vertx, sam)) {
       String id = fac.call("contribution.add", text("tea")).getJsonObject("result").getString("id");
       String poll = fac.call("poll.open", new JsonObject().put("template", "ladder")).getJsonObject("result").getString("id");
       s.call("poll.answer", new JsonObject().put("pollId", poll).put("option", 4));
@@ -241,7 +241,7 @@ class LiveWorkshopTest {
   }
 
   private static JsonObject rejoin(Vertx vertx, String token) {
-    try (WsClient c = WsClient.connect(vertx, node.port())) {
+    try (WsClient c = node.connect(vertx)) {
       return c.hello(token).getJsonObject("state");
     }
   }

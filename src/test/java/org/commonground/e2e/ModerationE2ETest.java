@@ -35,9 +35,9 @@ class ModerationE2ETest {
     Api.Created w = api.create("Parking lot");
     String sam = api.join(w.joinCode(), "Sam", null);
     String kim = api.join(w.joinCode(), "Kim", null);
-    try (WsClient fac = WsClient.join(vertx, node.port(), w.facilitatorToken());
-         WsClient s = WsClient.join(vertx, node.port(), sam);
-         WsClient k = WsClient.join(vertx, node.port(), kim)) {
+    try (WsClient fac = node.join(vertx, w.facilitatorToken());
+         WsClient s = node.join(vertx, sam);
+         WsClient k = node.join(vertx, kim)) {
       JsonObject added = ok(s.call("contribution.add", text("who pays for travel?").put("kind", "parking")));
       String id = added.getJsonObject("result").getString("id");
       JsonObject c = evSeq(k, added.getLong("seq")).getJsonObject("data").getJsonObject("contribution");
@@ -86,9 +86,9 @@ class ModerationE2ETest {
     Api api = node.api(vertx);
     Api.Created w = api.create("Spotlight");
     String sam = api.join(w.joinCode(), "Sam", null);
-    try (WsClient fac = WsClient.join(vertx, node.port(), w.facilitatorToken());
-         WsClient s = WsClient.join(vertx, node.port(), sam);
-         WsClient display = WsClient.join(vertx, node.port(), w.displayToken())) {
+    try (WsClient fac = node.join(vertx, w.facilitatorToken());
+         WsClient s = node.join(vertx, sam);
+         WsClient display = node.join(vertx, w.displayToken())) {
       String id = id(s.call("contribution.add", text("listen before you fix")));
       JsonObject on = ok(fac.call("spotlight.set", new JsonObject().put("type", "contribution").put("id", id)));
       for (WsClient c : List.of(display, s)) {
@@ -127,11 +127,11 @@ class ModerationE2ETest {
     Api.Created w = api.create("Removal");
     String sam = api.join(w.joinCode(), "Sam", "carers");
     String kim = api.join(w.joinCode(), "Kim", null);
-    try (WsClient fac = WsClient.join(vertx, node.port(), w.facilitatorToken());
-         WsClient phone = WsClient.connect(vertx, node.port());
-         WsClient laptop = WsClient.join(vertx, node.port(), sam);
-         WsClient tablet = WsClient.join(vertx, other.port(), sam);
-         WsClient k = WsClient.join(vertx, other.port(), kim)) {
+    try (WsClient fac = node.join(vertx, w.facilitatorToken());
+         WsClient phone = node.connect(vertx);
+         WsClient laptop = node.join(vertx, sam);
+         WsClient tablet = other.join(vertx, sam);
+         WsClient k = other.join(vertx, kim)) {
       String samId = phone.hello(sam).getJsonObject("you").getString("participantId");
       String post = id(phone.call("contribution.add", text("I was here")));
       ok(phone.call("hand.raise", new JsonObject()));
@@ -152,7 +152,7 @@ class ModerationE2ETest {
       assertThat(k.isClosed()).as("others stay connected").isFalse();
 
       for (LiveNode n : List.of(node, other)) {
-        try (WsClient again = WsClient.connect(vertx, n.port())) {
+        try (WsClient again = n.connect(vertx)) {
           again.send(new JsonObject().put("t", "hello").put("token", sam));
           assertThat(again.awaitClose()).as("the token of a removed participant").isEqualTo((short) 4403);
           assertThat(again.received()).noneMatch(f -> "welcome".equals(f.getString("t")));
@@ -181,8 +181,8 @@ class ModerationE2ETest {
     Api.Created w = api.create(new JsonObject().put("title", "Draft title")
         .put("settings", new JsonObject().put("anonymity", "always")));
     String sam = api.join(w.joinCode(), "Sam", null);
-    try (WsClient fac = WsClient.join(vertx, node.port(), w.facilitatorToken());
-         WsClient s = WsClient.join(vertx, other.port(), sam)) {
+    try (WsClient fac = node.join(vertx, w.facilitatorToken());
+         WsClient s = other.join(vertx, sam)) {
       JsonObject before = node.welcome(vertx, sam).getJsonObject("state").getJsonObject("workshop");
       JsonObject ack = ok(fac.call("workshop.update", new JsonObject().put("title", "Crisis care: what works")
           .put("settings", new JsonObject().put("votesPerParticipant", 3).put("confidential", true))));

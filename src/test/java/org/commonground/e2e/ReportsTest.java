@@ -39,9 +39,9 @@ class ReportsTest {
             .put("allow", new JsonArray().add("contribute").add("vote").add("group").add("poll")))));
     String sam = api.join(w.joinCode(), "Sam Okafor", "carers");
     String alex = api.join(w.joinCode(), "Alex Secret", "experts-by-experience");
-    try (WsClient fac = WsClient.join(vertx, node.port(), w.facilitatorToken());
-         WsClient s = WsClient.join(vertx, node.port(), sam);
-         WsClient a = WsClient.join(vertx, node.port(), alex)) {
+    try (WsClient fac = node.join(vertx, w.facilitatorToken());
+         WsClient s = node.join(vertx, sam);
+         WsClient a = node.join(vertx, alex)) {
       fac.call("phase.start", args());
       String tea = s.call("contribution.add", args().put("text", "=HYPERLINK(\"http://x\") tea in mugs"))
           .getJsonObject("result").getString("id");
@@ -141,7 +141,7 @@ class ReportsTest {
     Api api = node.api(vertx);
     Api.Created w = api.create("To be deleted");
     String sam = api.join(w.joinCode(), "Sam", null);
-    try (WsClient s = WsClient.join(vertx, node.port(), sam)) {
+    try (WsClient s = node.join(vertx, sam)) {
       s.call("contribution.add", args().put("text", "something personal").put("anonymous", true));
       assertThat(api.request(io.vertx.core.http.HttpMethod.DELETE, "/api/workshops/" + w.id(), null,
           Api.auth(sam), null).status()).isEqualTo(403);
@@ -150,7 +150,7 @@ class ReportsTest {
       assertThat(s.awaitClose()).isEqualTo((short) 4403);
     }
     assertThat(api.tryJoin(w.joinCode(), "Late", null).status()).isEqualTo(404);
-    try (WsClient again = WsClient.connect(vertx, node.port())) {
+    try (WsClient again = node.connect(vertx)) {
       again.send(new JsonObject().put("t", "hello").put("token", sam));
       assertThat(again.awaitClose()).isEqualTo((short) 4401);
     }
@@ -182,8 +182,8 @@ class ReportsTest {
     Api api = node.api(vertx);
     Api.Created w = api.create("Careful");
     String sam = api.join(w.joinCode(), "Sam", null);
-    try (WsClient fac = WsClient.join(vertx, node.port(), w.facilitatorToken());
-         WsClient s = WsClient.join(vertx, node.port(), sam)) {
+    try (WsClient fac = node.join(vertx, w.facilitatorToken());
+         WsClient s = node.join(vertx, sam)) {
       JsonObject warned = s.call("contribution.add", args().put("text", "my NHS number is 943 476 5919"));
       assertThat(warned.getString("code")).isEqualTo("INVALID");
       assertThat(warned.getJsonObject("details").getJsonArray("personalData")).containsExactly("nhs-number");

@@ -27,10 +27,10 @@ class ResumeTest {
     Api.Created w = api.create("Resume");
     String sam = api.join(w.joinCode(), "Sam", null);
     String kim = api.join(w.joinCode(), "Kim", null);
-    try (WsClient k = WsClient.join(vertx, node.port(), kim)) {
+    try (WsClient k = node.join(vertx, kim)) {
       String epoch;
       long seq;
-      try (WsClient s = WsClient.connect(vertx, node.port())) {
+      try (WsClient s = node.connect(vertx)) {
         JsonObject welcome = s.hello(sam);
         epoch = welcome.getString("epoch");
         s.call("contribution.add", new JsonObject().put("text", "before the drop"));
@@ -38,7 +38,7 @@ class ResumeTest {
       }
       for (int i = 0; i < 5; i++) k.call("contribution.add", new JsonObject().put("text", "while away " + i));
       long last = k.events().get(k.events().size() - 1).getLong("seq");
-      try (WsClient s = WsClient.connect(vertx, node.port())) {
+      try (WsClient s = node.connect(vertx)) {
         JsonObject welcome = s.resume(sam, epoch, seq);
         assertThat(welcome.getBoolean("resumed")).isTrue();
         assertThat(welcome.getLong("seq")).isEqualTo(seq);
@@ -59,12 +59,12 @@ class ResumeTest {
     Api api = node.api(vertx);
     Api.Created w = api.create("Stale");
     String sam = api.join(w.joinCode(), "Sam", null);
-    try (WsClient s = WsClient.connect(vertx, node.port())) {
+    try (WsClient s = node.connect(vertx)) {
       JsonObject welcome = s.resume(sam, "not-the-epoch", 1);
       assertThat(welcome.getBoolean("resumed")).isFalse();
       assertThat(welcome.getJsonObject("state")).isNotNull();
       String epoch = welcome.getString("epoch");
-      try (WsClient s2 = WsClient.connect(vertx, node.port())) {
+      try (WsClient s2 = node.connect(vertx)) {
         JsonObject ahead = s2.resume(sam, epoch, welcome.getLong("seq") + 100);
         assertThat(ahead.getBoolean("resumed")).isFalse();
         assertThat(ahead.getLong("seq")).isEqualTo(welcome.getLong("seq"));
@@ -81,13 +81,13 @@ class ResumeTest {
     String kim = api.join(w.joinCode(), "Kim", null);
     String epoch;
     long seq;
-    try (WsClient s = WsClient.connect(vertx, node.port())) {
+    try (WsClient s = node.connect(vertx)) {
       JsonObject welcome = s.hello(sam);
       epoch = welcome.getString("epoch");
       seq = welcome.getLong("seq");
     }
     int missed = 1_200;
-    try (WsClient k = WsClient.join(vertx, node.port(), kim)) {
+    try (WsClient k = node.join(vertx, kim)) {
       // In windows: a workshop queues a bounded number of commands and refuses the rest.
       for (int i = 0; i < missed; i += 100) {
         String lastRef = null;
@@ -95,7 +95,7 @@ class ResumeTest {
         assertThat(k.reply(lastRef).getString("t")).isEqualTo("ack");
       }
     }
-    try (WsClient s = WsClient.connect(vertx, node.port())) {
+    try (WsClient s = node.connect(vertx)) {
       assertThat(s.resume(sam, epoch, seq).getBoolean("resumed")).isTrue();
       s.awaitEventSeq(seq + missed);
       List<JsonObject> events = s.events();

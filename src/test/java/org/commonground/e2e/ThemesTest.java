@@ -34,8 +34,8 @@ class ThemesTest {
     Api api = node.api(vertx);
     Api.Created w = api.create("Grouping");
     String sam = api.join(w.joinCode(), "Sam", null);
-    try (WsClient fac = WsClient.join(vertx, node.port(), w.facilitatorToken());
-         WsClient s = WsClient.join(vertx, node.port(), sam)) {
+    try (WsClient fac = node.join(vertx, w.facilitatorToken());
+         WsClient s = node.join(vertx, sam)) {
       String tea = post(s, "tea in proper mugs");
       String sofa = post(s, "a sofa not plastic chairs");
       JsonObject closed = s.call("theme.create", args().put("label", "Comfort").put("contributionIds", new JsonArray().add(sofa)));
@@ -70,8 +70,8 @@ class ThemesTest {
     Api api = node.api(vertx);
     Api.Created w = api.create("Suggestions");
     String sam = api.join(w.joinCode(), "Sam", null);
-    try (WsClient fac = WsClient.join(vertx, node.port(), w.facilitatorToken());
-         WsClient s = WsClient.join(vertx, node.port(), sam)) {
+    try (WsClient fac = node.join(vertx, w.facilitatorToken());
+         WsClient s = node.join(vertx, sam)) {
       String tea1 = post(s, "tea in proper mugs");
       String tea2 = post(s, "tea at 2am please");
       String quiet1 = post(s, "quiet room to calm down");
@@ -106,7 +106,7 @@ class ThemesTest {
   void placementHelp(Vertx vertx) {
     Api api = node.api(vertx);
     Api.Created w = api.create("Placement");
-    try (WsClient fac = WsClient.join(vertx, node.port(), w.facilitatorToken())) {
+    try (WsClient fac = node.join(vertx, w.facilitatorToken())) {
       String a = post(fac, "tea in proper mugs");
       String b = post(fac, "more tea please");
       String food = fac.call("theme.create", args().put("label", "tea").put("contributionIds", new JsonArray().add(a)))

@@ -76,13 +76,13 @@ class TwoNodesTest {
     String sam = a.api(vertx).join(w.joinCode(), "Sam", null);
     String kim = b.api(vertx).join(w.joinCode(), "Kim", null);
     JsonObject welcome;
-    try (WsClient s = WsClient.connect(vertx, a.port())) {
+    try (WsClient s = a.connect(vertx)) {
       welcome = s.hello(sam);
     }
-    try (WsClient k = WsClient.join(vertx, a.port(), kim)) {
+    try (WsClient k = a.join(vertx, kim)) {
       k.call("contribution.add", new JsonObject().put("text", "while Sam was away"));
     }
-    try (WsClient s = WsClient.connect(vertx, b.port())) {
+    try (WsClient s = b.connect(vertx)) {
       JsonObject resumed = s.resume(sam, welcome.getString("epoch"), welcome.getLong("seq"));
       assertThat(resumed.getBoolean("resumed")).isTrue();
       JsonObject ev = s.awaitEventSeq(welcome.getLong("seq") + 1);
@@ -95,8 +95,8 @@ class TwoNodesTest {
   void presenceAcrossNodes(Vertx vertx) {
     Api.Created w = a.api(vertx).create("Presence across nodes");
     String sam = a.api(vertx).join(w.joinCode(), "Sam", null);
-    try (WsClient fac = WsClient.join(vertx, a.port(), w.facilitatorToken());
-         WsClient s = WsClient.join(vertx, b.port(), sam)) {
+    try (WsClient fac = a.join(vertx, w.facilitatorToken());
+         WsClient s = b.join(vertx, sam)) {
       JsonObject p = fac.await(f -> "presence".equals(f.getString("t")) && f.getJsonArray("joined").contains("p2"));
       assertThat(p.getInteger("online")).isEqualTo(2);
     }

@@ -43,9 +43,9 @@ class VotingPollsHandsE2ETest {
     Api.Created w = votingWorkshop(api, 2);
     String sam = api.join(w.joinCode(), "Sam", null);
     String kim = api.join(w.joinCode(), "Kim", null);
-    try (WsClient fac = WsClient.join(vertx, node.port(), w.facilitatorToken());
-         WsClient s = WsClient.connect(vertx, node.port());
-         WsClient k = WsClient.connect(vertx, node.port())) {
+    try (WsClient fac = node.join(vertx, w.facilitatorToken());
+         WsClient s = node.connect(vertx);
+         WsClient k = node.connect(vertx)) {
       String samId = s.hello(sam).getJsonObject("you").getString("participantId");
       String kimId = k.hello(kim).getJsonObject("you").getString("participantId");
       String c1 = id(s.call("contribution.add", text("a crisis line that answers")));
@@ -107,10 +107,10 @@ class VotingPollsHandsE2ETest {
     Api.Created w = api.create("Polls");
     String sam = api.join(w.joinCode(), "Sam", "carers");
     String kim = api.join(w.joinCode(), "Kim", "professionals");
-    try (WsClient fac = WsClient.join(vertx, node.port(), w.facilitatorToken());
-         WsClient s = WsClient.connect(vertx, node.port());
-         WsClient k = WsClient.connect(vertx, node.port());
-         WsClient display = WsClient.join(vertx, node.port(), w.displayToken())) {
+    try (WsClient fac = node.join(vertx, w.facilitatorToken());
+         WsClient s = node.connect(vertx);
+         WsClient k = node.connect(vertx);
+         WsClient display = node.join(vertx, w.displayToken())) {
       String samId = s.hello(sam).getJsonObject("you").getString("participantId");
       String kimId = k.hello(kim).getJsonObject("you").getString("participantId");
 
@@ -181,8 +181,8 @@ class VotingPollsHandsE2ETest {
     Api api = node.api(vertx);
     Api.Created w = api.create("Ladder");
     String sam = api.join(w.joinCode(), "Sam", null);
-    try (WsClient fac = WsClient.join(vertx, node.port(), w.facilitatorToken());
-         WsClient s = WsClient.join(vertx, node.port(), sam)) {
+    try (WsClient fac = node.join(vertx, w.facilitatorToken());
+         WsClient s = node.join(vertx, sam)) {
       JsonObject opened = ok(fac.call("poll.open", new JsonObject().put("template", "ladder")));
       JsonObject poll = evSeq(s, opened.getLong("seq")).getJsonObject("data").getJsonObject("poll");
       assertThat(poll.getString("question")).isEqualTo("Where does our organisation sit on the ladder of co-production?");
@@ -204,9 +204,9 @@ class VotingPollsHandsE2ETest {
     Api.Created w = api.create("Hands");
     String sam = api.join(w.joinCode(), "Sam", null);
     String kim = api.join(w.joinCode(), "Kim", null);
-    try (WsClient fac = WsClient.join(vertx, node.port(), w.facilitatorToken());
-         WsClient s = WsClient.connect(vertx, node.port());
-         WsClient k = WsClient.connect(vertx, node.port())) {
+    try (WsClient fac = node.join(vertx, w.facilitatorToken());
+         WsClient s = node.connect(vertx);
+         WsClient k = node.connect(vertx)) {
       String samId = s.hello(sam).getJsonObject("you").getString("participantId");
       String kimId = k.hello(kim).getJsonObject("you").getString("participantId");
 

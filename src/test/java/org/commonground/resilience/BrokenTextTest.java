@@ -45,8 +45,8 @@ class BrokenTextTest {
     Api api = a.api(vertx);
     Api.Created w = api.create("Odd text");
     String sam = api.join(w.joinCode(), "Sam", null);
-    try (WsClient s = WsClient.join(vertx, a.port(), sam);
-         WsClient onB = WsClient.join(vertx, b.port(), w.facilitatorToken())) {
+    try (WsClient s = a.join(vertx, sam);
+         WsClient onB = b.join(vertx, w.facilitatorToken())) {
       for (String text : List.of("bell\u0007 escape\u001b[31m red", "nul\u0000inside", "\u202eright to left\u202c",
           "zero\u200bwidth", "tea \uD83C\uDF75 and \uD834\uDD1E")) {
         JsonObject ack = s.call("contribution.add", new JsonObject().put("text", text));
@@ -64,7 +64,7 @@ class BrokenTextTest {
     Api api = a.api(vertx);
     Api.Created w = api.create("Broken refs");
     String sam = api.join(w.joinCode(), "Sam", null);
-    try (WsClient s = WsClient.join(vertx, a.port(), sam)) {
+    try (WsClient s = a.join(vertx, sam)) {
       record Sent(String ref, String refJson, String name, String args, String text) {}
       List<Sent> sent = List.of(
           new Sent("\ud800", "\"\\ud800\"", "hand.raise", "{}", null),
@@ -81,7 +81,7 @@ class BrokenTextTest {
         }
       }
       // Every acknowledged post is there.
-      try (WsClient fresh = WsClient.connect(vertx, a.port())) {
+      try (WsClient fresh = a.connect(vertx)) {
         List<String> texts = fresh.hello(w.facilitatorToken()).getJsonObject("state").getJsonArray("contributions").stream()
             .map(o -> ((JsonObject) o).getString("text")).toList();
         for (JsonObject ack : s.received().stream().filter(f -> "ack".equals(f.getString("t"))).toList()) {
@@ -99,8 +99,8 @@ class BrokenTextTest {
     Api api = a.api(vertx);
     Api.Created w = api.create("Broken text");
     String sam = api.join(w.joinCode(), "Sam", null);
-    try (WsClient onA = WsClient.join(vertx, a.port(), sam);
-         WsClient onB = WsClient.join(vertx, b.port(), sam)) {
+    try (WsClient onA = a.join(vertx, sam);
+         WsClient onB = b.join(vertx, sam)) {
       String id = null;
       String seen = null;
       for (String escaped : List.of("\\udfff", "a\\ud800b", "ends with \\ud800")) {

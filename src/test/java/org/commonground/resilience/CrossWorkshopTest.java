@@ -48,8 +48,8 @@ class CrossWorkshopTest {
       String t = api.join(b.joinCode(), "Bea from B " + i, null);
       if (bea == null) bea = t;
     }
-    try (WsClient fac = WsClient.join(vertx, node.port(), b.facilitatorToken());
-         WsClient p = WsClient.join(vertx, node.port(), bea)) {
+    try (WsClient fac = node.join(vertx, b.facilitatorToken());
+         WsClient p = node.join(vertx, bea)) {
       for (int i = 1; i <= 8; i++) p.call("contribution.add", text("secret of B number " + i));
       for (int i = 0; i < 3; i++) {
         fac.call("theme.create", new JsonObject().put("label", "B theme " + i)
@@ -92,7 +92,7 @@ class CrossWorkshopTest {
       String readdressed = bId + token.substring(token.indexOf('.'));
       Http.Response r = http.send(HttpMethod.GET, "/api/workshops/" + bId + "/report", null, Api.auth(readdressed));
       assertThat(r.status()).as("a token of A re-addressed to B: %s", r.body()).isEqualTo(401);
-      try (WsClient c = WsClient.connect(vertx, node.port())) {
+      try (WsClient c = node.connect(vertx)) {
         c.send(new JsonObject().put("t", "hello").put("token", readdressed));
         assertThat(c.awaitClose()).isEqualTo((short) 4401);
       }
@@ -109,9 +109,9 @@ class CrossWorkshopTest {
     String ann = api.join(a.joinCode(), "Ann of A", null);
     Busy b = busyWorkshop(vertx);
     for (String token : List.of(ann, a.facilitatorToken(), a.displayToken())) {
-      try (WsClient c = WsClient.connect(vertx, node.port());
-           WsClient bFac = WsClient.join(vertx, node.port(), b.w().facilitatorToken());
-           WsClient bea = WsClient.join(vertx, node.port(), b.bea())) {
+      try (WsClient c = node.connect(vertx);
+           WsClient bFac = node.join(vertx, b.w().facilitatorToken());
+           WsClient bea = node.join(vertx, b.bea())) {
         JsonObject welcome = c.hello(token);
         assertThat(welcome.getJsonObject("state").getJsonObject("workshop").getString("id")).isEqualTo(a.id());
         // B carries on, loudly.
@@ -130,7 +130,7 @@ class CrossWorkshopTest {
   }
 
   private static JsonObject fromA(Vertx vertx, Api.Created a) {
-    try (WsClient fac = WsClient.join(vertx, node.port(), a.facilitatorToken())) {
+    try (WsClient fac = node.join(vertx, a.facilitatorToken())) {
       return fac.call("contribution.add", text("a note in A"));
     }
   }
@@ -144,8 +144,8 @@ class CrossWorkshopTest {
             .put("allow", new JsonArray().add("contribute").add("group").add("vote").add("react").add("poll").add("hand")))));
     String ann = api.join(a.joinCode(), "Ann", null);
     Busy b = busyWorkshop(vertx);
-    try (WsClient fac = WsClient.join(vertx, node.port(), a.facilitatorToken());
-         WsClient p = WsClient.join(vertx, node.port(), ann)) {
+    try (WsClient fac = node.join(vertx, a.facilitatorToken());
+         WsClient p = node.join(vertx, ann)) {
       p.call("contribution.add", text("A's first"));
       p.call("contribution.add", text("A's second"));
       fac.call("theme.create", new JsonObject().put("label", "A theme").put("contributionIds", new JsonArray().add("c1")));

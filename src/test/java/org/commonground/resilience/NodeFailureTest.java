@@ -75,7 +75,7 @@ class NodeFailureTest {
       for (int i = 0; i < 6; i++) onDoomed.add(new Person("D" + i, api.join(w.joinCode(), "D" + i, null)));
       List<Person> writers = new ArrayList<>();
       for (int i = 0; i < 2; i++) writers.add(new Person("W" + i, api.join(w.joinCode(), "W" + i, null)));
-      WsClient observer = WsClient.join(vertx, survivor.port(), w.facilitatorToken());
+      WsClient observer = survivor.join(vertx, w.facilitatorToken());
       toClose.add(observer);
       // Half of the doomed node's clients reach it through a network that will just die, half directly.
       for (int i = 0; i < onDoomed.size(); i++) {
@@ -85,7 +85,7 @@ class NodeFailureTest {
         toClose.add(p.before);
       }
       for (Person p : writers) {
-        p.before = WsClient.join(vertx, survivor.port(), p.token);
+        p.before = survivor.join(vertx, p.token);
         toClose.add(p.before);
       }
       for (Person p : onDoomed) {
@@ -125,7 +125,7 @@ class NodeFailureTest {
       long last = 0;
       for (Person p : onDoomed) {
         long heard = Eventually.lastSeq(p.before, p.welcome.getLong("seq"));
-        WsClient again = WsClient.connect(vertx, survivor.port());
+        WsClient again = survivor.connect(vertx);
         toClose.add(again);
         JsonObject resumed = again.resume(p.token, p.welcome.getString("epoch"), heard);
         assertThat(resumed.getBoolean("resumed")).as("%s resumed", p.name).isTrue();
@@ -180,7 +180,7 @@ class NodeFailureTest {
       Api api = survivor.api(vertx);
       Api.Created w = api.create("Dropped phone");
       String sam = api.join(w.joinCode(), "Sam", null);
-      try (WsClient observer = WsClient.join(vertx, survivor.port(), w.facilitatorToken());
+      try (WsClient observer = survivor.join(vertx, w.facilitatorToken());
            WsClient phone = WsClient.connect(vertx, network.port())) {
         JsonObject welcome = phone.hello(sam);
         String samId = welcome.getJsonObject("you").getString("participantId");
@@ -195,7 +195,7 @@ class NodeFailureTest {
 
         List<Long> missed = new ArrayList<>();
         for (int i = 0; i < 3; i++) missed.add(observer.call("contribution.add", text("while Sam was away " + i)).getLong("seq"));
-        try (WsClient again = WsClient.connect(vertx, survivor.port())) {
+        try (WsClient again = survivor.connect(vertx)) {
           long heard = Eventually.lastSeq(phone, welcome.getLong("seq"));
           assertThat(heard).isEqualTo(mine.getLong("seq"));
           JsonObject resumed = again.resume(sam, welcome.getString("epoch"), heard);
@@ -218,7 +218,7 @@ class NodeFailureTest {
       Api api = survivor.api(vertx);
       Api.Created w = api.create("Silent network");
       String sam = api.join(w.joinCode(), "Sam", null);
-      try (WsClient observer = WsClient.join(vertx, survivor.port(), w.facilitatorToken());
+      try (WsClient observer = survivor.join(vertx, w.facilitatorToken());
            WsClient phone = WsClient.connect(vertx, network.port())) {
         JsonObject welcome = phone.hello(sam);
         String samId = welcome.getJsonObject("you").getString("participantId");
@@ -234,7 +234,7 @@ class NodeFailureTest {
         assertThat(phone.events()).noneMatch(e -> e.getLong("seq") == missed);
 
         network.cut();
-        try (WsClient again = WsClient.connect(vertx, survivor.port())) {
+        try (WsClient again = survivor.connect(vertx)) {
           long heard = Eventually.lastSeq(phone, welcome.getLong("seq"));
           JsonObject resumed = again.resume(sam, welcome.getString("epoch"), heard);
           assertThat(resumed.getBoolean("resumed")).isTrue();

@@ -80,9 +80,7 @@ public final class LiveNode implements BeforeAllCallback, AfterAllCallback {
     if (failed != null) throw failed;
   }
 
-  /**
-   * Stops the node gracefully (sockets get 1001); {@link #start()} brings it back. Redis stays up.
-   */
+  /** Stops the node gracefully (sockets get 1001); {@link #start()} brings it back. Redis stays up. */
   public void stop() {
     if (node == null) return;
     TestNode n = node;
@@ -106,7 +104,7 @@ public final class LiveNode implements BeforeAllCallback, AfterAllCallback {
     lastPort = node.port();
   }
 
-  public TestNode node() {
+  private TestNode node() {
     if (node == null) throw new IllegalStateException("the node is not running (outside the test class, or stopped)");
     return node;
   }
@@ -128,10 +126,5 @@ public final class LiveNode implements BeforeAllCallback, AfterAllCallback {
     }
   }
 
-  /** This node's Prometheus text. */
-  public String scrape() { return node().scrape(); }
-
-  public TestRedis redis() { return redis.redis(); }
-
-  public String redisUrl() { return redis().url(); }
+  public String redisUrl() { return redis.url(); }
 }

@@ -29,14 +29,12 @@ public final class LiveRedis implements BeforeAllCallback, AfterAllCallback {
     if (r != null) r.close();
   }
 
-  public TestRedis redis() {
+  private TestRedis redis() {
     if (redis == null) throw new IllegalStateException("Redis is not running (outside the test class)");
     return redis;
   }
 
   public String url() { return redis().url(); }
-
-  public int port() { return redis().port(); }
 
   /** See {@link TestRedis#stop()}: same port and data when {@link #start()}ed again. */
   public void stop() { redis().stop(); }

@@ -16,28 +16,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.commonground.support.Await;
-import org.commonground.support.TestRedis;
-import org.junit.jupiter.api.AfterAll;
+import org.commonground.support.LiveRedis;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Requests made on an event loop go over that loop's own connection, which is replaced when Redis drops it. */
 @ExtendWith(VertxExtension.class)
 class LoopConnectionsTest {
-  static TestRedis redis;
+  @RegisterExtension
+  static final LiveRedis redis = new LiveRedis();
 
   LoopConnections client;
   Redis admin;
-
-  @BeforeAll
-  static void startRedis() { redis = new TestRedis(); }
-
-  @AfterAll
-  static void stopRedis() { redis.close(); }
 
   @BeforeEach
   void connect(Vertx vertx) {

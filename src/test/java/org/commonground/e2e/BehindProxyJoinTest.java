@@ -10,13 +10,11 @@ import java.util.Map;
 import org.commonground.config.HttpConfig;
 import org.commonground.config.Limits;
 import org.commonground.support.Api;
-import org.commonground.support.TestNode;
-import org.commonground.support.TestRedis;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.commonground.support.LiveNode;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The failed-join limit behind a reverse proxy: every request reaches the node from the proxy's address,
@@ -28,30 +26,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class BehindProxyJoinTest {
   static final int FAILED_JOINS = 2;
 
-  static TestRedis redis;
-  static TestNode proxied;
-  static TestNode direct;
-
-  @BeforeAll
-  static void start() {
-    redis = new TestRedis();
-    proxied = TestNode.start(redis.url(), c -> small(c.withHttp(new HttpConfig(c.http().host(), c.http().port(),
-        null, c.http().allowedOrigins(), true))));
-    direct = TestNode.start(redis.url(), BehindProxyJoinTest::small);
-  }
+  @RegisterExtension
+  static final LiveNode proxied = LiveNode.create(c -> small(c.withHttp(new HttpConfig(c.http().host(), c.http().port(),
+      null, c.http().allowedOrigins(), true))));
+  static final LiveNode direct = proxied.sibling(BehindProxyJoinTest::small);
 
   private static org.commonground.config.AppConfig small(org.commonground.config.AppConfig c) {
     Limits d = c.limits();
     return c.withLimits(new Limits(d.maxFrameBytes(), d.commandsPerSecond(), d.commandBurst(), FAILED_JOINS,
         60, d.writeQueueMaxBytes(), d.helloTimeoutMs(), d.errorsPerMinute(), d.refTtlSeconds(),
         d.idleTimeoutSeconds()));
-  }
-
-  @AfterAll
-  static void stop() {
-    proxied.close();
-    direct.close();
-    redis.close();
   }
 
   private static int wrongJoin(Api api, String forwardedFor) {

@@ -6,38 +6,17 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import org.commonground.support.Api;
-import org.commonground.support.TestNode;
-import org.commonground.support.TestRedis;
-import org.commonground.support.WsClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.commonground.support.LiveNode;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A new display link on request (extension): the one from the create answer cannot be shown again. */
 @ExtendWith(VertxExtension.class)
 class DisplayLinkTest {
-  static TestRedis redis;
-  static TestNode node;
-
-  @BeforeAll
-  static void start() {
-    redis = new TestRedis();
-    node = TestNode.start(redis.url());
-  }
-
-  @AfterAll
-  static void stop() {
-    node.close();
-    redis.close();
-  }
-
-  private static JsonObject displayWelcome(Vertx vertx, String token) {
-    try (WsClient display = WsClient.connect(vertx, node.port())) {
-      return display.hello(token);
-    }
-  }
+  @RegisterExtension
+  static final LiveNode node = LiveNode.create();
 
   @Test
   @DisplayName("a facilitator, or a co-facilitator, gets a new display link that opens the big screen; the first one still works")
@@ -52,11 +31,11 @@ class DisplayLinkTest {
       assertThat(r.status()).as(r.text()).isEqualTo(201);
       String token = r.body().getString("displayToken");
       assertThat(r.body().getJsonObject("links").getString("display")).isEqualTo("/d/#" + token);
-      JsonObject welcome = displayWelcome(vertx, token);
+      JsonObject welcome = node.welcome(vertx, token);
       assertThat(welcome.getJsonObject("you").getString("role")).isEqualTo("display");
       assertThat(welcome.getJsonObject("state").getJsonObject("workshop").getString("title")).isEqualTo("Partnership board");
     }
-    assertThat(displayWelcome(vertx, w.displayToken()).getJsonObject("you").getString("role")).isEqualTo("display");
+    assertThat(node.welcome(vertx, w.displayToken()).getJsonObject("you").getString("role")).isEqualTo("display");
   }
 
   @Test

@@ -12,28 +12,22 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import java.util.List;
 import org.commonground.support.Await;
-import org.commonground.support.TestRedis;
+import org.commonground.support.LiveRedis;
 import org.commonground.workshop.Role;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @ExtendWith(VertxExtension.class)
 class AddTokenTest {
-  static TestRedis redis;
+  @RegisterExtension
+  static final LiveRedis redis = new LiveRedis();
   Redis client;
   RedisWorkshopStore store;
   final Keys keys = new Keys(StoreFixtures.PREFIX);
-
-  @BeforeAll
-  static void startRedis() { redis = new TestRedis(); }
-
-  @AfterAll
-  static void stopRedis() { redis.close(); }
 
   @BeforeEach
   void connect(Vertx vertx) {

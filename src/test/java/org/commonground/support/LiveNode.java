@@ -43,8 +43,11 @@ public final class LiveNode implements BeforeAllCallback, AfterAllCallback {
   public static LiveNode create(UnaryOperator<AppConfig> config) { return new LiveNode(config, null); }
 
   /** Another node with the same configuration, on the same Redis. */
-  public LiveNode sibling() {
-    if (first != null) return first.sibling();
+  public LiveNode sibling() { return sibling(config); }
+
+  /** Another node on the same Redis, with its own {@code config}. */
+  public LiveNode sibling(UnaryOperator<AppConfig> config) {
+    if (first != null) return first.sibling(config);
     LiveNode s = new LiveNode(config, this);
     siblings.add(s);
     return s;
@@ -99,7 +102,7 @@ public final class LiveNode implements BeforeAllCallback, AfterAllCallback {
       AppConfig own = config.apply(c);
       if (port == 0) return own;
       HttpConfig h = own.http();
-      return own.withHttp(new HttpConfig(h.host(), port, h.publicUrl(), h.allowedOrigins()));
+      return own.withHttp(new HttpConfig(h.host(), port, h.publicUrl(), h.allowedOrigins(), h.behindProxy()));
     });
     lastPort = node.port();
   }

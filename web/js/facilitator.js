@@ -18,6 +18,7 @@ import {
   safeDisplayPath, suggestedMergeLabel,
 } from './manage.js';
 import { participation } from './stats.js';
+import { postJson } from './api.js';
 
 function panel(id, ...children) {
   const heading = h('h2', { id: `${id}-heading` });
@@ -225,19 +226,9 @@ function start() {
     displayMakeBtn.disabled = true;
     displayUnknown.setAttribute('aria-busy', 'true');
     try {
-      let res;
-      try {
-        res = await fetch(`/api/workshops/${encodeURIComponent(id)}/display`, {
-          method: 'POST',
-          headers: { Authorization: `Bearer ${token}` },
-        });
-      } catch {
-        throw { code: 'NETWORK' };
-      }
-      let data = null;
-      try { data = await res.json(); } catch { /* not JSON */ }
+      const data = await postJson(`/api/workshops/${encodeURIComponent(id)}/display`, {}, token);
       const path = safeDisplayPath(data?.links?.display);
-      if (!res.ok || !path) throw { code: data?.error?.code ?? 'INTERNAL', message: data?.error?.message };
+      if (!path) throw { code: 'INTERNAL' };
       rememberLinks(browserStorage(), id, { display: path });
       displayPathKept = path;
       render();
@@ -262,19 +253,8 @@ function start() {
     cofacBtn.disabled = true;
     cofacForm.setAttribute('aria-busy', 'true');
     try {
-      let res;
-      try {
-        res = await fetch(`/api/workshops/${encodeURIComponent(id)}/facilitators`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-          body: JSON.stringify({ name }),
-        });
-      } catch {
-        throw { code: 'NETWORK' };
-      }
-      let data = null;
-      try { data = await res.json(); } catch { /* not JSON */ }
-      if (!res.ok || typeof data?.token !== 'string') throw { code: data?.error?.code ?? 'INTERNAL', message: data?.error?.message };
+      const data = await postJson(`/api/workshops/${encodeURIComponent(id)}/facilitators`, { name }, token);
+      if (typeof data?.token !== 'string') throw { code: 'INTERNAL' };
       const field = createCopyField(`cofac-link-${invites.length + 1}`);
       const once = h('p', { class: 'hint' });
       invites.unshift({ name, participantId: data.participantId, url: new URL(facilitatorPath(data.token), location.origin).href, field, once });

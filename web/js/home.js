@@ -5,6 +5,7 @@ import { onLangChange, t } from './i18n.js';
 import { initShell, showError } from './shell.js';
 import { openParticipant } from './participant.js';
 import { browserStorage, rememberLinks } from './manage.js';
+import { postJson as post } from './api.js';
 
 const SESSION_KEY = 'cg.session'; // sessionStorage: {token, joinCode}
 const GROUPS = ['experts-by-experience', 'carers', 'professionals', 'community', 'commissioners'];
@@ -31,27 +32,15 @@ function writeSession(value) {
   } catch { /* storage off: the session just does not survive a reload */ }
 }
 
-/** POST JSON; resolves with the answer, rejects with {code, message}. */
+/** POST JSON; resolves with the answer, rejects with {code, message} worded for the start page. */
 async function postJson(path, body, bearer) {
-  const headers = { 'Content-Type': 'application/json' };
-  if (bearer) headers.Authorization = `Bearer ${bearer}`;
-  let res;
   try {
-    res = await fetch(path, { method: 'POST', headers, body: JSON.stringify(body) });
-  } catch {
-    throw { code: 'NETWORK' };
-  }
-  let data = null;
-  try { data = await res.json(); } catch { /* not JSON */ }
-  if (!res.ok) {
-    const e = data?.error ?? {};
-    const retry = res.headers.get('Retry-After');
-    const err = { code: e.code ?? `HTTP_${res.status}`, message: e.message };
-    if (retry) err.message = t('errors.retryAfter', { seconds: retry });
-    if (e.code === 'NOT_FOUND' && path === '/api/join') err.code = 'JOIN_NOT_FOUND';
+    return await post(path, body, bearer);
+  } catch (err) {
+    if (err.retryAfter) err.message = t('errors.retryAfter', { seconds: err.retryAfter });
+    if (err.code === 'NOT_FOUND' && path === '/api/join') err.code = 'JOIN_NOT_FOUND';
     throw err;
   }
-  return data;
 }
 
 async function busy(form, fn) {

@@ -87,7 +87,8 @@ public final class Server {
     Redis redis = new LoopConnections(
         Redis.createClient(vertx, new RedisOptions(redisOptions).setMaxPoolSize(2 * loops)
             .setPoolName("cg-loops-" + Ids.random(6))),
-        Redis.createClient(vertx, new RedisOptions(redisOptions).setPoolName("cg-pool-" + Ids.random(6))));
+        Redis.createClient(vertx, new RedisOptions(redisOptions).setPoolName("cg-pool-" + Ids.random(6))),
+        REDIS_TIMEOUT_MS);
     Keys keys = new Keys(config.redis().keyPrefix());
     RedisWorkshopStore store = new RedisWorkshopStore(new TimedRedis(redis, REDIS_TIMEOUT_MS), keys,
         config.limits().refTtlSeconds());

@@ -45,6 +45,7 @@ final class LiveWorkshop {
   /** Decide-and-append rounds a command may lose to other nodes before it is given up. */
   private static final int MAX_ATTEMPTS = 20;
   private static final int RANGE_BATCH = 1_000;
+  private static final long CATCH_UP_RETRY_MS = 1_000;
   /** Frames sent to a catching-up connection before waiting for its socket to drain. */
   private static final int SYNC_CHUNK = 256;
   static final short CLOSE_REMOVED = 4403;
@@ -62,6 +63,13 @@ final class LiveWorkshop {
   private WorkshopState state;
   /** Written only on the workshop's context; volatile so the subscriber's thread can skip what is applied. */
   private volatile long seq;
+  /**
+   * While this node's append is on its way: the last seq it would take (else 0). Redis may echo the
+   * append's events to this node's subscriber before the append's own answer arrives; those echoes are
+   * dropped unparsed, because the answer brings the same events (appended), or the events that took
+   * those seqs instead (stale, with what was missed), or, if no answer comes, a catch-up reads them.
+   */
+  private volatile long appendingUntil;
   private String epoch;
   private final FrameRing ring;
   /** Events heard ahead of a gap. Bounded by {@link HubSettings#maxEarlyEvents}: past it they are dropped and read from the log. */
@@ -75,6 +83,7 @@ final class LiveWorkshop {
   private long presenceTimer = -1;
   private long lastPresenceFrame;
   private long idleTimer = -1;
+  private long catchUpTimer = -1;
   private boolean deleted;
   final Promise<Void> ready = Promise.promise();
 
@@ -131,7 +140,9 @@ final class LiveWorkshop {
    * stale read only means the message is looked at again on the workshop's context.
    */
   boolean alreadyApplied(String message) {
-    return message.startsWith("{\"seq\":") && seqOf(message) <= seq;
+    if (!message.startsWith("{\"seq\":")) return false;
+    long s = seqOf(message);
+    return s <= seq || s <= appendingUntil;
   }
 
   /** A message from the workshop's channel: an event, or another node's presence. */
@@ -210,12 +221,32 @@ final class LiveWorkshop {
     if (withAcks != null) withAcks.forEach(Member::flushAcks);
   }
 
-  /** Reads everything after our seq from the log; concurrent callers share one read. */
+  /**
+   * Reads everything after our seq from the log; concurrent callers share one read. A read that fails
+   * (Redis away) is tried again every second while anyone is connected here, so a replica never stays
+   * behind once Redis is back (events past a gap, and acks held for events not applied yet, wait on it).
+   */
   Future<Void> catchUp() {
     if (catchingUp != null) return catchingUp;
-    catchingUp = readFrom(seq + 1).andThen(x -> catchingUp = null);
-    return catchingUp;
+    Future<Void> reading = readFrom(seq + 1);
+    // A read may be over before it is returned (a request on this loop's closed connection fails at once):
+    // only one still under way is shared, or a finished one would be handed out for good.
+    if (!reading.isComplete()) {
+      catchingUp = reading;
+      reading.onComplete(x -> catchingUp = null);
+    }
+    reading.onFailure(err -> retryCatchUp());
+    return reading;
   }
+
+  private void retryCatchUp() {
+    if (catchUpTimer >= 0 || deleted || members.isEmpty()) return;
+    catchUpTimer = context.owner().setTimer(CATCH_UP_RETRY_MS, t -> {
+      catchUpTimer = -1;
+      catchUp();
+    });
+  }
+
 
   private Future<Void> readFrom(long from) {
     return here(store.range(id, from, Long.MAX_VALUE - 1, RANGE_BATCH)).compose(records -> {
@@ -356,8 +387,15 @@ final class LiveWorkshop {
     long expected = seq;
     boolean ends = accepted.events().stream().anyMatch(e -> e.event() instanceof Event.WorkshopEnded);
     long retention = ends ? state.settings().retentionDays() * 86_400L : 0;
+    appendingUntil = expected + bodies.size();
     return here(store.append(id, expected, actor.participantId(), ref, resultJson, bodies, tokens.apply(accepted),
         retention))
+        .andThen(ar -> {
+          appendingUntil = 0;
+          // Appended or stale: the events for the dropped echoes are applied below. A duplicate or no answer
+          // says nothing of those seqs, so they are read from the log.
+          if (ar.failed() || ar.result() instanceof AppendResult.Duplicate) catchUp();
+        })
         .compose(result -> {
           if (result instanceof AppendResult.Appended a) {
             metrics.appended(bodies.size());

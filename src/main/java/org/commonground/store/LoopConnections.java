@@ -12,6 +12,7 @@ import io.vertx.redis.client.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,12 +38,18 @@ public final class LoopConnections implements Redis {
   /** Where the per-loop connections come from: a client whose pool holds at least one per event loop. */
   private final Redis dedicated;
   private final Redis pool;
+  private final long connectTimeoutMs;
   /** Each entry is read and written only on its own event loop. */
   private final Map<EventLoop, Slot> slots = new ConcurrentHashMap<>();
 
-  public LoopConnections(Redis dedicated, Redis pool) {
+  /**
+   * {@code connectTimeoutMs}: how long a loop waits for its connection to be made (a Redis that accepts
+   * but never answers would otherwise hold every later request of the loop for the socket's own timeout).
+   */
+  public LoopConnections(Redis dedicated, Redis pool, long connectTimeoutMs) {
     this.dedicated = dedicated;
     this.pool = pool;
+    this.connectTimeoutMs = connectTimeoutMs;
   }
 
   @Override
@@ -78,7 +85,10 @@ public final class LoopConnections implements Redis {
 
     Future<RedisConnection> connection() {
       if (connection != null && !connection.failed()) return connection;
-      Future<RedisConnection> made = dedicated.connect();
+      Future<RedisConnection> connecting = dedicated.connect();
+      Future<RedisConnection> made = connecting.timeout(connectTimeoutMs, TimeUnit.MILLISECONDS);
+      // Made too late: given back, so the pool of per-loop connections never fills with unused ones.
+      connecting.onSuccess(c -> { if (made.failed()) c.close(); });
       connection = made;
       made.onSuccess(c -> {
         // Either handler may fire, or both: whichever comes first drops this connection, once.

@@ -176,8 +176,9 @@ final class LoadEngine implements AutoCloseable {
   }
 
   private Future<JsonObject> post(int port, String path, JsonObject body) {
+    // A request that gets no answer fails after a minute instead of holding the whole setup to its bound.
     RequestOptions o = new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(port)
-        .setURI(path).putHeader("Content-Type", "application/json");
+        .setURI(path).putHeader("Content-Type", "application/json").setIdleTimeout(60_000);
     return http.request(o).compose(req -> req.send(body.encode()))
         .compose(resp -> resp.body().compose(b -> resp.statusCode() == 201
             ? Future.succeededFuture(new JsonObject(b))

@@ -103,6 +103,9 @@ final class FaultyLink implements AutoCloseable {
   /** From now on no byte passes either way, and no connection is closed by the relay. */
   void silence() { silent = true; }
 
+  /** Bytes pass again (what was sent while silent is lost, as a dropped packet is). */
+  void speak() { silent = false; }
+
   @Override
   public void close() {
     cut();

@@ -38,7 +38,7 @@ class LoopConnectionsTest {
     RedisOptions options = new RedisOptions().setConnectionString(redis.url());
     client = new LoopConnections(Redis.createClient(vertx, new RedisOptions(options).setMaxPoolSize(8)
         .setPoolName("test-loops-" + Ids.random(6))),
-        Redis.createClient(vertx, new RedisOptions(options).setPoolName("test-pool-" + Ids.random(6))));
+        Redis.createClient(vertx, new RedisOptions(options).setPoolName("test-pool-" + Ids.random(6))), 5_000);
     admin = StoreFixtures.client(vertx, redis.url());
   }
 

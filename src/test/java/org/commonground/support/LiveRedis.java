@@ -36,6 +36,8 @@ public final class LiveRedis implements BeforeAllCallback, AfterAllCallback {
 
   public String url() { return redis().url(); }
 
+  public int port() { return redis().port(); }
+
   /** See {@link TestRedis#stop()}: same port and data when {@link #start()}ed again. */
   public void stop() { redis().stop(); }
 

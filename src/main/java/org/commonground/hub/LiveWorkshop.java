@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.commonground.protocol.EventFrames;
@@ -70,6 +71,12 @@ final class LiveWorkshop {
    * those seqs instead (stale, with what was missed), or, if no answer comes, a catch-up reads them.
    */
   private volatile long appendingUntil;
+  /**
+   * The highest seq of an echo dropped that way. Once an append's answer is applied, a dropped echo above
+   * the replica's seq (an event that came after a stale answer, or one a failed append says nothing of)
+   * is read from the log. Only grows: a value at or below the seq asks nothing.
+   */
+  private final AtomicLong droppedEcho = new AtomicLong();
   private String epoch;
   private final FrameRing ring;
   /** Events heard ahead of a gap. Bounded by {@link HubSettings#maxEarlyEvents}: past it they are dropped and read from the log. */
@@ -142,7 +149,11 @@ final class LiveWorkshop {
   boolean alreadyApplied(String message) {
     if (!message.startsWith("{\"seq\":")) return false;
     long s = seqOf(message);
-    return s <= seq || s <= appendingUntil;
+    if (s <= seq) return true;
+    if (s > appendingUntil) return false;
+    // Recorded before the second look: an append that ends after that look finds it when it checks.
+    droppedEcho.accumulateAndGet(s, Math::max);
+    return s <= appendingUntil;
   }
 
   /** A message from the workshop's channel: an event, or another node's presence. */
@@ -392,9 +403,11 @@ final class LiveWorkshop {
         retention))
         .andThen(ar -> {
           appendingUntil = 0;
-          // Appended or stale: the events for the dropped echoes are applied below. A duplicate or no answer
-          // says nothing of those seqs, so they are read from the log.
-          if (ar.failed() || ar.result() instanceof AppendResult.Duplicate) catchUp();
+          // After this answer's events are applied (below, in this same task), whatever was dropped and is
+          // still missing is read from the log.
+          context.runOnContext(v -> {
+            if (droppedEcho.get() > seq) catchUp();
+          });
         })
         .compose(result -> {
           if (result instanceof AppendResult.Appended a) {

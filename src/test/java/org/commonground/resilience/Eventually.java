@@ -14,11 +14,7 @@ final class Eventually {
   private Eventually() {}
 
   static void until(Vertx vertx, Duration within, String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + within.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) throw new AssertionError(what + ": not within " + within);
-      Await.of(vertx.timer(50));
-    }
+    Await.until(vertx, within, what, condition);
   }
 
   /** Lets a period pass (a Redis outage, say) on a Vert.x timer. */

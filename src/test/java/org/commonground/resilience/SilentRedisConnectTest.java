@@ -1,6 +1,5 @@
 package org.commonground.resilience;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.Context;
@@ -50,16 +49,13 @@ class SilentRedisConnectTest {
 
         link.speak();
         link.cut();
-        Response pong = null;
-        for (int i = 0; i < 50 && pong == null; i++) {
+        Await.until(vertx, Duration.ofSeconds(10), "PONG on the loop once Redis answers", () -> {
           try {
-            pong = Await.of(ping(loop, client), Duration.ofSeconds(10));
+            return "PONG".equals(Await.of(ping(loop, client), Duration.ofSeconds(10)).toString());
           } catch (RuntimeException e) {
-            Await.of(vertx.timer(50));
+            return false;
           }
-        }
-        assertThat(pong).isNotNull();
-        assertThat(pong.toString()).isEqualTo("PONG");
+        });
       } finally {
         Await.of(client.close());
       }

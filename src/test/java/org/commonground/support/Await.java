@@ -24,4 +24,13 @@ public final class Await {
       throw new AssertionError("timed out after " + timeout, e);
     }
   }
+
+  /** Waits for a condition no event announces, re-checking on a Vert.x timer, within a bound. */
+  public static void until(io.vertx.core.Vertx vertx, Duration within, String what, java.util.function.BooleanSupplier condition) {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) throw new AssertionError(what + ": not within " + within);
+      of(vertx.timer(50));
+    }
+  }
 }

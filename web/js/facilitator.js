@@ -216,16 +216,30 @@ function start() {
 
   const me = () => conn.you?.participantId;
 
+  /** Runs a request with its button disabled and its region marked busy; a failure is shown, not thrown. */
+  async function whileBusy(button, region, work) {
+    showError(null);
+    button.disabled = true;
+    region.setAttribute('aria-busy', 'true');
+    try {
+      await work();
+      return true;
+    } catch (err) {
+      showError(err);
+      return false;
+    } finally {
+      button.disabled = false;
+      region.removeAttribute('aria-busy');
+    }
+  }
+
   // --- display link ---------------------------------------------------------------------------
 
   /** POST /api/workshops/{id}/display: a new display link, kept in this browser like the first one. */
   async function makeDisplayLink() {
     const id = conn.state?.workshop?.id;
     if (!id) return;
-    showError(null);
-    displayMakeBtn.disabled = true;
-    displayUnknown.setAttribute('aria-busy', 'true');
-    try {
+    await whileBusy(displayMakeBtn, displayUnknown, async () => {
       const data = await postJson(`/api/workshops/${encodeURIComponent(id)}/display`, {}, token);
       const path = safeDisplayPath(data?.links?.display);
       if (!path) throw { code: 'INTERNAL' };
@@ -234,12 +248,7 @@ function start() {
       render();
       displayField.input.focus();
       announce(t('invite.displayMade'));
-    } catch (err) {
-      showError(err);
-    } finally {
-      displayMakeBtn.disabled = false;
-      displayUnknown.removeAttribute('aria-busy');
-    }
+    });
   }
 
   // --- co-facilitators ------------------------------------------------------------------------
@@ -249,10 +258,7 @@ function start() {
     if (!name) { showError(t('cofac.needName')); cofacName.focus(); return; }
     const id = conn.state?.workshop?.id;
     if (!id) return;
-    showError(null);
-    cofacBtn.disabled = true;
-    cofacForm.setAttribute('aria-busy', 'true');
-    try {
+    const done = await whileBusy(cofacBtn, cofacForm, async () => {
       const data = await postJson(`/api/workshops/${encodeURIComponent(id)}/facilitators`, { name }, token);
       if (typeof data?.token !== 'string') throw { code: 'INTERNAL' };
       const field = createCopyField(`cofac-link-${invites.length + 1}`);
@@ -262,13 +268,8 @@ function start() {
       renderInvites();
       field.input.focus();
       announce(t('cofac.created', { name }));
-    } catch (err) {
-      showError(err);
-      cofacName.focus();
-    } finally {
-      cofacBtn.disabled = false;
-      cofacForm.removeAttribute('aria-busy');
-    }
+    });
+    if (!done) cofacName.focus();
   }
 
   function renderInvites() {

@@ -43,8 +43,13 @@ import org.slf4j.LoggerFactory;
  */
 final class LiveWorkshop {
   private static final Logger LOG = LoggerFactory.getLogger(LiveWorkshop.class);
-  /** Decide-and-append rounds a command may lose to other nodes before it is given up. */
-  private static final int MAX_ATTEMPTS = 20;
+  /**
+   * How long a command may keep losing the race for the log's next seq to other nodes before it is given up.
+   * A time, not a count of rounds: a node with a backlog appends again the moment each append is answered,
+   * so another node's command can lose once per command of that backlog (each loss is one round trip) and
+   * still be answered well within this.
+   */
+  private static final long CONTENDED_FOR_MS = 5_000;
   private static final int RANGE_BATCH = 1_000;
   private static final long CATCH_UP_RETRY_MS = 1_000;
   /** Frames sent to a catching-up connection before waiting for its socket to drain. */
@@ -372,7 +377,7 @@ final class LiveWorkshop {
    */
   private Future<Outcome> execute(Actor actor, String ref, Command command,
                                   Function<Decision.Accepted, List<NewToken>> tokens) {
-    return decideAndAppend(actor, ref, command, tokens, 1)
+    return decideAndAppend(actor, ref, command, tokens, now())
         .recover(err -> {
           LOG.warn("command {} in workshop {} failed: {}", command.commandName(), id, err.toString());
           return Future.succeededFuture(new Outcome.Error(Code.INTERNAL, "could not save that just now; please try again"));
@@ -380,7 +385,7 @@ final class LiveWorkshop {
   }
 
   private Future<Outcome> decideAndAppend(Actor actor, String ref, Command command,
-                                          Function<Decision.Accepted, List<NewToken>> tokens, int attempt) {
+                                          Function<Decision.Accepted, List<NewToken>> tokens, long since) {
     long now = now();
     Decision decision = Workshop.decide(state, command, actor, now);
     if (decision instanceof Decision.Rejected r) {
@@ -433,13 +438,13 @@ final class LiveWorkshop {
             gone();
             return Future.succeededFuture(new Outcome.Error(Code.NOT_FOUND, "this workshop no longer exists"));
           }
-          if (attempt >= MAX_ATTEMPTS) {
+          if (now() - since > CONTENDED_FOR_MS) {
             return Future.succeededFuture(new Outcome.Error(Code.INTERNAL, "the workshop is too busy; please try again"));
           }
           AppendResult.Stale stale = (AppendResult.Stale) result;
           for (String r : stale.missed()) offer(SequencedEvent.parse(r));
           Future<Void> caughtUp = seq >= stale.currentSeq() ? Future.succeededFuture() : catchUp();
-          return caughtUp.compose(v -> decideAndAppend(actor, ref, command, tokens, attempt + 1));
+          return caughtUp.compose(v -> decideAndAppend(actor, ref, command, tokens, since));
         });
   }
 

@@ -46,7 +46,10 @@ class TwoNodesTest {
         }
       }
       for (int i = 0; i < clients.size(); i++) {
-        for (String ref : refs.get(i)) assertThat(clients.get(i).reply(ref).getString("t")).isEqualTo("ack");
+        for (String ref : refs.get(i)) {
+          JsonObject reply = clients.get(i).reply(ref);
+          assertThat(reply.getString("t")).as("%s", reply).isEqualTo("ack");
+        }
       }
       long last = start + (long) perClient * clients.size();
       List<String> reference = null;

@@ -91,14 +91,15 @@ public final class Server {
         REDIS_TIMEOUT_MS);
     Keys keys = new Keys(config.redis().keyPrefix());
     RedisWorkshopStore store = new RedisWorkshopStore(new TimedRedis(redis, REDIS_TIMEOUT_MS), keys,
-        config.limits().refTtlSeconds());
+        config.limits().refTtlSeconds(), config.lifetimes().notStartedSeconds());
     List<Context> shards = new ArrayList<>();
     Hub[] hub = new Hub[1];
     HubMetrics metrics = new HubMetrics(registry, () -> hub[0] == null ? 0 : hub[0].liveWorkshops());
     WorkerExecutor themeWorkers = vertx.createSharedWorkerExecutor("cg-themes", THEME_WORKERS);
     ThemeWork themes = new ThemeWork(themeWorkers,
         ThemeHelp.unavailable("theme suggestions are still starting up; try again in a moment"));
-    hub[0] = new Hub(shards, store, metrics, HubSettings.DEFAULTS, Ids.random(8), themes);
+    hub[0] = new Hub(shards, store, metrics, HubSettings.DEFAULTS.withIdleLifetimeSeconds(config.lifetimes().idleSeconds()),
+        Ids.random(8), themes);
     Subscriber subscriber = new Subscriber(vertx, redisOptions, keys, hub[0]);
     hub[0].subscriber(subscriber);
 

@@ -14,8 +14,10 @@ import org.commonground.protocol.Json;
  * {@code CG_REDIS_URL}, {@code CG_REDIS_TYPE}, {@code CG_REDIS_MASTER}, {@code CG_ORGANISER_KEY}, {@code CG_DATA_DIR}, {@code CG_BEHIND_PROXY}, {@code CG_ALLOWED_ORIGINS}
  * comma-separated). A bad value stops the server with a message naming it.
  */
-public record AppConfig(HttpConfig http, RedisConfig redis, String organiserKey, String dataDir, Limits limits) {
+public record AppConfig(HttpConfig http, RedisConfig redis, String organiserKey, String dataDir, Limits limits,
+                        Lifetimes lifetimes) {
   public AppConfig {
+    if (lifetimes == null) lifetimes = Lifetimes.DEFAULTS;
     if (http == null || redis == null || limits == null) throw new IllegalArgumentException("http, redis and limits are required");
     if (organiserKey != null && organiserKey.isBlank()) organiserKey = null;
     if (dataDir == null || dataDir.isBlank()) dataDir = "data";
@@ -81,10 +83,11 @@ public record AppConfig(HttpConfig http, RedisConfig redis, String organiserKey,
     }
   }
 
-  public AppConfig withHttp(HttpConfig h) { return new AppConfig(h, redis, organiserKey, dataDir, limits); }
-  public AppConfig withRedis(RedisConfig r) { return new AppConfig(http, r, organiserKey, dataDir, limits); }
-  public AppConfig withLimits(Limits l) { return new AppConfig(http, redis, organiserKey, dataDir, l); }
-  public AppConfig withOrganiserKey(String k) { return new AppConfig(http, redis, k, dataDir, limits); }
+  public AppConfig withHttp(HttpConfig h) { return new AppConfig(h, redis, organiserKey, dataDir, limits, lifetimes); }
+  public AppConfig withRedis(RedisConfig r) { return new AppConfig(http, r, organiserKey, dataDir, limits, lifetimes); }
+  public AppConfig withLimits(Limits l) { return new AppConfig(http, redis, organiserKey, dataDir, l, lifetimes); }
+  public AppConfig withLifetimes(Lifetimes t) { return new AppConfig(http, redis, organiserKey, dataDir, limits, t); }
+  public AppConfig withOrganiserKey(String k) { return new AppConfig(http, redis, k, dataDir, limits, lifetimes); }
 
   private static JsonNode parsePort(String v) {
     try {

@@ -17,6 +17,11 @@ final class FrameRing {
     lastSeq = seq;
   }
 
+  /** Forgets every frame held: resumes from before now read the log. */
+  void clear() {
+    java.util.Arrays.fill(frames, null);
+  }
+
   /** The frame of {@code seq}, or null when it is not (or no longer) held. */
   Buffer get(long seq) {
     if (seq > lastSeq || seq <= lastSeq - frames.length || seq <= 0) return null;

@@ -127,7 +127,9 @@ public final class Hub implements Subscriber.Listener {
   }
 
   /** Welcomes an authenticated socket to its workshop; the returned member is what the transport sends commands through. */
-  public Future<Member> attach(ServerWebSocket socket, Context socketContext, TokenGrant grant, Resume resume) {
+  public Future<Member> attach(ServerWebSocket socket, Context socketContext, WorkshopStore.Admission admission,
+                               Resume resume) {
+    TokenGrant grant = admission.grant();
     return Contexts.back(socketContext, open(grant.workshopId()).compose(w -> {
       Promise<Member> p = Promise.promise();
       w.context.runOnContext(v -> {
@@ -138,7 +140,7 @@ public final class Hub implements Subscriber.Listener {
           return;
         }
         Member m = new Member(socket, socketContext, grant, you, metrics);
-        w.attach(m, resume);
+        w.attach(m, resume, admission.since());
         p.complete(m);
       });
       return p.future();

@@ -5,15 +5,26 @@ package org.commonground.hub;
  * (older ones come from the log). {@code maxQueuedCommands}: commands waiting per workshop before new
  * ones get RATE_LIMITED. {@code maxEarlyEvents}: events held ahead of a gap before they are dropped and
  * read back from the log. {@code placementDebounceMs}: how long grouping must rest before placement help
- * is worked out again.
+ * is worked out again. {@code idleLifetimeSeconds}: a started workshop's data expires this long after it was
+ * last busy (0: never), renewed by its appends at most once per {@link #LIFETIME_RENEWAL_MS}.
  */
 public record HubSettings(int resumeFrames, int maxQueuedCommands, int maxEarlyEvents, long presenceCoalesceMs,
-                          long idleUnloadMs, long presenceHeartbeatMs, long placementDebounceMs) {
+                          long idleUnloadMs, long presenceHeartbeatMs, long placementDebounceMs,
+                          long idleLifetimeSeconds) {
+  /** Renewing the expiry touches every key of a workshop, so it is done at most this often, not on every append. */
+  public static final long LIFETIME_RENEWAL_MS = 3_600_000;
+
   public HubSettings {
     if (resumeFrames < 1 || maxQueuedCommands < 1 || maxEarlyEvents < 1) {
       throw new IllegalArgumentException("hub bounds must be positive");
     }
+    if (idleLifetimeSeconds < 0) throw new IllegalArgumentException("idleLifetimeSeconds must be >= 0");
   }
 
-  public static final HubSettings DEFAULTS = new HubSettings(1_000, 1_000, 10_000, 100, 60_000, 20_000, 400);
+  public static final HubSettings DEFAULTS = new HubSettings(1_000, 1_000, 10_000, 100, 60_000, 20_000, 400, 0);
+
+  public HubSettings withIdleLifetimeSeconds(long seconds) {
+    return new HubSettings(resumeFrames, maxQueuedCommands, maxEarlyEvents, presenceCoalesceMs, idleUnloadMs,
+        presenceHeartbeatMs, placementDebounceMs, seconds);
+  }
 }

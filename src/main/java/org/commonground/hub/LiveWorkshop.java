@@ -23,6 +23,7 @@ import org.commonground.protocol.ClientFrame.Resume;
 import org.commonground.store.AppendResult;
 import org.commonground.store.NewToken;
 import org.commonground.store.StoredAnswer;
+import org.commonground.store.StoredEvent;
 import org.commonground.store.WorkshopStore;
 import org.commonground.workshop.Actor;
 import org.commonground.workshop.Code;
@@ -97,6 +98,8 @@ final class LiveWorkshop {
   private long idleTimer = -1;
   private long catchUpTimer = -1;
   private boolean deleted;
+  /** When this node last renewed the workshop's idle lifetime (0: not since it loaded the workshop). */
+  private long lifetimeRenewedAt;
   final Promise<Void> ready = Promise.promise();
 
   LiveWorkshop(String id, Context context, WorkshopStore store, HubMetrics metrics, HubSettings settings,
@@ -132,7 +135,11 @@ final class LiveWorkshop {
       if (e.isEmpty()) return Future.failedFuture(new NoSuchWorkshopException(id));
       epoch = e.get();
       return catchUp();
-    }).compose(v -> here(store.presence(id))).map(list -> {
+    }).compose(v -> here(store.hiddenTexts(id))).compose(hidden -> {
+      // The log has no words of hidden contributions; facilitators see them, and unhiding brings them back.
+      state = HiddenTexts.restore(state, hidden);
+      return here(store.presence(id));
+    }).map(list -> {
       list.forEach(presence::heard);
       announced = presence.online(now());
       scheduleIdleCheck();
@@ -201,6 +208,9 @@ final class LiveWorkshop {
 
   private void applyAndDeliver(SequencedEvent e) {
     int phaseBefore = state.exists() ? state.phase().index() : 0;
+    // Frames held for resuming carry the words this event takes back: resumes from before it read the log,
+    // where those words are gone.
+    if (HiddenTexts.takesWordsBack(state, e.event())) ring.clear();
     state = Workshop.apply(state, e.event());
     seq = e.seq();
     Buffer frame = EventFrames.encode(e);
@@ -273,10 +283,15 @@ final class LiveWorkshop {
 
   // ---------------------------------------------------------------- connections
 
-  /** Welcomes a connection: a resume when its epoch matches and its seq is one we have, else the full state. */
-  void attach(Member m, Resume resume) {
+  /**
+   * Welcomes a connection: a resume when its epoch matches and its seq is one we have, and no earlier than
+   * the token's first welcome ({@code since}: nobody replays what happened before they came); else the
+   * full state.
+   */
+  void attach(Member m, Resume resume, long since) {
     cancelIdleCheck();
-    boolean resumed = resume != null && resume.epoch().equals(epoch) && resume.seq() <= seq;
+    boolean resumed = resume != null && resume.epoch().equals(epoch) && resume.seq() <= seq
+        && resume.seq() >= since;
     long from = resumed ? resume.seq() : seq;
     if (presence.connected(m.you.participantId())) presenceChanged();
     members.add(m);
@@ -398,14 +413,14 @@ final class LiveWorkshop {
       StoredAnswer answer = StoredAnswer.ack(null, resultJson);
       return here(store.rememberAnswer(id, actor.participantId(), ref, answer)).map(LiveWorkshop::outcomeOf);
     }
-    List<String> bodies = new ArrayList<>();
-    for (Emitted e : accepted.events()) bodies.add(SequencedEvent.bodyWithoutSeq(now, e));
+    List<StoredEvent> bodies = new ArrayList<>();
+    for (Emitted e : accepted.events()) bodies.add(StoredEvents.of(now, e));
     long expected = seq;
     boolean ends = accepted.events().stream().anyMatch(e -> e.event() instanceof Event.WorkshopEnded);
-    long retention = ends ? state.settings().retentionDays() * 86_400L : 0;
+    long lifetime = ends ? state.settings().retentionDays() * 86_400L : lifetimeToRenew(accepted, now);
     appendingUntil = expected + bodies.size();
     return here(store.append(id, expected, actor.participantId(), ref, resultJson, bodies, tokens.apply(accepted),
-        retention))
+        lifetime))
         .andThen(ar -> {
           appendingUntil = 0;
           // After this answer's events are applied (below, in this same task), whatever was dropped and is
@@ -424,12 +439,13 @@ final class LiveWorkshop {
             }
             themeAssist.appended(accepted.events().stream().map(Emitted::event).toList());
             Outcome ack = new Outcome.Ack(a.lastSeq(), resultJson);
-            if (!ends) return Future.succeededFuture(ack);
+            if (lifetime == 0) return Future.succeededFuture(ack);
+            if (!ends) lifetimeRenewedAt = now;
             // The join code lives outside the workshop's slot, so it is set to expire in a second step,
             // before the facilitator hears the end is done.
-            return here(store.expireJoinCode(state.joinCode(), retention))
+            return here(store.expireJoinCode(state.joinCode(), lifetime))
                 .recover(err -> {
-                  LOG.warn("join code of ended workshop {} not set to expire: {}", id, err.toString());
+                  LOG.warn("join code of workshop {} not set to expire: {}", id, err.toString());
                   return Future.succeededFuture();
                 }).map(v -> ack);
           }
@@ -446,6 +462,18 @@ final class LiveWorkshop {
           Future<Void> caughtUp = seq >= stale.currentSeq() ? Future.succeededFuture() : catchUp();
           return caughtUp.compose(v -> decideAndAppend(actor, ref, command, tokens, since));
         });
+  }
+
+  /**
+   * The idle lifetime to set with this append, or 0 to leave the expiry alone: only for a started workshop
+   * (one nobody started keeps the deadline it was created with), and at most once per renewal interval.
+   */
+  private long lifetimeToRenew(Decision.Accepted accepted, long now) {
+    long idle = settings.idleLifetimeSeconds();
+    if (idle == 0 || state.status() == WorkshopState.Status.ENDED || now - lifetimeRenewedAt < HubSettings.LIFETIME_RENEWAL_MS) return 0;
+    WorkshopState after = state;
+    for (Emitted e : accepted.events()) after = Workshop.apply(after, e.event());
+    return after.status() == WorkshopState.Status.RUNNING ? idle : 0;
   }
 
   private static Outcome outcomeOf(StoredAnswer a) {

@@ -19,6 +19,10 @@ public final class Keys {
   public String ref(String workshopId, String participantId, String ref) {
     return w(workshopId) + "ref:" + participantId + ":" + ref;
   }
+  /** Contributions' words, kept apart from the log so they can be erased: id → JSON string. */
+  public String texts(String workshopId) { return w(workshopId) + "texts"; }
+  /** Hidden contributions' words, for facilitators only (unhiding restores them from here). */
+  public String hiddenTexts(String workshopId) { return w(workshopId) + "hidden"; }
   public String token(String workshopId, String tokenHash) { return w(workshopId) + "tok:" + tokenHash; }
   /** The names of every token key of a workshop, so its end can expire them all. */
   public String tokens(String workshopId) { return w(workshopId) + "tokens"; }

@@ -8,7 +8,6 @@ import static io.vertx.redis.client.Command.PUBLISH;
 import static io.vertx.redis.client.Command.SET;
 import static io.vertx.redis.client.Command.DEL;
 import static io.vertx.redis.client.Command.EXISTS;
-import static io.vertx.redis.client.Command.XRANGE;
 import static io.vertx.redis.client.Command.SCAN;
 
 import io.vertx.core.Future;
@@ -16,7 +15,9 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** {@link WorkshopStore} on Redis: a Stream per workshop, appended by one Lua script. */
@@ -33,11 +34,21 @@ public final class RedisWorkshopStore implements WorkshopStore {
   private final Script presence = Script.load("presence.lua");
   private final Script answerOnce = Script.load("answer-once.lua");
   private final Script addToken = Script.load("add-token.lua");
+  private final Script rangeScript = Script.load("range.lua");
+  private final Script welcome = Script.load("welcome.lua");
+  /** How long a workshop lives if nobody starts it (0: for ever). */
+  private final long notStartedSeconds;
 
   public RedisWorkshopStore(Redis redis, Keys keys, int refTtlSeconds) {
+    this(redis, keys, refTtlSeconds, 0);
+  }
+
+  public RedisWorkshopStore(Redis redis, Keys keys, int refTtlSeconds, long notStartedSeconds) {
+    if (notStartedSeconds < 0) throw new IllegalArgumentException("notStartedSeconds must be >= 0");
     this.redis = redis;
     this.keys = keys;
     this.refTtlSeconds = refTtlSeconds;
+    this.notStartedSeconds = notStartedSeconds;
   }
 
   public Keys keys() { return keys; }
@@ -46,11 +57,13 @@ public final class RedisWorkshopStore implements WorkshopStore {
   public Future<Void> create(String workshopId, String joinCode, String epoch, String firstEventBody,
                              List<NewToken> tokens) {
     String codeKey = keys.joinCode(joinCode);
-    return redis.send(Request.cmd(SET).arg(codeKey).arg(workshopId).arg("NX")).compose(claimed -> {
+    Request claim = Request.cmd(SET).arg(codeKey).arg(workshopId).arg("NX");
+    if (notStartedSeconds > 0) claim.arg("EX").arg(notStartedSeconds);
+    return redis.send(claim).compose(claimed -> {
       if (claimed == null) return Future.failedFuture(new CodeTakenException());
       List<String> k = new ArrayList<>(List.of(keys.seq(workshopId), keys.log(workshopId), keys.epoch(workshopId),
           keys.tokens(workshopId)));
-      List<String> a = new ArrayList<>(List.of(epoch, firstEventBody));
+      List<String> a = new ArrayList<>(List.of(epoch, firstEventBody, Long.toString(notStartedSeconds)));
       addTokens(workshopId, tokens, k, a);
       return create.run(redis, k, a)
           // The script's answer was lost on the way: keep the code only if its workshop was in fact created.
@@ -73,14 +86,20 @@ public final class RedisWorkshopStore implements WorkshopStore {
 
   @Override
   public Future<AppendResult> append(String workshopId, long expectedSeq, String participantId, String ref,
-                                     String resultJson, List<String> eventBodies, List<NewToken> tokens,
-                                     long retentionSeconds) {
+                                     String resultJson, List<StoredEvent> events, List<NewToken> tokens,
+                                     long lifetimeSeconds) {
     List<String> k = new ArrayList<>(List.of(keys.seq(workshopId), keys.log(workshopId),
         keys.ref(workshopId, participantId, ref), keys.epoch(workshopId), keys.presence(workshopId),
-        keys.tokens(workshopId)));
+        keys.tokens(workshopId), keys.texts(workshopId), keys.hiddenTexts(workshopId)));
     List<String> a = new ArrayList<>(List.of(Long.toString(expectedSeq), keys.channel(workshopId), resultJson,
-        Integer.toString(refTtlSeconds), Long.toString(retentionSeconds), Integer.toString(eventBodies.size())));
-    a.addAll(eventBodies);
+        Integer.toString(refTtlSeconds), Long.toString(lifetimeSeconds), Integer.toString(events.size())));
+    for (StoredEvent e : events) {
+      StoredEvent.TextOp t = e.text();
+      a.add(e.body());
+      a.add(t == null ? "" : t.kind().script);
+      a.add(t == null ? "" : t.contributionId());
+      a.add(t == null || t.literal() == null ? "" : t.literal());
+    }
     addTokens(workshopId, tokens, k, a);
     return append.run(redis, k, a).map(r -> {
       String status = r.get(0).toString();
@@ -127,12 +146,23 @@ public final class RedisWorkshopStore implements WorkshopStore {
   @Override
   public Future<List<String>> range(String workshopId, long from, long to, int limit) {
     if (from > to || limit <= 0) return Future.succeededFuture(List.of());
-    return redis.send(Request.cmd(XRANGE).arg(keys.log(workshopId)).arg(from).arg(to).arg("COUNT").arg(limit))
+    return rangeScript.run(redis, List.of(keys.log(workshopId), keys.texts(workshopId)),
+            List.of(Long.toString(from), Long.toString(to), Integer.toString(limit)))
         .map(r -> {
           List<String> out = new ArrayList<>(r.size());
-          for (Response entry : r) out.add(entry.get(1).get(1).toString());
+          for (Response entry : r) out.add(entry.toString());
           return out;
         });
+  }
+
+  @Override
+  public Future<Map<String, String>> hiddenTexts(String workshopId) {
+    return redis.send(Request.cmd(HGETALL).arg(keys.hiddenTexts(workshopId))).map(r -> {
+      Map<String, String> out = new HashMap<>();
+      if (r == null) return out;
+      for (String id : r.getKeys()) out.put(id, r.get(id).toString());
+      return out;
+    });
   }
 
   @Override
@@ -152,6 +182,17 @@ public final class RedisWorkshopStore implements WorkshopStore {
     if (workshopId == null) return Future.succeededFuture(Optional.empty());
     return redis.send(Request.cmd(GET).arg(keys.token(workshopId, Tokens.hash(token))))
         .map(r -> Optional.ofNullable(r).map(v -> TokenGrant.parse(workshopId, v.toString())));
+  }
+
+  @Override
+  public Future<Optional<Admission>> admit(String token) {
+    String workshopId = Tokens.workshopOf(token);
+    if (workshopId == null) return Future.succeededFuture(Optional.empty());
+    return welcome.run(redis, List.of(keys.token(workshopId, Tokens.hash(token)), keys.seq(workshopId)), List.of())
+        .map(r -> Optional.ofNullable(r).map(v -> {
+          String stored = v.toString();
+          return new Admission(TokenGrant.parse(workshopId, stored), TokenGrant.firstWelcomedAt(stored));
+        }));
   }
 
   @Override

@@ -16,8 +16,15 @@ public record TokenGrant(String workshopId, String participantId, Role role) {
 
   String stored() { return participantId + "|" + role.name(); }
 
+  /** Reads {@code participantId|ROLE}, with {@code |firstSeq} once the token has been welcomed. */
   static TokenGrant parse(String workshopId, String stored) {
-    int bar = stored.indexOf('|');
-    return new TokenGrant(workshopId, stored.substring(0, bar), Role.valueOf(stored.substring(bar + 1)));
+    String[] parts = stored.split("\\|", 3);
+    return new TokenGrant(workshopId, parts[0], Role.valueOf(parts[1]));
+  }
+
+  /** The log's seq when the token was first welcomed (0 before that). */
+  static long firstWelcomedAt(String stored) {
+    String[] parts = stored.split("\\|", 3);
+    return parts.length < 3 ? 0 : Long.parseLong(parts[2]);
   }
 }

@@ -2,6 +2,7 @@ package org.commonground.store;
 
 import io.vertx.core.Future;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,8 +22,12 @@ import java.util.Optional;
  *       seq n+2 after n, or reconnects, reads the missing seqs with {@link #range}. An empty answer for
  *       seqs at or below {@link #seq} means that history is gone: the epoch has changed.</li>
  *   <li><b>Epoch.</b> Set when the log is created; seqs only compare within one epoch.</li>
- *   <li><b>Retention.</b> Nothing expires while a workshop runs; the append that ends it sets every key
- *       to expire {@code retentionDays} later.</li>
+ *   <li><b>Erasure.</b> The log keeps facts, not words people may take back: contributions' words are kept
+ *       apart and joined in on reading, so withdrawing, hiding or editing leaves nothing of the old words
+ *       for a later reader, resume or node.</li>
+ *   <li><b>Lifetime.</b> A workshop nobody starts expires a set time after its creation; a running one
+ *       a set time after it was last busy; the append that ends it sets every key to expire
+ *       {@code retentionDays} later.</li>
  * </ul>
  * Futures fail when Redis is unreachable; nothing partial is left behind by a failed call.
  */
@@ -35,21 +40,23 @@ public interface WorkshopStore {
   Future<Void> create(String workshopId, String joinCode, String epoch, String firstEventBody, List<NewToken> tokens);
 
   /**
-   * See the class contract. {@code eventBodies} are stored JSON without their leading {@code {"seq":N,}.
-   * {@code retentionSeconds} > 0 (the append that ends a workshop): in the same step, every key of the
-   * workshop is set to expire that long after; later appends keep that expiry.
+   * See the class contract. Each event's text operation is carried out in the same step, before the event
+   * is stored and published, so the log never holds a contribution's words and a reader never gets words
+   * erased before it read. {@code lifetimeSeconds} > 0: in the same step, every key of the workshop is set
+   * to expire that long after (the append that ends it passes its retention; a running workshop's appends
+   * now and then pass its idle lifetime); later appends with 0 keep the expiry.
    */
   Future<AppendResult> append(String workshopId, long expectedSeq, String participantId, String ref,
-                              String resultJson, List<String> eventBodies, List<NewToken> tokens,
-                              long retentionSeconds);
+                              String resultJson, List<StoredEvent> events, List<NewToken> tokens,
+                              long lifetimeSeconds);
 
-  /** An append that does not end the workshop. */
+  /** An append that changes no expiry. */
   default Future<AppendResult> append(String workshopId, long expectedSeq, String participantId, String ref,
-                                      String resultJson, List<String> eventBodies, List<NewToken> tokens) {
-    return append(workshopId, expectedSeq, participantId, ref, resultJson, eventBodies, tokens, 0);
+                                      String resultJson, List<StoredEvent> events, List<NewToken> tokens) {
+    return append(workshopId, expectedSeq, participantId, ref, resultJson, events, tokens, 0);
   }
 
-  /** Lets an ended workshop's join code expire with it (the code key lives outside its hash slot). */
+  /** Lets the join code expire with its workshop (the code key lives outside its hash slot). */
   Future<Void> expireJoinCode(String joinCode, long seconds);
 
   /** The first answer to a ref, if it was answered within the ref TTL. */
@@ -63,8 +70,14 @@ public interface WorkshopStore {
    */
   Future<StoredAnswer> rememberAnswer(String workshopId, String participantId, String ref, StoredAnswer answer);
 
-  /** Stored events with {@code from <= seq <= to}, in order, at most {@code limit}. */
+  /**
+   * Stored events with {@code from <= seq <= to}, in order, at most {@code limit}, with contributions' words
+   * joined back in: a withdrawn or hidden contribution reads {@code "(removed)"}.
+   */
   Future<List<String>> range(String workshopId, long from, long to, int limit);
+
+  /** The words of the workshop's hidden contributions (for its facilitators, and for unhiding), by id. */
+  Future<Map<String, String>> hiddenTexts(String workshopId);
 
   /** The workshop's epoch, or empty when no such workshop is stored. */
   Future<Optional<String>> epoch(String workshopId);
@@ -73,6 +86,15 @@ public interface WorkshopStore {
   Future<Long> seq(String workshopId);
 
   Future<Optional<TokenGrant>> resolve(String token);
+
+  /**
+   * Resolves a token for a welcome. The first time, the log's seq then is kept with the token, and every
+   * later welcome hears it back as {@link Admission#since}: a resume never reaches back before it.
+   */
+  Future<Optional<Admission>> admit(String token);
+
+  /** A token that may be welcomed, and the seq at its first welcome. */
+  record Admission(TokenGrant grant, long since) {}
 
   /**
    * Stores one more token for an existing workshop (a new display link), expiring with the workshop once

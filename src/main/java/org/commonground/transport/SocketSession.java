@@ -146,7 +146,7 @@ final class SocketSession implements Heartbeats.Beating {
     }
     stage = Stage.WELCOMING;
     vertx.cancelTimer(helloTimer);
-    Contexts.back(context, store.resolve(h.token())
+    Contexts.back(context, store.admit(h.token())
         .compose(grant -> {
           if (grant.isEmpty()) {
             ws.close(CLOSE_BAD_TOKEN, "unknown token");

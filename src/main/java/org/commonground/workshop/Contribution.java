@@ -68,6 +68,12 @@ public record Contribution(
         at, hidden, reactedBy, votes, parking, owner);
   }
 
+  /** The same contribution with these words and nothing else changed (restoring a hidden one's words). */
+  public Contribution withWords(String words) {
+    return new Contribution(id, phase, kind, words, author, group, anonymous, scribedFor, themeId, createdAt,
+        editedAt, hidden, reactedBy, votes, parking, owner);
+  }
+
   public Contribution withHidden(boolean h) {
     return new Contribution(id, phase, kind, text, author, group, anonymous, scribedFor, themeId, createdAt,
         editedAt, h, reactedBy, votes, parking, owner);

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.commonground.config.Lifetimes;
 import org.commonground.support.Api;
 import org.commonground.support.Await;
 import org.commonground.support.LiveNode;
@@ -118,7 +119,9 @@ class EndE2ETest {
       long retention = 3 * 86_400L;
 
       Map<String, Long> live = ttls(client, w.id());
-      assertThat(live.get(key(w.id(), "log"))).as("a live workshop does not expire").isEqualTo(-1L);
+      long idle = Lifetimes.DEFAULTS.idleSeconds();
+      assertThat(live.get(key(w.id(), "log"))).as("a running workshop expires only when idle that long")
+          .isBetween(idle - SLACK_SECONDS, idle);
 
       long end = ok(fac.call("workshop.end", new JsonObject())).getLong("seq");
       evSeq(s, end);
@@ -139,6 +142,35 @@ class EndE2ETest {
   }
 
   /** Every key has a TTL; the workshop's own keys about retention, remembered refs at most their own TTL. */
+  @Test
+  @DisplayName("a workshop nobody starts expires 30 days after it was made, a started one 30 days after it was last busy")
+  void abandonedWorkshopsExpire(Vertx vertx) {
+    Api api = node.api(vertx);
+    Api.Created w = api.create("Never run");
+    assertThat(api.post("/api/workshops/" + w.id() + "/facilitators", new JsonObject().put("name", "Jo"),
+        w.facilitatorToken()).status()).isEqualTo(201);
+    String sam = api.join(w.joinCode(), "Sam", null);
+    api.join(w.joinCode(), "Kim", null);
+    String codeKey = "cg:code:" + w.joinCode().replace("-", "");
+    long notStarted = Lifetimes.DEFAULTS.notStartedSeconds();
+    long idle = Lifetimes.DEFAULTS.idleSeconds();
+    Redis client = Redis.createClient(vertx, new RedisOptions().setConnectionString(node.redisUrl()));
+    try (WsClient fac = node.join(vertx, w.facilitatorToken()); WsClient s = node.join(vertx, sam)) {
+      ok(s.call("contribution.add", text("posted before the start")));
+      assertExpiring(ttls(client, w.id()), w.id(), notStarted);
+      assertThat(ttlOf(client, codeKey)).isBetween(notStarted - SLACK_SECONDS, notStarted);
+
+      ok(fac.call("phase.start", new JsonObject()));
+      assertExpiring(ttls(client, w.id()), w.id(), idle);
+      // The join code lives in another slot and follows a moment after the ack.
+      Await.until(vertx, Await.TIMEOUT, "the join code to follow the idle lifetime",
+          () -> ttlOf(client, codeKey) <= idle);
+      assertThat(ttlOf(client, codeKey)).isBetween(idle - SLACK_SECONDS, idle);
+    } finally {
+      client.close();
+    }
+  }
+
   private static void assertExpiring(Map<String, Long> ttls, String workshopId, long retention) {
     assertThat(ttls.keySet()).contains(key(workshopId, "seq"), key(workshopId, "log"), key(workshopId, "epoch"),
         key(workshopId, "tokens"));

@@ -66,7 +66,7 @@ class RedisWorkshopStoreTest {
   }
 
   private AppendResult append(String w, long expected, String participant, String ref, String... xs) {
-    List<String> bodies = new ArrayList<>();
+    List<StoredEvent> bodies = new ArrayList<>();
     for (String x : xs) bodies.add(body(x));
     return Await.of(store.append(w, expected, participant, ref, "{\"r\":\"" + ref + "\"}", bodies, List.of()));
   }

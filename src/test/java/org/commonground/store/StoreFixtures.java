@@ -28,8 +28,8 @@ final class StoreFixtures {
   }
 
   /** A stored event body without its leading {@code {"seq":N,}. */
-  static String body(String x) {
-    return "\"ts\":1,\"x\":" + JsonObject.of("x", x).encode().substring("{\"x\":".length());
+  static StoredEvent body(String x) {
+    return StoredEvent.of("\"ts\":1,\"x\":" + JsonObject.of("x", x).encode().substring("{\"x\":".length()));
   }
 
   static String firstBody() { return "\"ts\":0,\"x\":\"created\"}"; }

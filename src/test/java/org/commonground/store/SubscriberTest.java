@@ -89,7 +89,7 @@ class SubscriberTest {
     long otherSeq = 1;
     int[] batches = {1, 3, 1, 5, 2};
     for (int n : batches) {
-      List<String> bodies = new ArrayList<>();
+      List<StoredEvent> bodies = new ArrayList<>();
       for (int i = 1; i <= n; i++) bodies.add(body("m" + (seq + i)));
       AppendResult r = Await.of(store.append(w, seq, "p", "r" + seq, "{}", bodies, List.of()));
       assertThat(r).isEqualTo(new Appended(seq + n));

@@ -98,7 +98,9 @@ public final class Server {
     WorkerExecutor themeWorkers = vertx.createSharedWorkerExecutor("cg-themes", THEME_WORKERS);
     ThemeWork themes = new ThemeWork(themeWorkers,
         ThemeHelp.unavailable("theme suggestions are still starting up; try again in a moment"));
-    hub[0] = new Hub(shards, store, metrics, HubSettings.DEFAULTS.withIdleLifetimeSeconds(config.lifetimes().idleSeconds()),
+    hub[0] = new Hub(shards, store, metrics, HubSettings.DEFAULTS.withIdleLifetimeSeconds(config.lifetimes().idleSeconds())
+        .withPerPerson(config.limits().connectionsPerPerson(), config.limits().commandsPerSecond(),
+            config.limits().commandBurst()),
         Ids.random(8), themes);
     Subscriber subscriber = new Subscriber(vertx, redisOptions, keys, hub[0]);
     hub[0].subscriber(subscriber);

@@ -11,7 +11,8 @@ public record Limits(
     int helloTimeoutMs,
     int errorsPerMinute,
     int refTtlSeconds,
-    int idleTimeoutSeconds) {
+    int idleTimeoutSeconds,
+    int connectionsPerPerson) {
 
   public Limits {
     positive("limits.maxFrameBytes", maxFrameBytes);
@@ -24,16 +25,19 @@ public record Limits(
     positive("limits.errorsPerMinute", errorsPerMinute);
     if (refTtlSeconds < 600) throw new IllegalArgumentException("limits.refTtlSeconds must be at least 600");
     positive("limits.idleTimeoutSeconds", idleTimeoutSeconds);
+    positive("limits.connectionsPerPerson", connectionsPerPerson);
   }
 
   public Limits withCommandRate(double perSecond, int burst) {
     return new Limits(maxFrameBytes, perSecond, burst, failedJoinsPerWindow, failedJoinWindowSeconds,
-        writeQueueMaxBytes, helloTimeoutMs, errorsPerMinute, refTtlSeconds, idleTimeoutSeconds);
+        writeQueueMaxBytes, helloTimeoutMs, errorsPerMinute, refTtlSeconds, idleTimeoutSeconds,
+        connectionsPerPerson);
   }
 
   public Limits withWriteQueueMaxBytes(int bytes) {
     return new Limits(maxFrameBytes, commandsPerSecond, commandBurst, failedJoinsPerWindow, failedJoinWindowSeconds,
-        bytes, helloTimeoutMs, errorsPerMinute, refTtlSeconds, idleTimeoutSeconds);
+        bytes, helloTimeoutMs, errorsPerMinute, refTtlSeconds, idleTimeoutSeconds,
+        connectionsPerPerson);
   }
 
   private static void positive(String what, long v) {

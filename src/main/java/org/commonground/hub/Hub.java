@@ -140,8 +140,8 @@ public final class Hub implements Subscriber.Listener {
           return;
         }
         Member m = new Member(socket, socketContext, grant, you, metrics);
-        w.attach(m, resume, admission.since());
-        p.complete(m);
+        if (w.attach(m, resume, admission.since())) p.complete(m);
+        else p.fail(new TooManyConnectionsException());
       });
       return p.future();
     }));
@@ -198,6 +198,11 @@ public final class Hub implements Subscriber.Listener {
 
   public static final class RemovedException extends RuntimeException {
     RemovedException() { super("not in this workshop", null, false, false); }
+  }
+
+  /** The person already has as many connections to the workshop on this node as they may. */
+  public static final class TooManyConnectionsException extends RuntimeException {
+    TooManyConnectionsException() { super("too many connections", null, false, false); }
   }
 
   public static boolean isNoSuchWorkshop(Throwable t) { return t instanceof LiveWorkshop.NoSuchWorkshopException; }

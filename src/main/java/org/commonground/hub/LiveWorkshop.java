@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -88,6 +89,11 @@ final class LiveWorkshop {
   /** Events heard ahead of a gap. Bounded by {@link HubSettings#maxEarlyEvents}: past it they are dropped and read from the log. */
   private final TreeMap<Long, SequencedEvent> early = new TreeMap<>();
   private final Set<Member> members = new LinkedHashSet<>();
+  /**
+   * Each person's command rate over all their connections here, so more sockets do not mean more commands.
+   * Bounded by the people connected: an entry goes when their last connection does.
+   */
+  private final Map<String, TokenBucket> rates = new HashMap<>();
   /** Commands waiting their turn. Bounded by {@link HubSettings#maxQueuedCommands}: past it a command gets RATE_LIMITED. */
   private final CommandQueue queue;
   private Future<Void> catchingUp;
@@ -288,7 +294,9 @@ final class LiveWorkshop {
    * the token's first welcome ({@code since}: nobody replays what happened before they came); else the
    * full state.
    */
-  void attach(Member m, Resume resume, long since) {
+  boolean attach(Member m, Resume resume, long since) {
+    String person = m.you.participantId();
+    if (connectionsOf(person) >= settings.connectionsPerPerson()) return false;
     cancelIdleCheck();
     boolean resumed = resume != null && resume.epoch().equals(epoch) && resume.seq() <= seq
         && resume.seq() >= since;
@@ -298,10 +306,18 @@ final class LiveWorkshop {
     m.cursor = from;
     m.send(ServerFrames.welcome(m.you, now(), epoch, from, resumed, state, presence.online(now())));
     if (from < seq) sync(m);
+    return true;
+  }
+
+  private int connectionsOf(String participantId) {
+    int n = 0;
+    for (Member other : members) if (other.you.participantId().equals(participantId)) n++;
+    return n;
   }
 
   void detach(Member m) {
     if (!members.remove(m)) return;
+    if (connectionsOf(m.you.participantId()) == 0) rates.remove(m.you.participantId());
     if (presence.disconnected(m.you.participantId())) presenceChanged();
     scheduleIdleCheck();
   }
@@ -360,6 +376,12 @@ final class LiveWorkshop {
    * The queue is bounded; a command that finds it full is refused, never held.
    */
   void submit(Member m, String ref, Command received) {
+    TokenBucket rate = rates.computeIfAbsent(m.you.participantId(),
+        p -> new TokenBucket(settings.commandsPerSecond(), settings.commandBurst(), System.nanoTime()));
+    if (!rate.tryTake(System.nanoTime())) {
+      m.send(ServerFrames.err(ref, Code.RATE_LIMITED, "too many commands; slow down"));
+      return;
+    }
     Actor actor = new Actor(m.grant.participantId(), m.grant.role());
     Command command = presses.pin(received, m, state.phase().index(), now());
     if (command instanceof Command.ThemesSuggest g) {

@@ -19,6 +19,11 @@ import org.commonground.transport.TextFrames;
 public final class Member {
   /** Close code for a connection that cannot keep up; the client reconnects and resumes. */
   public static final short CLOSE_TOO_SLOW = 1013;
+  /**
+   * The person (or display link) already has {@link HubSettings#connectionsPerPerson} connections to the
+   * workshop on this node: the new one is refused, so one token cannot open hundreds of sockets.
+   */
+  public static final short CLOSE_TOO_MANY = 4409;
 
   private record PendingAck(long seq, Buffer frame) {}
 

@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import org.commonground.config.Limits;
 import org.commonground.hub.Contexts;
 import org.commonground.hub.Hub;
+import org.commonground.hub.TokenBucket;
 import org.commonground.hub.HubMetrics;
 import org.commonground.hub.Member;
 import org.commonground.protocol.ClientFrame;
@@ -167,6 +168,8 @@ final class SocketSession implements Heartbeats.Beating {
         .onFailure(err -> {
           if (err instanceof Hub.RemovedException) {
             ws.close(CLOSE_REMOVED, "removed from the workshop");
+          } else if (err instanceof Hub.TooManyConnectionsException) {
+            ws.close(Member.CLOSE_TOO_MANY, "this link is open in too many places; close one and try again");
           } else if (Hub.isNoSuchWorkshop(err)) {
             ws.close(CLOSE_BAD_TOKEN, "unknown workshop");
           } else {

@@ -35,7 +35,7 @@ class BehindProxyJoinTest {
     Limits d = c.limits();
     return c.withLimits(new Limits(d.maxFrameBytes(), d.commandsPerSecond(), d.commandBurst(), FAILED_JOINS,
         60, d.writeQueueMaxBytes(), d.helloTimeoutMs(), d.errorsPerMinute(), d.refTtlSeconds(),
-        d.idleTimeoutSeconds()));
+        d.idleTimeoutSeconds(), d.connectionsPerPerson()));
   }
 
   private static int wrongJoin(Api api, String forwardedFor) {

@@ -33,7 +33,7 @@ class LimitsJoinTest {
     Limits d = c.limits();
     return c.withLimits(new Limits(d.maxFrameBytes(), d.commandsPerSecond(), d.commandBurst(), FAILED_JOINS,
         WINDOW_SECONDS, d.writeQueueMaxBytes(), d.helloTimeoutMs(), d.errorsPerMinute(), d.refTtlSeconds(),
-        d.idleTimeoutSeconds()));
+        d.idleTimeoutSeconds(), d.connectionsPerPerson()));
   });
 
   private static Api from(Vertx vertx, String address) {

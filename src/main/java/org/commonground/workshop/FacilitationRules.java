@@ -84,6 +84,11 @@ final class FacilitationRules {
   private static Decision update(WorkshopState s, WorkshopUpdate u, Actor actor) {
     Decision forbidden = Workshop.facilitatorsOnly(actor, "change the workshop's settings");
     if (forbidden != null) return forbidden;
+    Integer minGroupSize = u.settings() == null ? null : u.settings().minGroupSize();
+    if (minGroupSize != null && minGroupSize < Settings.SAFE_GROUP_SIZE && s.anyonePosted()) {
+      return Decision.reject(Code.INVALID, "The smallest group size can't go below " + Settings.SAFE_GROUP_SIZE
+          + " once people have posted: it would show who wrote what. Choose " + Settings.SAFE_GROUP_SIZE + " or more.");
+    }
     Settings settings;
     try {
       settings = u.settings() == null ? s.settings() : u.settings().applyTo(s.settings());

@@ -11,7 +11,8 @@ public record Settings(
     List<StakeholderGroup> stakeholderGroups,
     int minGroupSize,
     boolean confidential,
-    int retentionDays) {
+    int retentionDays,
+    boolean joiningLocked) {
 
   public enum Anonymity {
     OPTIONAL, ALWAYS, NEVER;
@@ -31,7 +32,7 @@ public record Settings(
   public static final int SAFE_GROUP_SIZE = 3;
 
   public static final Settings DEFAULTS =
-      new Settings(Anonymity.OPTIONAL, 5, 500, StakeholderGroup.DEFAULTS, SAFE_GROUP_SIZE, false, 30);
+      new Settings(Anonymity.OPTIONAL, 5, 500, StakeholderGroup.DEFAULTS, SAFE_GROUP_SIZE, false, 30, false);
 
   public Settings {
     Objects.requireNonNull(anonymity, "anonymity");

@@ -38,9 +38,20 @@ public final class EventFrames {
 
   public static Buffer encode(SequencedEvent e) {
     ObjectNode frame = Json.object();
-    frame.put("t", "ev").put("seq", e.seq()).put("ts", e.ts()).put("name", e.event().name()).put("by", e.by());
+    frame.put("t", "ev").put("seq", e.seq()).put("ts", e.ts()).put("name", e.event().name()).put("by", shownBy(e));
     frame.set("data", data(e.event(), e.ts()));
     return Json.buffer(frame);
+  }
+
+  /**
+   * The {@code by} everyone sees. Who reacted, voted, answered a poll or said they are ready is never sent:
+   * the domain emits these with {@code by} null, and this also covers events stored before it did.
+   */
+  static String shownBy(SequencedEvent e) {
+    Event ev = e.event();
+    boolean privateAct = ev instanceof ContributionReacted || ev instanceof VotesChanged
+        || ev instanceof ReadyChanged || ev instanceof PollTallied;
+    return privateAct ? null : e.by();
   }
 
   static ObjectNode data(Event event, long ts) {

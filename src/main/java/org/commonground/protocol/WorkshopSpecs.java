@@ -95,7 +95,8 @@ public final class WorkshopSpecs {
         }
       }
       return new SettingsPatch(anonymity, s.optInt("votesPerParticipant"), s.optInt("maxParticipants"), groups,
-          s.optInt("minGroupSize"), s.optBoolean("confidential"), s.optInt("retentionDays"));
+          s.optInt("minGroupSize"), s.optBoolean("confidential"), s.optInt("retentionDays"),
+          s.optBoolean("joiningLocked"));
     } catch (IllegalArgumentException e) {
       throw ProtocolException.invalid(e.getMessage());
     }

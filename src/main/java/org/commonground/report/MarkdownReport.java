@@ -58,11 +58,14 @@ public final class MarkdownReport {
     }
     b.append("\n## Participation by stakeholder group\n\n");
     b.append("Groups of fewer than ").append(r.minGroupSize()).append(" people are counted together as \"")
-        .append(Reports.OTHER).append("\".\n\n| Group | People | Contributions |\n|---|---|---|\n");
+        .append(Reports.OTHER).append("\". Contributions are those posted under a name.\n\n")
+        .append("| Group | People | Contributions |\n|---|---|---|\n");
     for (Report.GroupShare g : r.participation()) {
       b.append("| ").append(cell(g.group())).append(" | ").append(g.participants()).append(" | ")
           .append(g.contributions()).append(" |\n");
     }
+    b.append("\nAnonymous contributions: ").append(r.anonymousContributions())
+        .append(". They are not counted under any group, so nothing here shows who wrote them.\n");
     return b.toString();
   }
 

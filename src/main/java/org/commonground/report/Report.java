@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What a workshop produced, as a facilitator takes it away: built from the state by {@link Reports},
- * rendered as Markdown, JSON or CSV. It never names the author of an anonymous contribution; in a
+ * rendered as Markdown, JSON or CSV. It never names the author of an anonymous contribution, nor their
+ * group; {@code minGroupSize} is the size in force (never under 3 once anyone has posted). In a
  * confidential workshop it has no contribution texts but the take-home messages and parking-lot items.
  */
 public record Report(
@@ -20,6 +21,7 @@ public record Report(
     List<ParkingItem> parking,
     List<PollResult> polls,
     List<GroupShare> participation,
+    int anonymousContributions,
     int minGroupSize) {
 
   /** A phase as planned, and when it actually ran (null: it did not run). */
@@ -39,6 +41,10 @@ public record Report(
     public record Option(String label, int count) {}
   }
 
-  /** A stakeholder group's share; groups smaller than the workshop's minimum are merged into "Other". */
+  /**
+   * A stakeholder group's share: its people, and the contributions they posted under their name. Anonymous
+   * contributions are never counted under a group (only in {@code anonymousContributions}), so no report,
+   * nor two reports compared, tells whose they are. Groups smaller than the minimum are merged into "Other".
+   */
   public record GroupShare(String group, int participants, int contributions) {}
 }

@@ -63,7 +63,7 @@ public final class Reports {
       polls.add(new Report.PollResult(p.question(), p.status().wire(), options));
     }
     return new Report(s.title(), s.createdAt(), s.endedAt(), s.status().wire(), confidential, agenda, themes, unthemed,
-        takeaways, parking, polls, participation(s), s.settings().minGroupSize());
+        takeaways, parking, polls, participation(s), anonymousCount(s), s.smallestGroupShown());
   }
 
   /**
@@ -91,7 +91,7 @@ public final class Reports {
     if (groupId == null) return null;
     long members = s.participants().values().stream()
         .filter(p -> p.role() == Role.PARTICIPANT && groupId.equals(p.group())).count();
-    if (members < s.settings().minGroupSize()) return OTHER;
+    if (members < s.smallestGroupShown()) return OTHER;
     return label(s, groupId);
   }
 
@@ -101,8 +101,17 @@ public final class Reports {
   }
 
   /**
-   * Participants and contributions per stakeholder group (anonymous contributions counted in their
-   * author's group, never shown one by one); groups under the minimum size are merged into "Other".
+   * Every visible anonymous contribution, facilitators' too: leaving any out would tell the gap between
+   * this count and the anonymous items listed.
+   */
+  static int anonymousCount(WorkshopState s) {
+    return (int) s.contributions().values().stream().filter(c -> !c.hidden() && c.anonymous()).count();
+  }
+
+  /**
+   * Participants, and contributions posted under a name, per stakeholder group; groups under the minimum
+   * size are merged into "Other". An anonymous contribution counted in its author's group would name the
+   * group outright when it is small, and in any group once two reports, before and after it, are compared.
    */
   static List<Report.GroupShare> participation(WorkshopState s) {
     Map<String, int[]> byGroup = new LinkedHashMap<>();
@@ -112,7 +121,7 @@ public final class Reports {
       byGroup.computeIfAbsent(p.group() == null ? "" : p.group(), k -> new int[2])[0]++;
     }
     for (Contribution c : s.contributions().values()) {
-      if (c.hidden()) continue;
+      if (c.hidden() || c.anonymous()) continue;
       Participant author = s.participants().get(c.author());
       if (author != null && author.role() != Role.PARTICIPANT && c.scribedFor() == null) continue;
       String g = c.scribedFor() != null ? c.group() : author == null ? c.group() : author.group();
@@ -123,7 +132,7 @@ public final class Reports {
     for (Map.Entry<String, int[]> e : byGroup.entrySet()) {
       int[] n = e.getValue();
       if (n[0] == 0 && n[1] == 0) continue;
-      if (n[0] < s.settings().minGroupSize()) {
+      if (n[0] < s.smallestGroupShown()) {
         other[0] += n[0];
         other[1] += n[1];
       } else {

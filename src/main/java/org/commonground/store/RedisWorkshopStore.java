@@ -28,6 +28,7 @@ public final class RedisWorkshopStore implements WorkshopStore {
   private final Redis redis;
   private final Keys keys;
   private final int refTtlSeconds;
+  private final Script releaseCode = Script.load("release-code.lua");
   private final Script append = Script.load("append.lua");
   private final Script create = Script.load("create.lua");
   private final Script failedJoin = Script.load("failed-join.lua");
@@ -206,6 +207,23 @@ public final class RedisWorkshopStore implements WorkshopStore {
   public Future<Optional<String>> workshopOfCode(String joinCode) {
     return redis.send(Request.cmd(GET).arg(keys.joinCode(joinCode)))
         .map(r -> Optional.ofNullable(r).map(Response::toString));
+  }
+
+  @Override
+  public Future<Boolean> claimJoinCode(String joinCode, String workshopId) {
+    return redis.send(Request.cmd(SET).arg(keys.joinCode(joinCode)).arg(workshopId).arg("NX")).map(r -> r != null);
+  }
+
+  @Override
+  public Future<Void> releaseJoinCode(String joinCode, String workshopId) {
+    return releaseCode.run(redis, List.of(keys.joinCode(joinCode)), List.of(workshopId)).mapEmpty();
+  }
+
+  /** The epoch key's TTL stands for the workshop's: every key of it is given the same expiry at once. */
+  @Override
+  public Future<Long> secondsToLive(String workshopId) {
+    return redis.send(Request.cmd(io.vertx.redis.client.Command.TTL).arg(keys.epoch(workshopId)))
+        .map(r -> r == null ? 0L : Math.max(0L, r.toLong()));
   }
 
   @Override

@@ -105,6 +105,18 @@ public interface WorkshopStore {
   /** The workshop a (normalised) join code opens. */
   Future<Optional<String>> workshopOfCode(String joinCode);
 
+  /**
+   * Claims a join code for an existing workshop (a new code replacing its old one): true when it was free
+   * and now opens the workshop, false when another workshop holds it (draw another).
+   */
+  Future<Boolean> claimJoinCode(String joinCode, String workshopId);
+
+  /** Deletes a join code, but only while it still opens this workshop. */
+  Future<Void> releaseJoinCode(String joinCode, String workshopId);
+
+  /** Seconds until the workshop's keys expire, or 0 when they do not (so a new join code can go with them). */
+  Future<Long> secondsToLive(String workshopId);
+
   /** Counts one failed join from an address; returns the count in the current window and its seconds left. */
   Future<long[]> countFailedJoin(String address, int windowSeconds);
 

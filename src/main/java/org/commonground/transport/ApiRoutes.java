@@ -61,6 +61,7 @@ final class ApiRoutes {
     router.get("/api/workshops/:id/qr.svg").handler(this::qr);
     router.get("/api/workshops/:id/report").handler(this::report);
     router.delete("/api/workshops/:id").handler(this::purge);
+    new JoinCodeRoutes(store, hub, this::facilitatorOf).mount(router);
   }
 
   private void create(RoutingContext ctx) {
@@ -109,7 +110,7 @@ final class ApiRoutes {
         ? Future.succeededFuture(Optional.empty())
         : store.workshopOfCode(code);
     workshop.compose(w -> {
-      if (w.isPresent()) return joinWorkshop(w.get(), command).map(ok -> (Runnable) () -> json(ctx, 201, ok));
+      if (w.isPresent()) return joinWorkshop(w.get(), command.withJoinCode(code)).map(ok -> (Runnable) () -> json(ctx, 201, ok));
       return unknownCode(ctx);
     }).onSuccess(Runnable::run).onFailure(ctx::fail);
   }
@@ -140,12 +141,13 @@ final class ApiRoutes {
     workshop.compose(w -> {
       if (w.isPresent()) {
         return hub.read(w.get(), s -> {
+          if (!code.equals(s.joinCode())) return null; // replaced a moment ago: it opens nothing now
           ObjectNode out = Json.object();
           out.put("title", s.title()).put("status", s.status().wire())
-              .put("anonymity", s.settings().anonymity().wire());
+              .put("anonymity", s.settings().anonymity().wire()).put("joiningLocked", s.settings().joiningLocked());
           out.set("stakeholderGroups", Views.settings(s.settings()).get("stakeholderGroups"));
           return (Runnable) () -> json(ctx, 200, out);
-        });
+        }).compose(shown -> shown != null ? Future.succeededFuture(shown) : unknownCode(ctx));
       }
       return unknownCode(ctx);
     }).onSuccess(Runnable::run).onFailure(ctx::fail);

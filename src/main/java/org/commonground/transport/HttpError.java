@@ -18,7 +18,7 @@ final class HttpError {
   static int statusOf(org.commonground.workshop.Code code) {
     switch (code) {
       case INVALID: case UNKNOWN_COMMAND: case PHASE_CLOSED: return 400;
-      case FORBIDDEN: return 403;
+      case FORBIDDEN: case LOCKED: return 403;
       case NOT_FOUND: return 404;
       case FULL: return 409;
       case ENDED: return 410;

@@ -4,5 +4,7 @@ package org.commonground.workshop;
 public enum Code {
   INVALID, UNKNOWN_COMMAND, FORBIDDEN, NOT_FOUND, PHASE_CLOSED, LIMIT, RATE_LIMITED, ENDED, INTERNAL,
   /** HTTP join only: the workshop has {@code maxParticipants} participants. */
-  FULL
+  FULL,
+  /** HTTP join only: a facilitator has stopped new people joining for now. */
+  LOCKED
 }

@@ -13,12 +13,34 @@ public sealed interface Command {
   /** The wire name of the command (PROTOCOL.md), for logs and errors. */
   String commandName();
 
-  record Join(String name, String group, Role role) implements Command {
+  /**
+   * {@code joinCode}: the code the person typed (null for a co-facilitator, who needs none). A code the
+   * workshop no longer has opens nothing, even in the moment before its key is deleted.
+   */
+  record Join(String name, String group, Role role, String joinCode) implements Command {
     public Join {
       name = Checks.text("name", name, 80);
       if (group != null && group.isBlank()) group = null;
+      Checks.required("role", role);
     }
+
+    public Join(String name, String group, Role role) { this(name, group, role, null); }
+
+    public Join withJoinCode(String code) { return new Join(name, group, role, code); }
+
     public String commandName() { return role == Role.FACILITATOR ? "facilitator.add" : "join"; }
+  }
+
+  /**
+   * Server-side (no client frame decodes to it): a facilitator asked for a new join code, and the server
+   * has already claimed {@code joinCode} for this workshop.
+   */
+  record NewJoinCode(String joinCode) implements Command {
+    public NewJoinCode {
+      Checks.required("joinCode", joinCode);
+      if (!joinCode.matches("[A-Z2-9]{6}")) throw new IllegalArgumentException("a join code is 6 capital letters and digits");
+    }
+    public String commandName() { return "join-code.new"; }
   }
 
   /** {@code scribedFor} (facilitators only): the person a facilitator types this for, with their group. */

@@ -130,7 +130,8 @@ final class ContributionRules {
     boolean on = who.add(actor.participantId());
     if (!on) who.remove(actor.participantId());
     reactedBy.put(r.reaction(), Set.copyOf(who));
-    return Decision.accept(Map.of("on", on), new Emitted(byFor(c, actor),
+    // by null for everyone: who reacted is never sent; the reactor learns it from the ack's `on`.
+    return Decision.accept(Map.of("on", on), new Emitted(null,
         new ContributionReacted(c.id(), r.reaction(), actor.participantId(), on, reactedBy)));
   }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.commonground.workshop.Command.Join;
+import org.commonground.workshop.Command.NewJoinCode;
 import org.commonground.workshop.Command.ParticipantRemove;
 import org.commonground.workshop.Command.SpotlightSet;
 import org.commonground.workshop.Command.WorkshopEnd;
@@ -22,11 +23,15 @@ import org.commonground.workshop.Event.WorkshopUpdated;
 final class FacilitationRules {
   private FacilitationRules() {}
 
+  /** Pinned wording (docs/protocol.md): the join form shows it as it is. */
+  static final String LOCKED_MESSAGE = "This workshop is not letting new people join just now. Ask the facilitator.";
+
   static Decision decide(WorkshopState s, Command cmd, Actor actor, long now) {
     if (cmd instanceof Join j) return join(s, j, actor);
     if (cmd instanceof SpotlightSet sp) return spotlight(s, sp, actor);
     if (cmd instanceof ParticipantRemove r) return remove(s, r, actor);
     if (cmd instanceof WorkshopUpdate u) return update(s, u, actor);
+    if (cmd instanceof NewJoinCode c) return newJoinCode(s, c, actor);
     if (cmd instanceof WorkshopEnd) {
       Decision forbidden = Workshop.facilitatorsOnly(actor, "end the workshop");
       if (forbidden != null) return forbidden;
@@ -38,6 +43,9 @@ final class FacilitationRules {
   private static Decision join(WorkshopState s, Join j, Actor actor) {
     if (j.role() == Role.FACILITATOR && !actor.isFacilitator()) {
       return Decision.reject(Code.FORBIDDEN, "only facilitators can add a co-facilitator");
+    }
+    if (j.role() == Role.PARTICIPANT && s.settings().joiningLocked()) {
+      return Decision.reject(Code.LOCKED, LOCKED_MESSAGE);
     }
     if (j.role() == Role.PARTICIPANT && s.participantCount() >= s.settings().maxParticipants()) {
       return Decision.reject(Code.FULL, "this workshop is full");
@@ -84,6 +92,11 @@ final class FacilitationRules {
   private static Decision update(WorkshopState s, WorkshopUpdate u, Actor actor) {
     Decision forbidden = Workshop.facilitatorsOnly(actor, "change the workshop's settings");
     if (forbidden != null) return forbidden;
+    Integer minGroupSize = u.settings() == null ? null : u.settings().minGroupSize();
+    if (minGroupSize != null && minGroupSize < Settings.SAFE_GROUP_SIZE && s.anyonePosted()) {
+      return Decision.reject(Code.INVALID, "The smallest group size can't go below " + Settings.SAFE_GROUP_SIZE
+          + " once people have posted: it would show who wrote what. Choose " + Settings.SAFE_GROUP_SIZE + " or more.");
+    }
     Settings settings;
     try {
       settings = u.settings() == null ? s.settings() : u.settings().applyTo(s.settings());
@@ -94,6 +107,18 @@ final class FacilitationRules {
     if (title.equals(s.title()) && settings.equals(s.settings())) return Decision.nothing();
     return Decision.accept(Map.of(), new Emitted(actor.participantId(),
         new WorkshopUpdated(s.id(), title, s.joinCode(), s.status(), settings)));
+  }
+
+  /**
+   * The code the server claimed replaces the workshop's code; the result names the one replaced, whose key
+   * the server then deletes. Allowed after the end too (it switches the old code off).
+   */
+  private static Decision newJoinCode(WorkshopState s, NewJoinCode c, Actor actor) {
+    Decision forbidden = Workshop.facilitatorsOnly(actor, "give the workshop a new join code");
+    if (forbidden != null) return forbidden;
+    if (c.joinCode().equals(s.joinCode())) return Decision.reject(Code.INVALID, "that is already the join code");
+    return Decision.accept(Map.of("joinCode", c.joinCode(), "replaced", s.joinCode()), new Emitted(actor.participantId(),
+        new WorkshopUpdated(s.id(), s.title(), c.joinCode(), s.status(), s.settings())));
   }
 
 }

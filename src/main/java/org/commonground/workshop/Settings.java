@@ -11,7 +11,8 @@ public record Settings(
     List<StakeholderGroup> stakeholderGroups,
     int minGroupSize,
     boolean confidential,
-    int retentionDays) {
+    int retentionDays,
+    boolean joiningLocked) {
 
   public enum Anonymity {
     OPTIONAL, ALWAYS, NEVER;
@@ -24,8 +25,14 @@ public record Settings(
     }
   }
 
+  /**
+   * The smallest group any figure may be about once anyone has posted: with fewer, a group's count or
+   * label points at one or two people, and so at what they wrote.
+   */
+  public static final int SAFE_GROUP_SIZE = 3;
+
   public static final Settings DEFAULTS =
-      new Settings(Anonymity.OPTIONAL, 5, 500, StakeholderGroup.DEFAULTS, 3, false, 30);
+      new Settings(Anonymity.OPTIONAL, 5, 500, StakeholderGroup.DEFAULTS, SAFE_GROUP_SIZE, false, 30, false);
 
   public Settings {
     Objects.requireNonNull(anonymity, "anonymity");

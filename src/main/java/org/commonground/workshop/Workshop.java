@@ -47,8 +47,13 @@ public final class Workshop {
 
   public static Decision decide(WorkshopState s, Command cmd, Actor actor, long now) {
     if (!s.exists()) return Decision.reject(Code.NOT_FOUND, "no such workshop");
+    if (cmd instanceof Join j && j.joinCode() != null && !j.joinCode().equals(s.joinCode())) {
+      return Decision.reject(Code.NOT_FOUND, "no workshop has that join code; check it with the facilitator");
+    }
     if (actor.role() == Role.DISPLAY) return Decision.reject(Code.FORBIDDEN, "a display cannot send commands");
-    if (s.status() == WorkshopState.Status.ENDED && !(cmd instanceof WithdrawContribution)) {
+    // A new code still makes sense after the end: it switches off the old one, which would show the title.
+    if (s.status() == WorkshopState.Status.ENDED && !(cmd instanceof WithdrawContribution)
+        && !(cmd instanceof Command.NewJoinCode)) {
       return Decision.reject(Code.ENDED, "this workshop has ended");
     }
     if (!(cmd instanceof Join) && !actor.isServer() && s.participants().get(actor.participantId()) == null) {
@@ -106,7 +111,10 @@ public final class Workshop {
       return c == null ? s : b.contributions(s.contributions().plus(r.id(), c.withReactions(r.reactedBy()))).build();
     }
     if (event instanceof PhaseChanged p) return b.phase(p.phase()).agenda(ran(s, p.phase())).build();
-    if (event instanceof WorkshopUpdated u) return b.title(u.title()).settings(u.settings()).status(u.status()).build();
+    if (event instanceof WorkshopUpdated u) {
+      return b.title(u.title()).joinCode(u.joinCode() == null ? s.joinCode() : u.joinCode()).settings(u.settings())
+          .status(u.status()).build();
+    }
     if (event instanceof ReadyChanged r) return b.ready(HashTreePSet.from(r.ready())).build();
     if (event instanceof VotesChanged v) return voted(s, b, v);
     if (event instanceof PollOpened o) {

@@ -85,6 +85,18 @@ public record WorkshopState(
     return participants.values().stream().filter(p -> p.role() == Role.PARTICIPANT).count();
   }
 
+  /** Whether anything was ever posted here (withdrawn posts count: an earlier report may show them). */
+  public boolean anyonePosted() { return counters.contribution() > 1; }
+
+  /**
+   * The smallest group a figure may be about: the setting, but never under {@link Settings#SAFE_GROUP_SIZE}
+   * once anyone has posted, even when a smaller one was set at creation.
+   */
+  public int smallestGroupShown() {
+    int set = settings.minGroupSize();
+    return anyonePosted() ? Math.max(set, Settings.SAFE_GROUP_SIZE) : set;
+  }
+
   /** Votes a participant has cast, on anything. */
   public int votesUsed(String participantId) {
     PMap<String, Integer> mine = votesBy.get(participantId);

@@ -44,7 +44,7 @@ class SequencedEventTest {
   static Stream<Emitted> samples() {
     Settings custom = new Settings(Settings.Anonymity.ALWAYS, 7, 40,
         List.of(new StakeholderGroup("staff", "Staff"), new StakeholderGroup("patients", "Patients")),
-        2, true, 90);
+        2, true, 90, true);
     List<PhaseDef> phases = List.of(
         new PhaseDef(0, "Arrive", 5, "Say hello", EnumSet.of(Allow.HAND)),
         new PhaseDef(1, "Think", 20, null, EnumSet.noneOf(Allow.class)),
@@ -124,6 +124,17 @@ class SequencedEventTest {
 
     assertThat(body).startsWith("\"ts\":" + TS + ",").endsWith("}");
     assertThat(Json.parseObject(stored(1, e)).get("seq").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("settings stored before joiningLocked existed read back with joining open")
+  void olderSettingsReadBack() {
+    String stored = stored(1, samples().findFirst().orElseThrow());
+    assertThat(stored).contains(",\"joiningLocked\":false");
+
+    SequencedEvent back = SequencedEvent.parse(stored.replace(",\"joiningLocked\":false", ""));
+
+    assertThat(((Event.WorkshopCreated) back.event()).settings()).isEqualTo(Settings.DEFAULTS);
   }
 
   @Test

@@ -191,6 +191,22 @@ class ViewsTest {
     }
 
     @Test
+    @DisplayName("no frame says who reacted, voted, answered a poll or is ready, even one stored with a `by` before this was fixed")
+    void privateActsHaveNoBy() {
+      List<org.commonground.workshop.Event> acts = List.of(
+          new org.commonground.workshop.Event.ContributionReacted(named, "agree", alex.participantId(), true,
+              Map.of("agree", Set.of(alex.participantId()))),
+          new org.commonground.workshop.Event.VotesChanged(named, alex.participantId(), 1, 1),
+          new org.commonground.workshop.Event.ReadyChanged(Set.of(alex.participantId())),
+          new org.commonground.workshop.Event.PollTallied("q1", Map.of(alex.participantId(), 0), List.of(1, 0)));
+      for (org.commonground.workshop.Event act : acts) {
+        JsonNode f = frame(9, new Emitted(alex.participantId(), act));
+        assertThat(f.get("by").isNull()).as("by of %s", f).isTrue();
+        assertThat(f.toString()).as("frame %s", f).doesNotContain("\"" + alex.participantId() + "\"");
+      }
+    }
+
+    @Test
     @DisplayName("a removed frame says whether a facilitator hid it or its author withdrew it, without the reason")
     void removed() {
       w.accepted(new Command.HideContribution(named, "names a colleague"), FACILITATOR);

@@ -39,7 +39,7 @@ class ReactionTest {
     assertThat(ev.reaction()).isEqualTo("agree");
     assertThat(ev.participantId()).isEqualTo(alex.participantId());
     assertThat(ev.on()).isTrue();
-    assertThat(on.events().get(0).by()).isEqualTo(alex.participantId());
+    assertThat(on.events().get(0).by()).as("who reacted is never sent").isNull();
     assertThat(w.contribution(id).reactionCounts()).containsEntry("agree", 1);
     assertThat(w.contribution(id).reactedBy().get("agree")).containsExactly(alex.participantId());
 
@@ -99,6 +99,22 @@ class ReactionTest {
     assertThat(w.accepted(toggle(id, "agree"), sam).events().get(0).by())
         .as("the author reacting to their own anonymous contribution must not give them away").isNull();
     assertThat(w.contribution(id).reactionCounts()).containsEntry("heart", 1).containsEntry("agree", 1);
+  }
+
+  @Test
+  @DisplayName("reacting to a named contribution does not name who reacted: `by` is null, the reactor learns `on` from the ack")
+  void namedContributionReactorStaysPrivate() {
+    Scenario w = Scenario.workshop();
+    Actor sam = w.join("Sam");
+    Actor alex = w.join("Alex");
+    String id = w.post(sam, "Evening clinic");
+
+    Accepted a = w.accepted(toggle(id, "heart"), alex);
+
+    assertThat(a.events()).singleElement().satisfies(e -> assertThat(e.by()).isNull());
+    assertThat(a.result()).containsEntry("on", true);
+    assertThat(w.accepted(toggle(id, "heart"), FACILITATOR).events().get(0).by())
+        .as("a facilitator's reaction is private too").isNull();
   }
 
   @Test

@@ -47,13 +47,13 @@ public final class Scenario {
   public static Settings settings(Settings.Anonymity anonymity) {
     Settings d = Settings.DEFAULTS;
     return new Settings(anonymity, d.votesPerParticipant(), d.maxParticipants(), d.stakeholderGroups(),
-        d.minGroupSize(), d.confidential(), d.retentionDays());
+        d.minGroupSize(), d.confidential(), d.retentionDays(), d.joiningLocked());
   }
 
   public static Settings settingsWithMaxParticipants(int max) {
     Settings d = Settings.DEFAULTS;
     return new Settings(d.anonymity(), d.votesPerParticipant(), max, d.stakeholderGroups(), d.minGroupSize(),
-        d.confidential(), d.retentionDays());
+        d.confidential(), d.retentionDays(), d.joiningLocked());
   }
 
   public WorkshopState state() { return state; }
@@ -146,7 +146,7 @@ public final class Scenario {
   public static Settings settingsWithVotes(int votesPerParticipant) {
     Settings d = Settings.DEFAULTS;
     return new Settings(d.anonymity(), votesPerParticipant, d.maxParticipants(), d.stakeholderGroups(),
-        d.minGroupSize(), d.confidential(), d.retentionDays());
+        d.minGroupSize(), d.confidential(), d.retentionDays(), d.joiningLocked());
   }
 
   /** The events of a decision (none for a rejection). */

@@ -96,7 +96,7 @@ export default {
     lobby: 'Nid yw’r gweithdy wedi dechrau eto. Gallwch ddechrau ysgrifennu’n barod.',
     ended: 'Mae’r gweithdy hwn wedi dod i ben. Diolch. Gallwch dynnu’n ôl yr hyn a bostiwyd gennych o hyd.',
     leave: 'Gadael y gweithdy hwn',
-    leaveConfirm: 'Gadael y gweithdy hwn ar y ddyfais hon? Mae’r hyn a bostiwyd gennych yn aros.',
+    leaveConfirm: 'Gadael y gweithdy hwn ar y ddyfais hon? Mae’r hyn a bostiwyd gennych yn aros yn y gweithdy. Bydd unrhyw beth sydd heb ei anfon eto, ac unrhyw beth roeddech chi’n dal i’w ysgrifennu, yn cael ei ddileu o’r ddyfais hon.',
   },
   phase: {
     of: 'Rhan {n} o {total}: {title}',

@@ -96,7 +96,7 @@ export default {
     lobby: 'The workshop has not started yet. You can already write.',
     ended: 'This workshop has ended. Thank you. You can still withdraw what you posted.',
     leave: 'Leave this workshop',
-    leaveConfirm: 'Leave this workshop on this device? What you posted stays.',
+    leaveConfirm: 'Leave this workshop on this device? What you posted stays in the workshop. Anything not sent yet, and anything you were still writing, is wiped from this device.',
   },
   phase: {
     of: 'Part {n} of {total}: {title}',

@@ -6,8 +6,8 @@ import { initShell, showError } from './shell.js';
 import { openParticipant } from './participant.js';
 import { browserStorage, rememberLinks } from './manage.js';
 import { postJson as post } from './api.js';
+import { KEYS, readJson, sessionStore, writeJson } from './storage.js';
 
-const SESSION_KEY = 'cg.session'; // sessionStorage: {token, joinCode}
 const GROUPS = ['experts-by-experience', 'carers', 'professionals', 'community', 'commissioners'];
 // The workshop's own groups, once its code is known (GET /api/join/CODE); until then the defaults.
 let workshopGroups = null;
@@ -21,16 +21,9 @@ export function displayCode(s) {
   return c.length === 6 ? `${c.slice(0, 3)}-${c.slice(3)}` : c;
 }
 
-function readSession() {
-  try { return JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null'); } catch { return null; }
-}
-
-function writeSession(value) {
-  try {
-    if (value) sessionStorage.setItem(SESSION_KEY, JSON.stringify(value));
-    else sessionStorage.removeItem(SESSION_KEY);
-  } catch { /* storage off: the session just does not survive a reload */ }
-}
+// The participant's token lives in this tab's sessionStorage only: never in the address bar.
+const readSession = () => readJson(sessionStore(), KEYS.session, null);
+const writeSession = (value) => writeJson(sessionStore(), KEYS.session, value);
 
 /** POST JSON; resolves with the answer, rejects with {code, message} worded for the start page. */
 async function postJson(path, body, bearer) {
@@ -142,8 +135,8 @@ function openWorkshop(token, { moveFocus = false } = {}) {
   root.hidden = false;
   const view = openParticipant(root, token, {
     onLeave(reason) {
-      writeSession(null);
-      if (reason === 'left') { location.assign('/'); return; }
+      // Replaced, not added: Back must not bring the workshop's page up again for the next person.
+      if (reason === 'left') { location.replace('/'); return; }
       // Removed: the live view now says so in its place, with a link to the start page.
       if (reason === 'removed') return;
       // No longer valid: the error box says why; offer the start page again.

@@ -1,9 +1,10 @@
 // What the facilitator console works out without a DOM, so it is unit tested: the people it lists
 // (and whom it offers to remove), the checks before a theme merge, the links it shows, and the
 // links this browser keeps for a workshop it created.
+import { KEYS, probeStorage } from './storage.js';
 
-/** Storage key prefix for a workshop's links: `cg.links.<workshopId>`. */
-export const LINKS_PREFIX = 'cg.links.';
+/** Storage key prefix for a workshop's links (KEYS.links). */
+export const LINKS_PREFIX = KEYS.links('');
 /** Kept links older than this are dropped (a workshop's data is gone by then anyway, by default). */
 export const LINKS_KEEP_MS = 90 * 24 * 60 * 60 * 1000;
 /** The server's limit on a theme label (in characters, that is code points). */
@@ -31,15 +32,7 @@ export function safeDisplayPath(path) {
 
 /** localStorage when this browser has a working one, else null (then nothing is kept). */
 export function browserStorage() {
-  try {
-    const s = globalThis.localStorage;
-    if (!s) return null;
-    s.setItem('cg.probe', '1');
-    s.removeItem('cg.probe');
-    return s;
-  } catch {
-    return null;
-  }
+  return probeStorage('localStorage');
 }
 
 /**
@@ -52,7 +45,7 @@ export function rememberLinks(storage, workshopId, links, now = Date.now()) {
   if (!storage || !workshopId || !display) return false;
   try {
     forgetOldLinks(storage, now);
-    storage.setItem(LINKS_PREFIX + workshopId, JSON.stringify({ display, savedAt: now }));
+    storage.setItem(KEYS.links(workshopId), JSON.stringify({ display, savedAt: now }));
     return true;
   } catch {
     return false; // storage full or off: the link was still shown once
@@ -63,7 +56,7 @@ export function rememberLinks(storage, workshopId, links, now = Date.now()) {
 export function recallLinks(storage, workshopId, now = Date.now()) {
   if (!storage || !workshopId) return null;
   try {
-    const kept = JSON.parse(storage.getItem(LINKS_PREFIX + workshopId) ?? 'null');
+    const kept = JSON.parse(storage.getItem(KEYS.links(workshopId)) ?? 'null');
     const display = safeDisplayPath(kept?.display);
     if (!display || !(now - Number(kept.savedAt) < LINKS_KEEP_MS)) return null;
     return { display };

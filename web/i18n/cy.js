@@ -35,6 +35,8 @@ export default {
     linkFacilitator: 'I hwyluswyr (cadwch y ddolen hon yn breifat)',
     linkDisplay: 'I’r sgrin fawr (arddangosfa)',
     once: 'Copïwch ddolen yr hwylusydd nawr: dim ond unwaith y caiff ei dangos. Mae dolen yr arddangosfa’n dal ar gael yng nghonsol yr hwylusydd, yn y porwr hwn.',
+    copyFacilitator: 'Copïo dolen yr hwylusydd',
+    openConsole: 'Agor consol yr hwylusydd',
   },
   templates: {
     'icic-3-phase': 'Gweithdy cyd-gynhyrchu mewn tair rhan',
@@ -282,6 +284,11 @@ export default {
     displayUnknown: 'Nid oes gan y porwr hwn ddolen arddangos ar gyfer y gweithdy hwn: dim ond yn y porwr a greodd y gweithdy y caiff ei chadw. Gallwch wneud un newydd yma; bydd unrhyw ddolen arddangos gynharach yn dal i weithio.',
     displayMake: 'Gwneud dolen arddangos',
     displayMade: 'Mae’r ddolen arddangos wedi’i gwneud.',
+    displayBlocked: 'Wnaeth eich porwr ddim agor tab newydd. Copïwch ddolen yr arddangosfa isod a’i hagor ar y cyfrifiadur sy’n dangos sgrin yr ystafell.',
+    ownHeading: 'Eich dolen hwylusydd',
+    ownHint: 'Bydd ei hangen arnoch chi i ddod yn ôl i’r consol hwn ar ôl cau’r tab hwn, neu ar ddyfais arall. Dydy hi ddim yn cael ei dangos yma, felly all neb ei darllen oddi ar y sgrin. Cadwch hi’n breifat: gall unrhyw un sydd â hi redeg y gweithdy hwn.',
+    ownCopy: 'Copïo fy nolen hwylusydd',
+    ownLink: 'Eich dolen hwylusydd',
   },
   copy: {
     button: 'Copïo’r ddolen',

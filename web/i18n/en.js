@@ -35,6 +35,8 @@ export default {
     linkFacilitator: 'For facilitators (keep this link private)',
     linkDisplay: 'For the big screen (display)',
     once: 'Copy the facilitator link now: it is shown only this once. The display link stays available in the facilitator console, in this browser.',
+    copyFacilitator: 'Copy the facilitator link',
+    openConsole: 'Open the facilitator console',
   },
   templates: {
     'icic-3-phase': 'Co-production workshop in three parts',
@@ -282,6 +284,11 @@ export default {
     displayUnknown: 'This browser has no display link for this workshop: it is kept only in the browser that created the workshop. You can make a new one here; any earlier display link keeps working.',
     displayMake: 'Make a display link',
     displayMade: 'Display link made.',
+    displayBlocked: 'Your browser did not open a new tab. Copy the display link below and open it on the computer that shows the room’s screen.',
+    ownHeading: 'Your facilitator link',
+    ownHint: 'You need it to come back to this console after you close this tab, or on another device. It is not shown here, so nobody can read it off the screen. Keep it private: anyone who has it can run this workshop.',
+    ownCopy: 'Copy my facilitator link',
+    ownLink: 'Your facilitator link',
   },
   copy: {
     button: 'Copy link',

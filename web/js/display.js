@@ -7,13 +7,18 @@ import { initShell, watchConnection } from './shell.js';
 import { createCountdown } from './components/countdown.js';
 import { pollChart } from './components/pollchart.js';
 import { phaseLine } from './live.js';
+import { KEYS, dropOtherTokens, takePageToken, watchPageToken } from './storage.js';
 
 const RECENT = 6;
 
 function start() {
   initShell();
-  let token = '';
-  try { token = decodeURIComponent(location.hash.slice(1)); } catch { /* mangled link */ }
+  // A room's screen is the most looked-at screen there is: the token leaves the address bar at once.
+  const token = takePageToken(KEYS.display);
+  watchPageToken(KEYS.display);
+  // Opened from the console, this tab started with a copy of the console's sessionStorage.
+  dropOtherTokens(KEYS.display);
+  if (window.opener) window.opener = null;
   const root = $('screen');
   if (!token) {
     replace(root, h('h1', {}, t('display.noToken')));

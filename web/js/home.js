@@ -4,10 +4,10 @@ import { $, h, replace } from './dom.js';
 import { onLangChange, t } from './i18n.js';
 import { initShell, showError } from './shell.js';
 import { openParticipant } from './participant.js';
-import { browserStorage, rememberLinks } from './manage.js';
+import { browserStorage, rememberLinks, tokenOfPath } from './manage.js';
 import { postJson as post } from './api.js';
-import { KEYS, readJson, sessionStore, writeJson } from './storage.js';
-
+import { KEYS, keepPageToken, readJson, sessionStore, writeJson } from './storage.js';
+import { createCopyField } from './components/copy.js';
 const GROUPS = ['experts-by-experience', 'carers', 'professionals', 'community', 'commissioners'];
 // The workshop's own groups, once its code is known (GET /api/join/CODE); until then the defaults.
 let workshopGroups = null;
@@ -70,10 +70,25 @@ async function loadPreview(code) {
   } catch { /* offline: the defaults stay */ }
 }
 
-function setLink(id, path) {
-  const a = $(id);
-  a.href = path;
-  a.textContent = new URL(path, location.origin).href;
+// The links made with a new workshop. The facilitator's and the display's carry tokens: they are
+// shown to be copied on purpose, but never become an href, because a link followed puts its token
+// in the address bar and, for good, in the browser's own history. The console opens without one.
+const facilitatorField = createCopyField('link-facilitator');
+const displayField = createCopyField('link-display');
+let createdTokens = null; // {facilitator (its token), facilitatorUrl, displayUrl} while the panel shows them
+
+function renderCreatedLinks() {
+  if (!createdTokens) return;
+  facilitatorField.update({ label: t('create.linkFacilitator'), value: createdTokens.facilitatorUrl,
+    copyLabel: t('create.copyFacilitator') });
+  displayField.update({ label: t('create.linkDisplay'), value: createdTokens.displayUrl, copyLabel: t('invite.copyDisplay') });
+}
+
+/** Empties the panel: on a shared computer, Back must not bring the links up again. */
+function clearCreated() {
+  createdTokens = null;
+  $('created').hidden = true;
+  for (const f of [facilitatorField, displayField]) f.input.value = '';
 }
 
 $('create-form').addEventListener('submit', (e) => {
@@ -89,9 +104,14 @@ $('create-form').addEventListener('submit', (e) => {
       const code = normalizeCode(r.joinCode);
       const links = r.links ?? { join: `/j/${code}`, facilitator: `/f/#${r.facilitatorToken}`, display: `/d/#${r.displayToken}` };
       $('created-code').textContent = displayCode(code);
-      setLink('link-join', links.join);
-      setLink('link-facilitator', links.facilitator);
-      setLink('link-display', links.display);
+      $('link-join').href = links.join;
+      $('link-join').textContent = new URL(links.join, location.origin).href;
+      createdTokens = {
+        facilitator: r.facilitatorToken ?? tokenOfPath(links.facilitator),
+        facilitatorUrl: new URL(links.facilitator, location.origin).href,
+        displayUrl: new URL(links.display, location.origin).href,
+      };
+      renderCreatedLinks();
       // Kept in this browser for this workshop, so the facilitator console can show it again later.
       rememberLinks(browserStorage(), r.workshopId, links);
       $('created').hidden = false;
@@ -151,6 +171,14 @@ function start() {
   initShell();
   renderGroups();
   onLangChange(renderGroups);
+  $('created-links').append(facilitatorField.el, displayField.el);
+  onLangChange(renderCreatedLinks);
+  $('open-console').addEventListener('click', () => {
+    if (!createdTokens?.facilitator) return;
+    keepPageToken(KEYS.console, createdTokens.facilitator);
+    location.assign('/f/');
+  });
+  window.addEventListener('pagehide', clearCreated);
   const path = location.pathname.match(/^\/j\/([A-Za-z0-9-]{6,7})\/?$/);
   const session = readSession();
   if (session?.token && (!path || normalizeCode(path[1]) === session.joinCode)) {

@@ -25,9 +25,15 @@ export function displayPath(token) {
   return `/d/#${encodeURIComponent(String(token))}`;
 }
 
-/** A display link as kept or given: only ever a `/d/#…` path, so nothing else can become an href. */
+/** A display link as kept or given: only ever a `/d/#…` path, so nothing else can become a link. */
 export function safeDisplayPath(path) {
   return typeof path === 'string' && /^\/d\/#[A-Za-z0-9._~%-]+$/.test(path) ? path : null;
+}
+
+/** The token in a `/f/#…` or `/d/#…` path, or '' for anything else. */
+export function tokenOfPath(path) {
+  const m = /^\/[fd]\/#(.+)$/.exec(String(path ?? ''));
+  try { return m ? decodeURIComponent(m[1]) : ''; } catch { return ''; }
 }
 
 /** localStorage when this browser has a working one, else null (then nothing is kept). */

@@ -3,7 +3,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   LINKS_KEEP_MS, LINKS_PREFIX, chosenThemes, displayPath, facilitatorPath, forgetOldLinks, joinPath,
-  mergeArgs, mergeProblem, peopleOf, recallLinks, rememberLinks, safeDisplayPath, suggestedMergeLabel,
+  mergeArgs, mergeProblem, peopleOf, recallLinks, rememberLinks, safeDisplayPath, suggestedMergeLabel, tokenOfPath,
 } from './manage.js';
 import en from '../i18n/en.js';
 import cy from '../i18n/cy.js';
@@ -36,6 +36,12 @@ describe('links', () => {
     for (const bad of ['javascript:alert(1)', '/f/#x', '//evil.example/d/#x', '/d/#', '/d/#a b', null, 42, 'https://x/d/#a']) {
       assert.equal(safeDisplayPath(bad), null, String(bad));
     }
+  });
+
+  test('a token is read back from its link, and only from a console or display link', () => {
+    assert.equal(tokenOfPath(displayPath(TOKEN)), TOKEN);
+    assert.equal(tokenOfPath(facilitatorPath('a b')), 'a b');
+    for (const bad of ['/j/ABC234', '/d/#', '/x/#t', null, '/d/#%E0%A4%A']) assert.equal(tokenOfPath(bad), '', String(bad));
   });
 
   test('a created workshop\'s display link is kept for its id and recalled', () => {

@@ -18,6 +18,10 @@ export const KEYS = Object.freeze({
   probe: 'cg.probe',
   /** sessionStorage, this tab: the participant's {token, joinCode}. */
   session: 'cg.session',
+  /** sessionStorage, this tab: the console's {token}, never left in the address bar. */
+  console: 'cg.console',
+  /** sessionStorage, this tab: the display's {token}, never left in the address bar. */
+  display: 'cg.display',
   /** Commands sent but not answered yet (a post typed offline waits here). */
   outbox: (tk) => `cg.outbox.${tk}`,
   /** Ids of this person's own contributions. */
@@ -31,7 +35,7 @@ export const KEYS = Object.freeze({
 });
 
 /** Session slots whose value is {token, …}: forgotten along with that token's workshop. */
-const TOKEN_SLOTS = [KEYS.session];
+const TOKEN_SLOTS = [KEYS.session, KEYS.console, KEYS.display];
 
 // ---------------------------------------------------------------------------------------------
 // Storage: the browser's when it works, else memory. Access can throw (privacy modes, disabled
@@ -192,4 +196,69 @@ export function forgetWorkshop(which, stores = [localStore(), sessionStore()]) {
     }
   }
   return removed;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens of the console and the display
+
+/**
+ * The token of this console or display tab. A link carries it in the fragment (#token) so it never
+ * reaches a server log; here it moves at once into this tab's sessionStorage and out of the address
+ * bar and the history entry, where anyone at a shared screen or computer could read it and take
+ * over. A reload finds it in sessionStorage. A fragment, when there is one, wins over a kept token
+ * (a new link opened in this tab), even a mangled one: better "incomplete link" than the wrong
+ * workshop.
+ */
+export function takePageToken(slot, { location: loc = globalThis.location, history: hist = globalThis.history,
+  storage = sessionStore() } = {}) {
+  if (!String(loc.href).includes('#')) {
+    const kept = readJson(storage, slot, null)?.token;
+    return typeof kept === 'string' ? kept : '';
+  }
+  let token = '';
+  try { token = decodeURIComponent(String(loc.hash).slice(1)).trim(); } catch { /* mangled link */ }
+  if (token) writeJson(storage, slot, { token });
+  try {
+    hist.replaceState(hist.state, '', loc.pathname + loc.search);
+  } catch { /* no History API: nothing more we can do here */ }
+  return token;
+}
+
+/** A link pasted into this tab's address bar changes only the fragment: take it and start again. */
+export function watchPageToken(slot) {
+  globalThis.addEventListener('hashchange', () => {
+    if (!globalThis.location.hash) return;
+    takePageToken(slot);
+    globalThis.location.reload();
+  });
+}
+
+/**
+ * Leaves only `slot`'s token in this tab's sessionStorage. A tab opened by another starts with a
+ * copy of its opener's (see openWithToken), and the room's display must not hold the console's token.
+ */
+export function dropOtherTokens(slot, storage = sessionStore()) {
+  for (const key of TOKEN_SLOTS) if (key !== slot) writeJson(storage, key, null);
+}
+
+/**
+ * Opens `path` in a new tab with `token` in its `slot`, never in its address bar. A tab opened by
+ * script starts with a copy of this tab's sessionStorage (the HTML standard's rule for a browsing
+ * context with an opener): the token goes in just for the copy and out again at once.
+ * @returns the new window, or null when the browser blocked it
+ */
+export function openWithToken(path, slot, token, { storage = sessionStore(), open = (url) => globalThis.open(url, '_blank') } = {}) {
+  writeJson(storage, slot, { token });
+  try {
+    return open(path) ?? null;
+  } catch {
+    return null;
+  } finally {
+    writeJson(storage, slot, null);
+  }
+}
+
+/** Puts a token in this tab's slot before going to a page that reads it (the home page's console button). */
+export function keepPageToken(slot, token, storage = sessionStore()) {
+  writeJson(storage, slot, { token });
 }

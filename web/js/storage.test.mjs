@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { Connection } from './connection.js';
 import {
-  KEYS, clearDraft, drafts, forgetWorkshop, isWorkshopKey, keysIn, loadDraft, memoryStorage, saveDraft, tokenKey,
-  writeJson,
+  KEYS, clearDraft, dropOtherTokens, drafts, forgetWorkshop, isWorkshopKey, keysIn, loadDraft, memoryStorage,
+  openWithToken, readJson, saveDraft, takePageToken, tokenKey, writeJson,
 } from './storage.js';
 
 // Forgetting seals a workshop for the rest of the page (module state): each test has tokens of its own.
@@ -50,15 +50,11 @@ describe('forgetting a workshop', () => {
 
   test('a session slot goes only with its own token; the token itself never names a key', () => {
     const session = memoryStorage();
-    session.setItem(KEYS.session, JSON.stringify({ token: OTHER }));
-    forgetWorkshop({ tokens: [TOKEN] }, [session]);
-    assert.deepEqual(keys(session), [KEYS.session]);
+    session.setItem(KEYS.console, JSON.stringify({ token: OTHER }));
+    session.setItem(KEYS.display, JSON.stringify({ token: TOKEN }));
     session.setItem(KEYS.session, '{not json');
     forgetWorkshop({ tokens: [TOKEN] }, [session]);
-    assert.deepEqual(keys(session), [KEYS.session]);
-    session.setItem(KEYS.session, JSON.stringify({ token: TOKEN, joinCode: 'ABC234' }));
-    forgetWorkshop({ tokens: [TOKEN] }, [session]);
-    assert.deepEqual(keys(session), []);
+    assert.deepEqual(keys(session), [KEYS.console, KEYS.session].sort());
     for (const k of [KEYS.outbox, KEYS.mine, KEYS.answers, (t) => KEYS.draft(t, 'compose')]) {
       assert.ok(!k(tokenKey(TOKEN)).includes(TOKEN));
     }
@@ -131,4 +127,55 @@ test('drafts are saved, loaded and cleared', () => {
   drafts.saveDraft(k1, 'x');
   drafts.saveDraft(k1, '');
   assert.equal(loadDraft(k1), '');
+});
+
+describe('page tokens (console and display)', () => {
+  function page(href) {
+    const url = new URL(href);
+    const calls = [];
+    const loc = { href: url.href, hash: url.hash, pathname: url.pathname, search: url.search };
+    const hist = { state: null, replaceState: (state, title, to) => calls.push(to) };
+    return { loc, hist, calls };
+  }
+
+  test('a token in the fragment moves to sessionStorage and out of the address bar and history entry', () => {
+    const storage = memoryStorage();
+    const { loc, hist, calls } = page(`https://cg.example/f/#${encodeURIComponent(TOKEN)}`);
+    assert.equal(takePageToken(KEYS.console, { location: loc, history: hist, storage }), TOKEN);
+    assert.deepEqual(calls, ['/f/']);
+    assert.deepEqual(readJson(storage, KEYS.console, null), { token: TOKEN });
+  });
+
+  test('a reload (no fragment) reads it back; a new link wins; a mangled one opens nothing', () => {
+    const storage = memoryStorage();
+    storage.setItem(KEYS.console, JSON.stringify({ token: TOKEN }));
+    const reload = page('https://cg.example/f/');
+    assert.equal(takePageToken(KEYS.console, { location: reload.loc, history: reload.hist, storage }), TOKEN);
+    assert.deepEqual(reload.calls, [], 'nothing to take out');
+    const other = page(`https://cg.example/f/#${OTHER}`);
+    assert.equal(takePageToken(KEYS.console, { location: other.loc, history: other.hist, storage }), OTHER);
+    const mangled = page('https://cg.example/d/?x=1#%E0%A4%A');
+    assert.equal(takePageToken(KEYS.display, { location: mangled.loc, history: mangled.hist, storage }), '');
+    assert.deepEqual(mangled.calls, ['/d/?x=1'], 'taken out of the address bar all the same');
+    assert.equal(takePageToken(KEYS.display, { location: page('https://cg.example/d/').loc, history: mangled.hist, storage }), '');
+  });
+
+  test('a new tab gets the token through a copy of sessionStorage, which keeps nothing of it after', () => {
+    const storage = memoryStorage();
+    let seen = null;
+    const win = openWithToken('/d/', KEYS.display, TOKEN, { storage, open: (url) => { seen = [url, storage.getItem(KEYS.display)]; return {}; } });
+    assert.ok(win);
+    assert.deepEqual(seen, ['/d/', JSON.stringify({ token: TOKEN })]);
+    assert.equal(storage.getItem(KEYS.display), null);
+    assert.equal(openWithToken('/d/', KEYS.display, TOKEN, { storage, open: () => null }), null, 'blocked');
+    assert.equal(openWithToken('/d/', KEYS.display, TOKEN, { storage, open: () => { throw new Error('no'); } }), null);
+    assert.equal(storage.getItem(KEYS.display), null);
+  });
+
+  test('the display keeps only its own token from the copy it started with', () => {
+    const storage = memoryStorage();
+    for (const k of [KEYS.console, KEYS.display, KEYS.session]) storage.setItem(k, JSON.stringify({ token: k }));
+    dropOtherTokens(KEYS.display, storage);
+    assert.deepEqual(keys(storage), [KEYS.display]);
+  });
 });

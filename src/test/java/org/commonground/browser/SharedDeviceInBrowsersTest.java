@@ -19,8 +19,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /**
- * "Nobody is exposed", on a shared device: leaving a workshop leaves nothing of it in the browser for the next
- * person.
+ * "Nobody is exposed", on a shared screen or a shared computer: a console's or a display's token never stays in
+ * the address bar, a history entry or a link on the page (anyone who sees it could take the workshop over), and
+ * leaving a workshop leaves nothing of it in the browser for the next person.
  */
 @EnabledIf(value = "org.commonground.browser.Browser#available",
     disabledReason = "chromium and chromium-driver are not installed (.ci/run installs them)")
@@ -36,6 +37,84 @@ class SharedDeviceInBrowsersTest {
   static void start() {
     SELENIUM_LOG.setLevel(java.util.logging.Level.SEVERE);
     base = "http://127.0.0.1:" + node.port();
+  }
+
+  @Test
+  @DisplayName("console and display tokens leave the address bar and the history entry at once; a reload still works")
+  void tokensLeaveTheAddressBar(Vertx vertx) {
+    Api.Created w = new Api(vertx, node.port()).create("Shared laptop check");
+    List<String> violations = new ArrayList<>();
+    try (Browser f = new Browser("facilitator", 1280, 900); Browser d = new Browser("display", 1280, 800)) {
+      // A facilitator link pasted into the address bar.
+      f.go(base + "/f/#" + w.facilitatorToken());
+      f.waitText(".phase-name", "Part 1 of 3");
+      noTokenIn(f, w.facilitatorToken(), "/f/");
+      f.driver.navigate().refresh();
+      f.waitText(".phase-name", "Part 1 of 3");
+      noTokenIn(f, w.facilitatorToken(), "/f/");
+      // The history entry holds no token either: away and back, it is /f/, and still the console.
+      f.go(base + "/");
+      f.waitText("h1", "Common Ground workshops");
+      f.driver.navigate().back();
+      f.waitText(".phase-name", "Part 1 of 3");
+      noTokenIn(f, w.facilitatorToken(), "/f/");
+      // Another link pasted into the same tab changes only the fragment: it is taken out all the same.
+      f.js("location.hash = arguments[0]", w.facilitatorToken());
+      f.waitJs("location.hash === ''");
+      f.waitText(".phase-name", "Part 1 of 3");
+      noTokenIn(f, w.facilitatorToken(), "/f/");
+      // Its own link can be copied without being shown (the console may be on a projected screen).
+      f.click("own-link-copy");
+      f.waitText("#own-link-status", "Link copied.");
+      violations.addAll(f.seriousViolations());
+
+      // The display, opened from the console: a new tab handed its token without any URL holding it.
+      String consoleTab = f.driver.getWindowHandle();
+      f.click("display-make");
+      f.waitJs("document.activeElement.id === 'display-link'");
+      f.click("display-open");
+      String displayTab = f.waitFor(drv -> drv.getWindowHandles().stream().filter(x -> !x.equals(consoleTab)).findFirst()
+          .orElse(null));
+      f.driver.switchTo().window(displayTab);
+      f.waitText("#d-title", "Shared laptop check");
+      assertThat(f.driver.getCurrentUrl()).isEqualTo(base + "/d/");
+      assertThat(f.js("return Object.keys(sessionStorage).join()")).as("the display tab holds its own token only")
+          .isEqualTo("cg.display");
+      assertThat(f.js("return window.opener")).isNull();
+      f.driver.close();
+      f.driver.switchTo().window(consoleTab);
+      assertThat(f.js("return Object.keys(sessionStorage).join()")).isEqualTo("cg.console");
+
+      // The display link pasted on the room's computer.
+      d.go(base + "/d/#" + w.displayToken());
+      d.waitText("#d-code", w.joinCode());
+      noTokenIn(d, w.displayToken(), "/d/");
+      d.driver.navigate().refresh();
+      d.waitText("#d-code", w.joinCode());
+      noTokenIn(d, w.displayToken(), "/d/");
+      violations.addAll(d.seriousViolations());
+
+      // A workshop made on the start page: its facilitator and display links are there to copy, never to follow.
+      f.go(base + "/");
+      f.type("create-title", "Made on a shared computer");
+      f.click("create-submit");
+      f.waitJs("document.getElementById('link-facilitator').value.includes('/f/#')");
+      String made = f.id("link-facilitator").getDomProperty("value");
+      String madeToken = made.substring(made.indexOf('#') + 1);
+      String madeDisplay = f.id("link-display").getDomProperty("value");
+      assertThat(attributesHolding(f, madeToken)).as("links or attributes holding the facilitator token").isEmpty();
+      assertThat(attributesHolding(f, madeDisplay.substring(madeDisplay.indexOf('#') + 1))).isEmpty();
+      violations.addAll(f.seriousViolations());
+      f.click("open-console");
+      f.waitText(".ws-title", "Made on a shared computer");
+      noTokenIn(f, madeToken, "/f/");
+      // Back on a shared computer does not bring the links up again.
+      f.driver.navigate().back();
+      f.waitText("h1", "Common Ground workshops");
+      f.waitJs("document.getElementById('created').hidden");
+      assertThat(f.id("link-facilitator").getDomProperty("value")).isEmpty();
+    }
+    assertThat(violations).as("axe: serious or critical violations").isEmpty();
   }
 
   @Test
@@ -94,6 +173,20 @@ class SharedDeviceInBrowsersTest {
       assertThat(p.texts(".board")).doesNotContain("Nobody tells carers");
     }
     assertThat(violations).as("axe: serious or critical violations").isEmpty();
+  }
+
+  /** The address bar, the page's own idea of its URL, its title and every attribute: none holds the token. */
+  private static void noTokenIn(Browser b, String token, String path) {
+    assertThat(b.driver.getCurrentUrl()).as(b.name + ": the address bar").isEqualTo(base + path);
+    assertThat((String) b.js("return location.href")).as(b.name + ": the history entry").isEqualTo(base + path);
+    assertThat(b.driver.getTitle()).doesNotContain(token);
+    assertThat(attributesHolding(b, token)).as(b.name + ": links or attributes holding the token").isEmpty();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> attributesHolding(Browser b, String token) {
+    return (List<String>) b.js("return [...document.querySelectorAll('*')].flatMap(e => [...e.attributes]"
+        + ".filter(a => a.value.includes(arguments[0])).map(a => e.tagName + ' ' + a.name))", token);
   }
 
   /** Every storage key but the language (the device's choice, not the workshop's), one string. */

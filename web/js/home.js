@@ -1,8 +1,8 @@
 // The start page: join a workshop with its code (or /j/CODE), or create one from a template.
 // After joining, the participant's live view takes over the page.
-import { $, h, replace } from './dom.js';
+import { $, h, replace, setText } from './dom.js';
 import { onLangChange, t } from './i18n.js';
-import { initShell, showError } from './shell.js';
+import { errorText, initShell, showError } from './shell.js';
 import { openParticipant } from './participant.js';
 import { browserStorage, rememberLinks, tokenOfPath } from './manage.js';
 import { postJson as post } from './api.js';
@@ -128,9 +128,9 @@ $('join-form').addEventListener('submit', (e) => {
   const form = e.currentTarget;
   const joinCode = normalizeCode($('join-code').value);
   const name = $('join-name').value.trim();
-  if (joinCode.length !== 6) { showError(t('join.badCode')); $('join-code').focus(); return; }
-  if (!name) { showError(t('join.needName')); $('join-name').focus(); return; }
-  showError(null);
+  if (joinCode.length !== 6) { joinProblem(t('join.badCode'), $('join-code')); return; }
+  if (!name) { joinProblem(t('join.needName'), $('join-name')); return; }
+  joinProblem(null);
   busy(form, async () => {
     try {
       const body = { joinCode, name };
@@ -139,10 +139,29 @@ $('join-form').addEventListener('submit', (e) => {
       writeSession({ token: r.token, joinCode });
       openWorkshop(r.token, { moveFocus: true });
     } catch (err) {
-      showError(err);
+      // LOCKED (the facilitator has stopped new people joining), FULL, ENDED, a wrong code: all said
+      // beside the form, where the person who just pressed Join is looking.
+      joinProblem(errorText(err));
     }
   });
 });
+
+let joinProblemTimer = null;
+/** Shows (null: clears) what stops joining, in the form, and marks the field it is about. */
+function joinProblem(text, field) {
+  const box = $('join-error');
+  clearTimeout(joinProblemTimer);
+  box.textContent = '';
+  for (const f of [$('join-code'), $('join-name')]) f.removeAttribute('aria-invalid');
+  if (!text) return;
+  if (field) {
+    field.setAttribute('aria-invalid', 'true');
+    field.focus();
+  }
+  // Emptied first and filled a moment later, so the same words twice are announced twice.
+  joinProblemTimer = setTimeout(() => setText(box, text), 50);
+}
+for (const id of ['join-code', 'join-name']) $(id).addEventListener('input', () => $(id).removeAttribute('aria-invalid'));
 
 $('join-code').addEventListener('blur', (e) => {
   if (e.target.value) e.target.value = displayCode(e.target.value);

@@ -36,6 +36,15 @@ export function tokenOfPath(path) {
   try { return m ? decodeURIComponent(m[1]) : ''; } catch { return ''; }
 }
 
+/**
+ * The QR code of the join link. It is cached for an hour, and a new join code must not leave the old
+ * picture on a screen: the code in the query makes each code's picture its own (the server ignores it).
+ */
+export function qrPath(workshopId, code) {
+  const c = String(code ?? '').toUpperCase().replace(/[^A-Z0-9]/g, '');
+  return `/api/workshops/${encodeURIComponent(String(workshopId))}/qr.svg?code=${c}`;
+}
+
 /** localStorage when this browser has a working one, else null (then nothing is kept). */
 export function browserStorage() {
   return probeStorage('localStorage');
@@ -84,6 +93,35 @@ export function forgetOldLinks(storage, now = Date.now()) {
     try { savedAt = Number(JSON.parse(storage.getItem(k)).savedAt); } catch { /* unreadable: drop */ }
     if (!(now - savedAt < LINKS_KEEP_MS)) storage.removeItem(k);
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Who may join: the `joiningLocked` setting and new join codes
+
+/** Whether the facilitators have stopped new people joining. */
+export function joiningLocked(state) {
+  return state?.workshop?.settings?.joiningLocked === true;
+}
+
+/** The `workshop.update` args that stop (true) or allow (false) new people joining. */
+export function lockArgs(locked) {
+  return { settings: { joiningLocked: Boolean(locked) } };
+}
+
+/** POST here (facilitator token, body {}) for a new join code; the old one stops working. */
+export function newJoinCodePath(workshopId) {
+  return `/api/workshops/${encodeURIComponent(String(workshopId))}/join-code`;
+}
+
+/**
+ * The join code to show: the one just made here (from the answer to the request) until the
+ * workshop's state has moved on from the code it replaced (its `workshop.updated` event), so the
+ * console never shows a dead code in between; after that, always the state's.
+ * @param {string} stateCode the state's `workshop.joinCode`
+ * @param {{code: string, replaced: string}|null} issued
+ */
+export function shownJoinCode(stateCode, issued) {
+  return issued && stateCode === issued.replaced ? issued.code : stateCode ?? '';
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
-// The console's "Invite people" panel: the join code with its QR code and link; the display link;
-// and this facilitator's own link.
+// The console's "Invite people" panel: the join code with its QR code and link; who may join
+// (joining.js); the display link; and this facilitator's own link.
 //
 // Tokens never go into an address bar from here: the display opens in a new tab that is handed
 // its token through sessionStorage, and the facilitator's own link is copied without being shown,
@@ -8,11 +8,15 @@ import { h, setText } from '../dom.js';
 import { t } from '../i18n.js';
 import { announce, whileBusy } from '../shell.js';
 import { copyText, createCopyField } from './copy.js';
+import { createJoining } from './joining.js';
 import { postJson } from '../api.js';
 import {
-  browserStorage, facilitatorPath, joinPath, recallLinks, rememberLinks, safeDisplayPath, tokenOfPath,
+  browserStorage, facilitatorPath, joinPath, qrPath, recallLinks, rememberLinks, safeDisplayPath, shownJoinCode,
+  tokenOfPath,
 } from '../manage.js';
 import { KEYS, openWithToken } from '../storage.js';
+
+const sameCode = (a, b) => joinPath(a) === joinPath(b);
 
 /** ctx: {conn, state()}; token: this facilitator's. */
 export function createInvite(ctx, { token }) {
@@ -21,6 +25,16 @@ export function createInvite(ctx, { token }) {
   const code = h('strong', { class: 'join-code', id: 'invite-code' });
   const qr = h('img', { class: 'invite-qr', id: 'invite-qr', width: 160, height: 160, alt: '' });
   const joinField = createCopyField('invite-link');
+  let issued = null; // {code, replaced}: a code made here, until the state has it
+  const joining = createJoining(ctx, {
+    token,
+    shownCode: () => shownJoinCode(ctx.state().workshop?.joinCode, issued),
+    onNewCode: (next) => {
+      const current = ctx.state().workshop?.joinCode;
+      issued = sameCode(current, next) ? null : { code: next, replaced: current };
+      update(ctx.state());
+    },
+  });
 
   // The server keeps only a hash of the display token: the link is known here if this browser created
   // the workshop (home.js keeps it then) or made one since; otherwise the server makes a new one on asking.
@@ -45,7 +59,7 @@ export function createInvite(ctx, { token }) {
   ownField.el.hidden = true;
 
   const el = h('section', { class: 'panel', id: 'invite', 'aria-labelledby': 'invite-heading' }, heading,
-    h('p', {}, codeLabel, ' ', code), qr, joinField.el,
+    h('p', {}, codeLabel, ' ', code), qr, joinField.el, joining.el,
     displayHeading, displayKnown, displayUnknown,
     ownHeading, ownHint, h('p', {}, ownBtn, ' ', ownStatus), ownField.el);
 
@@ -89,15 +103,20 @@ export function createInvite(ctx, { token }) {
     }, 50);
   }
 
+  let qrFor = null;
   function update(s) {
     const w = s.workshop ?? {};
+    if (issued && w.joinCode !== issued.replaced) issued = null;
+    const joinCode = shownJoinCode(w.joinCode, issued);
     setText(heading, t('invite.heading'));
     setText(codeLabel, t('create.code'));
-    setText(code, w.joinCode ?? '');
-    const joinUrl = new URL(joinPath(w.joinCode), location.origin).href;
-    if (w.id && !qr.src) qr.src = `/api/workshops/${encodeURIComponent(w.id)}/qr.svg`;
+    setText(code, joinCode);
+    const joinUrl = new URL(joinPath(joinCode), location.origin).href;
+    const src = w.id ? qrPath(w.id, joinCode) : null;
+    if (src && src !== qrFor) qr.src = qrFor = src;
     qr.alt = t('display.qrAlt', { url: joinUrl });
     joinField.update({ label: t('invite.joinLink'), value: joinUrl, copyLabel: t('invite.copyJoin') });
+    joining.update(s);
 
     if (displayPathKept === undefined && w.id) displayPathKept = recallLinks(browserStorage(), w.id)?.display ?? null;
     setText(displayHeading, t('invite.displayHeading'));
@@ -121,5 +140,5 @@ export function createInvite(ctx, { token }) {
     }
   }
 
-  return { el, update, dialogs: [] };
+  return { el, update, dialogs: [joining.dialog.el] };
 }

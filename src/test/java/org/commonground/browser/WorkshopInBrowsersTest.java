@@ -27,7 +27,7 @@ class WorkshopInBrowsersTest {
    * Under target/ by default, so a test run leaves the work tree clean; the committed pictures are refreshed
    * with {@code mvn verify -Dcg.screenshots=docs/screenshots}.
    */
-  private static final Path SHOTS = Path.of(System.getProperty("cg.screenshots", "target/screenshots"));
+  static final Path SHOTS = Path.of(System.getProperty("cg.screenshots", "target/screenshots"));
   /** Held: Selenium has no CDP bindings for this chromium's version and warns per browser; we use none. */
   private static final java.util.logging.Logger SELENIUM_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium");
   @RegisterExtension

@@ -2,11 +2,13 @@
 //
 // It owns the WebSocket to /ws (see docs/protocol.md): hello and resume by epoch and seq,
 // the workshop state kept current by applying `ev` frames, commands with refs and an outbox
-// that survives drops and reloads, reconnection with backoff, clock sync, and drafts.
+// that survives drops and reloads, reconnection with backoff and clock sync. What it keeps in
+// the browser is named in storage.js (drafts live there too).
 //
 // It runs in browsers and, for unit tests, in node: nothing touches `window`, `location` or
 // storage at import time, and all of them (plus WebSocket, timers, clock and randomness) can be
 // passed in as options.
+import { KEYS, localStore, readJson, tokenKey, writeJson } from './storage.js';
 
 /** How often a command answered INTERNAL (nothing saved) is sent again before its sender is told. */
 const MAX_INTERNAL_RETRIES = 4;
@@ -34,93 +36,6 @@ const CLOSE_ABUSE = 4429;
 const CLOSE_CLIENT = 4000;
 
 const OPEN = 1; // WebSocket.OPEN, spelled out so a fake WebSocket needs no constants
-
-// ---------------------------------------------------------------------------------------------
-// Storage: localStorage when the environment has a working one, else memory. Access can throw
-// (privacy modes, disabled storage, quota), and losing a draft is better than breaking the view.
-
-function memoryStorage() {
-  const m = new Map();
-  return {
-    getItem: (k) => (m.has(k) ? m.get(k) : null),
-    setItem: (k, v) => { m.set(k, String(v)); },
-    removeItem: (k) => { m.delete(k); },
-  };
-}
-
-function probeStorage(name) {
-  try {
-    const s = globalThis[name];
-    if (s) {
-      s.setItem('cg.probe', '1');
-      s.removeItem('cg.probe');
-      return s;
-    }
-  } catch { /* unavailable: fall through */ }
-  return memoryStorage();
-}
-
-let localStore = null;
-function defaultStorage() {
-  localStore ??= probeStorage('localStorage');
-  return localStore;
-}
-
-function readJson(storage, key, fallback) {
-  try {
-    const raw = storage.getItem(key);
-    return raw == null ? fallback : JSON.parse(raw);
-  } catch {
-    return fallback;
-  }
-}
-
-function writeJson(storage, key, value) {
-  try {
-    if (value == null) storage.removeItem(key);
-    else storage.setItem(key, JSON.stringify(value));
-  } catch (e) {
-    console.warn('Common Ground: could not save to storage', key, e);
-  }
-}
-
-/**
- * A short, stable name for a token, used in storage keys so that the secret token itself is
- * not spread over key names. Not a security measure; it only has to keep tokens apart.
- */
-function tokenKey(token) {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x9747b28c;
-  for (let i = 0; i < token.length; i++) {
-    const c = token.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-    h2 ^= h2 >>> 15;
-  }
-  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
-}
-
-// ---------------------------------------------------------------------------------------------
-// Drafts: whatever someone is typing, kept per key (the view picks keys, e.g. per workshop and
-// field) so a reload, a drop or a phase change never loses it.
-
-const DRAFT_PREFIX = 'cg.draft.';
-
-export function saveDraft(key, text) {
-  if (text == null || text === '') clearDraft(key);
-  else writeJson(defaultStorage(), DRAFT_PREFIX + key, { text: String(text), at: Date.now() });
-}
-
-export function loadDraft(key) {
-  const d = readJson(defaultStorage(), DRAFT_PREFIX + key, null);
-  return d && typeof d.text === 'string' ? d.text : '';
-}
-
-export function clearDraft(key) {
-  writeJson(defaultStorage(), DRAFT_PREFIX + key, null);
-}
-
-export const drafts = Object.freeze({ saveDraft, loadDraft, clearDraft });
 
 // ---------------------------------------------------------------------------------------------
 // Refs
@@ -462,16 +377,16 @@ export class Connection extends EventTarget {
     this.token = token;
     this.options = { ...DEFAULTS, ...options };
     this._WebSocket = options.WebSocket ?? globalThis.WebSocket;
-    this._storage = options.storage ?? defaultStorage();
+    this._storage = options.storage ?? localStore();
     this._timers = options.timers ?? globalThis;
     this._now = options.now ?? (() => Date.now());
     this._random = options.random ?? Math.random;
 
     /** A short stable name for this token, for views to key their own storage (drafts). */
     this.key = tokenKey(token);
-    this._outboxKey = `cg.outbox.${this.key}`;
-    this._mineKey = `cg.mine.${this.key}`;
-    this._answersKey = `cg.answers.${this.key}`;
+    this._outboxKey = KEYS.outbox(this.key);
+    this._mineKey = KEYS.mine(this.key);
+    this._answersKey = KEYS.answers(this.key);
     this._answers = readJson(this._storage, this._answersKey, {}) ?? {};
 
     /** Workshop state as in welcome, kept current; null until the first welcome. */

@@ -1,9 +1,7 @@
 // Unit tests for connection.js: node --test web/js/
 import { test, describe, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  Connection, applyEvent, applyPresence, newRef, drafts, saveDraft, loadDraft, clearDraft,
-} from './connection.js';
+import { Connection, applyEvent, applyPresence, newRef } from './connection.js';
 
 // --- fakes ---------------------------------------------------------------------------------------
 
@@ -240,18 +238,6 @@ test('refs are unique and at most 64 characters', () => {
   const refs = new Set(Array.from({ length: 1000 }, newRef));
   assert.equal(refs.size, 1000);
   for (const r of refs) assert.ok(r.length >= 1 && r.length <= 64, r);
-});
-
-test('drafts are saved, loaded and cleared', () => {
-  assert.equal(loadDraft('w1:compose'), '');
-  saveDraft('w1:compose', 'half a thought');
-  assert.equal(drafts.loadDraft('w1:compose'), 'half a thought');
-  assert.equal(loadDraft('w2:compose'), '');
-  clearDraft('w1:compose');
-  assert.equal(loadDraft('w1:compose'), '');
-  drafts.saveDraft('k', 'x');
-  drafts.saveDraft('k', '');
-  assert.equal(loadDraft('k'), '');
 });
 
 // --- connection ----------------------------------------------------------------------------------

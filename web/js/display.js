@@ -7,13 +7,19 @@ import { initShell, watchConnection } from './shell.js';
 import { createCountdown } from './components/countdown.js';
 import { pollChart } from './components/pollchart.js';
 import { phaseLine } from './live.js';
+import { joinPath, joiningLocked, qrPath } from './manage.js';
+import { KEYS, dropOtherTokens, takePageToken, watchPageToken } from './storage.js';
 
 const RECENT = 6;
 
 function start() {
   initShell();
-  let token = '';
-  try { token = decodeURIComponent(location.hash.slice(1)); } catch { /* mangled link */ }
+  // A room's screen is the most looked-at screen there is: the token leaves the address bar at once.
+  const token = takePageToken(KEYS.display);
+  watchPageToken(KEYS.display);
+  // Opened from the console, this tab started with a copy of the console's sessionStorage.
+  dropOtherTokens(KEYS.display);
+  if (window.opener) window.opener = null;
   const root = $('screen');
   if (!token) {
     replace(root, h('h1', {}, t('display.noToken')));
@@ -31,7 +37,9 @@ function start() {
   const code = h('p', { class: 'd-code', id: 'd-code' });
   const url = h('p', { class: 'd-url' });
   const qr = h('img', { class: 'd-qr', id: 'd-qr', width: 240, height: 240, alt: '' });
-  const join = h('aside', { class: 'd-join', 'aria-label': '' }, joinHeading, code, qr, url);
+  const howTo = h('div', { class: 'd-join-how' }, code, qr, url);
+  const closed = h('p', { class: 'd-join-closed', id: 'd-join-closed', hidden: true });
+  const join = h('aside', { class: 'd-join', 'aria-label': '' }, joinHeading, howTo, closed);
 
   const spotHeading = h('h2', { id: 'd-spot-heading' });
   const spotBody = h('div', { class: 'd-spot-body' });
@@ -67,18 +75,23 @@ function start() {
     note.hidden = !(w.status === 'lobby' || w.status === 'ended');
     setText(note, w.status === 'ended' ? t('display.ended') : t('display.lobby'));
 
+    // A new join code arrives with workshop.updated: the code, its link and its QR picture change together.
     const joinCode = String(w.joinCode ?? '');
-    const joinUrl = new URL(`/j/${joinCode.replace('-', '')}`, location.origin).href;
+    const joinUrl = new URL(joinPath(joinCode), location.origin).href;
     join.setAttribute('aria-label', t('display.join'));
     join.hidden = w.status === 'ended';
     setText(joinHeading, t('display.join'));
     setText(code, joinCode);
     setText(url, joinUrl);
-    if (w.id && qrFor !== w.id) {
-      qrFor = w.id;
-      qr.src = `/api/workshops/${encodeURIComponent(w.id)}/qr.svg`;
-    }
+    const src = w.id ? qrPath(w.id, joinCode) : null;
+    if (src && qrFor !== src) qr.src = qrFor = src;
     qr.alt = t('display.qrAlt', { url: joinUrl });
+    // While joining is stopped, a code that cannot work is not shown to the room.
+    const locked = joiningLocked(s);
+    howTo.hidden = locked;
+    joinHeading.hidden = locked;
+    closed.hidden = !locked;
+    setText(closed, t('display.joinClosed'));
 
     // Spotlight
     const sl = s.spotlight;

@@ -5,18 +5,17 @@
 import { $, h, place, replace, setText } from './dom.js';
 import { Connection } from './connection.js';
 import { formatNumber, onLangChange, t } from './i18n.js';
-import { announce, errorText, initShell, showError, watchConnection } from './shell.js';
+import { announce, errorText, initShell, showError, watchConnection, whileBusy } from './shell.js';
 import { createBoard } from './components/board.js';
 import { createCompose } from './components/compose.js';
 import { createCopyField } from './components/copy.js';
 import { createDialog } from './components/dialog.js';
+import { createInvite } from './components/invite.js';
 import { groupLabel } from './components/card.js';
 import { pollChart } from './components/pollchart.js';
 import { announceEvents, createGoneNotice, createPhaseBox, createSpotlight, makeCtx } from './live.js';
-import {
-  browserStorage, facilitatorPath, joinPath, mergeArgs, mergeProblem, peopleOf, recallLinks, rememberLinks,
-  safeDisplayPath, suggestedMergeLabel,
-} from './manage.js';
+import { facilitatorPath, mergeArgs, mergeProblem, peopleOf, suggestedMergeLabel } from './manage.js';
+import { KEYS, takePageToken, watchPageToken } from './storage.js';
 import { participation } from './stats.js';
 import { postJson } from './api.js';
 
@@ -32,14 +31,14 @@ function button(cls, onclick, id) {
 
 function start() {
   initShell();
-  let token = '';
-  try { token = decodeURIComponent(location.hash.slice(1)); } catch { /* mangled link */ }
+  // Whoever sees this screen or this computer's history must not be able to take the workshop over.
+  const token = takePageToken(KEYS.console);
+  watchPageToken(KEYS.console);
   const root = $('console');
   if (!token) {
     replace(root, h('h1', {}, t('fac.noToken')), h('p', {}, h('a', { href: '/' }, t('fac.home'))));
     return;
   }
-  // The token stays out of history entries that might be shared; the page keeps it in memory.
   const conn = new Connection(token);
   const ctx = makeCtx(conn, { facilitator: true });
   ctx.openMerge = openMerge;
@@ -137,27 +136,8 @@ function start() {
   }, 'end-btn');
   wrap.el.append(reportHint, h('div', { class: 'actions' }, ...reportBtns), h('p', {}, endBtn));
 
-  // Invite people: the join code, QR and link any time, and the display link when this browser has it.
-  const invite = panel('invite');
-  const inviteCodeLabel = h('span');
-  const inviteCode = h('strong', { class: 'join-code', id: 'invite-code' });
-  const inviteQr = h('img', { class: 'invite-qr', width: 160, height: 160, alt: '' });
-  const joinField = createCopyField('invite-link');
-  const displayHeading = h('h3', { id: 'display-heading' });
-  const displayHint = h('p', { class: 'hint' });
-  const displayOpen = h('a', { id: 'display-open', target: '_blank', rel: 'noopener' });
-  const displayField = createCopyField('display-link');
-  const displayKnown = h('div', { hidden: true }, displayHint, h('p', {}, displayOpen), displayField.el);
-  const displayUnknownNote = h('p', { class: 'note' });
-  const displayMakeBtn = h('button', { type: 'button', class: 'secondary', id: 'display-make' });
-  displayMakeBtn.addEventListener('click', () => makeDisplayLink());
-  const displayUnknown = h('div', { id: 'display-unknown', hidden: true }, displayUnknownNote, h('p', {}, displayMakeBtn));
-  invite.el.append(h('p', {}, inviteCodeLabel, ' ', inviteCode), inviteQr, joinField.el,
-    displayHeading, displayKnown, displayUnknown);
-  // The server keeps only a hash of the display token: the link is known here if this browser created
-  // the workshop (home.js keeps it then) or made one since; otherwise the server makes a new one on asking.
-  // Looked up once the workshop's id is known.
-  let displayPathKept;
+  // Invite people: the join code, its QR code and link, who may join, the display link, your own link.
+  const invite = createInvite(ctx, { token });
 
   // Co-facilitators: POST /api/workshops/{id}/facilitators; each link is shown once, on this page.
   const cofac = panel('cofac');
@@ -212,44 +192,10 @@ function start() {
   const controls = h('div', { class: 'console-controls', hidden: true },
     agenda.el, timer.el, room.el, invite.el, polls.el, sugg.el, part.el, peoplePanel.el, cofac.el, wrap.el);
   const mainCol = h('div', { class: 'console-main', hidden: true }, spotlight.el, compose.el, board.el);
-  replace(root, loading, h('div', { class: 'console-top' }, phase.el), controls, mainCol, mergeDialog.el, removeDialog.el);
+  replace(root, loading, h('div', { class: 'console-top' }, phase.el), controls, mainCol, mergeDialog.el, removeDialog.el,
+    ...invite.dialogs);
 
   const me = () => conn.you?.participantId;
-
-  /** Runs a request with its button disabled and its region marked busy; a failure is shown, not thrown. */
-  async function whileBusy(button, region, work) {
-    showError(null);
-    button.disabled = true;
-    region.setAttribute('aria-busy', 'true');
-    try {
-      await work();
-      return true;
-    } catch (err) {
-      showError(err);
-      return false;
-    } finally {
-      button.disabled = false;
-      region.removeAttribute('aria-busy');
-    }
-  }
-
-  // --- display link ---------------------------------------------------------------------------
-
-  /** POST /api/workshops/{id}/display: a new display link, kept in this browser like the first one. */
-  async function makeDisplayLink() {
-    const id = conn.state?.workshop?.id;
-    if (!id) return;
-    await whileBusy(displayMakeBtn, displayUnknown, async () => {
-      const data = await postJson(`/api/workshops/${encodeURIComponent(id)}/display`, {}, token);
-      const path = safeDisplayPath(data?.links?.display);
-      if (!path) throw { code: 'INTERNAL' };
-      rememberLinks(browserStorage(), id, { display: path });
-      displayPathKept = path;
-      render();
-      displayField.input.focus();
-      announce(t('invite.displayMade'));
-    });
-  }
 
   // --- co-facilitators ------------------------------------------------------------------------
 
@@ -523,26 +469,7 @@ function start() {
     floorBtn.disabled = !(s.hands ?? []).length;
     setText(floorBtn, t('room.next'));
 
-    setText(invite.heading, t('invite.heading'));
-    setText(inviteCodeLabel, t('create.code'));
-    setText(inviteCode, w.joinCode ?? '');
-    const joinUrl = new URL(joinPath(w.joinCode), location.origin).href;
-    if (w.id && !inviteQr.src) inviteQr.src = `/api/workshops/${encodeURIComponent(w.id)}/qr.svg`;
-    inviteQr.alt = t('display.qrAlt', { url: joinUrl });
-    joinField.update({ label: t('invite.joinLink'), value: joinUrl, copyLabel: t('invite.copyJoin') });
-    if (displayPathKept === undefined && w.id) displayPathKept = recallLinks(browserStorage(), w.id)?.display ?? null;
-    setText(displayHeading, t('invite.displayHeading'));
-    displayKnown.hidden = !displayPathKept;
-    displayUnknown.hidden = Boolean(displayPathKept) || displayPathKept === undefined;
-    if (displayPathKept) {
-      const displayUrl = new URL(displayPathKept, location.origin).href;
-      setText(displayHint, t('invite.displayHint'));
-      displayOpen.href = displayUrl;
-      setText(displayOpen, t('invite.displayOpen'));
-      displayField.update({ label: t('invite.displayLink'), value: displayUrl, copyLabel: t('invite.copyDisplay') });
-    }
-    setText(displayUnknownNote, t('invite.displayUnknown'));
-    setText(displayMakeBtn, t('invite.displayMake'));
+    invite.update(s);
 
     setText(cofac.heading, t('cofac.heading'));
     setText(cofacHint, t('cofac.hint'));

@@ -1,13 +1,13 @@
 // The start page: join a workshop with its code (or /j/CODE), or create one from a template.
 // After joining, the participant's live view takes over the page.
-import { $, h, replace } from './dom.js';
+import { $, h, replace, setText } from './dom.js';
 import { onLangChange, t } from './i18n.js';
-import { initShell, showError } from './shell.js';
+import { errorText, initShell, showError } from './shell.js';
 import { openParticipant } from './participant.js';
-import { browserStorage, rememberLinks } from './manage.js';
+import { browserStorage, rememberLinks, tokenOfPath } from './manage.js';
 import { postJson as post } from './api.js';
-
-const SESSION_KEY = 'cg.session'; // sessionStorage: {token, joinCode}
+import { KEYS, keepPageToken, readJson, sessionStore, writeJson } from './storage.js';
+import { createCopyField } from './components/copy.js';
 const GROUPS = ['experts-by-experience', 'carers', 'professionals', 'community', 'commissioners'];
 // The workshop's own groups, once its code is known (GET /api/join/CODE); until then the defaults.
 let workshopGroups = null;
@@ -21,16 +21,9 @@ export function displayCode(s) {
   return c.length === 6 ? `${c.slice(0, 3)}-${c.slice(3)}` : c;
 }
 
-function readSession() {
-  try { return JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null'); } catch { return null; }
-}
-
-function writeSession(value) {
-  try {
-    if (value) sessionStorage.setItem(SESSION_KEY, JSON.stringify(value));
-    else sessionStorage.removeItem(SESSION_KEY);
-  } catch { /* storage off: the session just does not survive a reload */ }
-}
+// The participant's token lives in this tab's sessionStorage only: never in the address bar.
+const readSession = () => readJson(sessionStore(), KEYS.session, null);
+const writeSession = (value) => writeJson(sessionStore(), KEYS.session, value);
 
 /** POST JSON; resolves with the answer, rejects with {code, message} worded for the start page. */
 async function postJson(path, body, bearer) {
@@ -77,10 +70,25 @@ async function loadPreview(code) {
   } catch { /* offline: the defaults stay */ }
 }
 
-function setLink(id, path) {
-  const a = $(id);
-  a.href = path;
-  a.textContent = new URL(path, location.origin).href;
+// The links made with a new workshop. The facilitator's and the display's carry tokens: they are
+// shown to be copied on purpose, but never become an href, because a link followed puts its token
+// in the address bar and, for good, in the browser's own history. The console opens without one.
+const facilitatorField = createCopyField('link-facilitator');
+const displayField = createCopyField('link-display');
+let createdTokens = null; // {facilitator (its token), facilitatorUrl, displayUrl} while the panel shows them
+
+function renderCreatedLinks() {
+  if (!createdTokens) return;
+  facilitatorField.update({ label: t('create.linkFacilitator'), value: createdTokens.facilitatorUrl,
+    copyLabel: t('create.copyFacilitator') });
+  displayField.update({ label: t('create.linkDisplay'), value: createdTokens.displayUrl, copyLabel: t('invite.copyDisplay') });
+}
+
+/** Empties the panel: on a shared computer, Back must not bring the links up again. */
+function clearCreated() {
+  createdTokens = null;
+  $('created').hidden = true;
+  for (const f of [facilitatorField, displayField]) f.input.value = '';
 }
 
 $('create-form').addEventListener('submit', (e) => {
@@ -96,9 +104,14 @@ $('create-form').addEventListener('submit', (e) => {
       const code = normalizeCode(r.joinCode);
       const links = r.links ?? { join: `/j/${code}`, facilitator: `/f/#${r.facilitatorToken}`, display: `/d/#${r.displayToken}` };
       $('created-code').textContent = displayCode(code);
-      setLink('link-join', links.join);
-      setLink('link-facilitator', links.facilitator);
-      setLink('link-display', links.display);
+      $('link-join').href = links.join;
+      $('link-join').textContent = new URL(links.join, location.origin).href;
+      createdTokens = {
+        facilitator: r.facilitatorToken ?? tokenOfPath(links.facilitator),
+        facilitatorUrl: new URL(links.facilitator, location.origin).href,
+        displayUrl: new URL(links.display, location.origin).href,
+      };
+      renderCreatedLinks();
       // Kept in this browser for this workshop, so the facilitator console can show it again later.
       rememberLinks(browserStorage(), r.workshopId, links);
       $('created').hidden = false;
@@ -115,9 +128,9 @@ $('join-form').addEventListener('submit', (e) => {
   const form = e.currentTarget;
   const joinCode = normalizeCode($('join-code').value);
   const name = $('join-name').value.trim();
-  if (joinCode.length !== 6) { showError(t('join.badCode')); $('join-code').focus(); return; }
-  if (!name) { showError(t('join.needName')); $('join-name').focus(); return; }
-  showError(null);
+  if (joinCode.length !== 6) { joinProblem(t('join.badCode'), $('join-code')); return; }
+  if (!name) { joinProblem(t('join.needName'), $('join-name')); return; }
+  joinProblem(null);
   busy(form, async () => {
     try {
       const body = { joinCode, name };
@@ -126,10 +139,29 @@ $('join-form').addEventListener('submit', (e) => {
       writeSession({ token: r.token, joinCode });
       openWorkshop(r.token, { moveFocus: true });
     } catch (err) {
-      showError(err);
+      // LOCKED (the facilitator has stopped new people joining), FULL, ENDED, a wrong code: all said
+      // beside the form, where the person who just pressed Join is looking.
+      joinProblem(errorText(err));
     }
   });
 });
+
+let joinProblemTimer = null;
+/** Shows (null: clears) what stops joining, in the form, and marks the field it is about. */
+function joinProblem(text, field) {
+  const box = $('join-error');
+  clearTimeout(joinProblemTimer);
+  box.textContent = '';
+  for (const f of [$('join-code'), $('join-name')]) f.removeAttribute('aria-invalid');
+  if (!text) return;
+  if (field) {
+    field.setAttribute('aria-invalid', 'true');
+    field.focus();
+  }
+  // Emptied first and filled a moment later, so the same words twice are announced twice.
+  joinProblemTimer = setTimeout(() => setText(box, text), 50);
+}
+for (const id of ['join-code', 'join-name']) $(id).addEventListener('input', () => $(id).removeAttribute('aria-invalid'));
 
 $('join-code').addEventListener('blur', (e) => {
   if (e.target.value) e.target.value = displayCode(e.target.value);
@@ -142,8 +174,8 @@ function openWorkshop(token, { moveFocus = false } = {}) {
   root.hidden = false;
   const view = openParticipant(root, token, {
     onLeave(reason) {
-      writeSession(null);
-      if (reason === 'left') { location.assign('/'); return; }
+      // Replaced, not added: Back must not bring the workshop's page up again for the next person.
+      if (reason === 'left') { location.replace('/'); return; }
       // Removed: the live view now says so in its place, with a link to the start page.
       if (reason === 'removed') return;
       // No longer valid: the error box says why; offer the start page again.
@@ -158,6 +190,14 @@ function start() {
   initShell();
   renderGroups();
   onLangChange(renderGroups);
+  $('created-links').append(facilitatorField.el, displayField.el);
+  onLangChange(renderCreatedLinks);
+  $('open-console').addEventListener('click', () => {
+    if (!createdTokens?.facilitator) return;
+    keepPageToken(KEYS.console, createdTokens.facilitator);
+    location.assign('/f/');
+  });
+  window.addEventListener('pagehide', clearCreated);
   const path = location.pathname.match(/^\/j\/([A-Za-z0-9-]{6,7})\/?$/);
   const session = readSession();
   if (session?.token && (!path || normalizeCode(path[1]) === session.joinCode)) {

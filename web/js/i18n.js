@@ -2,13 +2,14 @@
 // remembered on this device. English is complete and the fallback for anything missing.
 import en from '../i18n/en.js';
 import cy from '../i18n/cy.js';
+import { KEYS } from './storage.js';
 
 const CATALOGUES = { en, cy };
 export const LANGUAGES = [
   { code: 'en', name: 'English' },
   { code: 'cy', name: 'Cymraeg' },
 ];
-const KEY = 'cg.lang';
+const KEY = KEYS.lang;
 
 function stored() {
   try { return localStorage.getItem(KEY); } catch { return null; }

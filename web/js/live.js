@@ -7,6 +7,7 @@ import { createCountdown } from './components/countdown.js';
 import { pollChart } from './components/pollchart.js';
 import { authorText } from './components/card.js';
 import { votesRemaining } from './connection.js';
+import { KEYS } from './storage.js';
 
 /** What views need to know about the connection, the viewer and the phase's rules. */
 export function makeCtx(conn, { facilitator = false } = {}) {
@@ -14,7 +15,7 @@ export function makeCtx(conn, { facilitator = false } = {}) {
     conn,
     facilitator,
     state: () => conn.state ?? {},
-    draftKey: (name) => `${name}.${conn.key}`,
+    draftKey: (name) => KEYS.draft(conn.key, name),
     /** May this person do `word` (an allow word) now? Facilitators always, until the end. */
     may(word) {
       const s = conn.state;

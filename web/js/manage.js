@@ -1,9 +1,10 @@
 // What the facilitator console works out without a DOM, so it is unit tested: the people it lists
 // (and whom it offers to remove), the checks before a theme merge, the links it shows, and the
 // links this browser keeps for a workshop it created.
+import { KEYS, probeStorage } from './storage.js';
 
-/** Storage key prefix for a workshop's links: `cg.links.<workshopId>`. */
-export const LINKS_PREFIX = 'cg.links.';
+/** Storage key prefix for a workshop's links (KEYS.links). */
+export const LINKS_PREFIX = KEYS.links('');
 /** Kept links older than this are dropped (a workshop's data is gone by then anyway, by default). */
 export const LINKS_KEEP_MS = 90 * 24 * 60 * 60 * 1000;
 /** The server's limit on a theme label (in characters, that is code points). */
@@ -24,22 +25,29 @@ export function displayPath(token) {
   return `/d/#${encodeURIComponent(String(token))}`;
 }
 
-/** A display link as kept or given: only ever a `/d/#…` path, so nothing else can become an href. */
+/** A display link as kept or given: only ever a `/d/#…` path, so nothing else can become a link. */
 export function safeDisplayPath(path) {
   return typeof path === 'string' && /^\/d\/#[A-Za-z0-9._~%-]+$/.test(path) ? path : null;
 }
 
+/** The token in a `/f/#…` or `/d/#…` path, or '' for anything else. */
+export function tokenOfPath(path) {
+  const m = /^\/[fd]\/#(.+)$/.exec(String(path ?? ''));
+  try { return m ? decodeURIComponent(m[1]) : ''; } catch { return ''; }
+}
+
+/**
+ * The QR code of the join link. It is cached for an hour, and a new join code must not leave the old
+ * picture on a screen: the code in the query makes each code's picture its own (the server ignores it).
+ */
+export function qrPath(workshopId, code) {
+  const c = String(code ?? '').toUpperCase().replace(/[^A-Z0-9]/g, '');
+  return `/api/workshops/${encodeURIComponent(String(workshopId))}/qr.svg?code=${c}`;
+}
+
 /** localStorage when this browser has a working one, else null (then nothing is kept). */
 export function browserStorage() {
-  try {
-    const s = globalThis.localStorage;
-    if (!s) return null;
-    s.setItem('cg.probe', '1');
-    s.removeItem('cg.probe');
-    return s;
-  } catch {
-    return null;
-  }
+  return probeStorage('localStorage');
 }
 
 /**
@@ -52,7 +60,7 @@ export function rememberLinks(storage, workshopId, links, now = Date.now()) {
   if (!storage || !workshopId || !display) return false;
   try {
     forgetOldLinks(storage, now);
-    storage.setItem(LINKS_PREFIX + workshopId, JSON.stringify({ display, savedAt: now }));
+    storage.setItem(KEYS.links(workshopId), JSON.stringify({ display, savedAt: now }));
     return true;
   } catch {
     return false; // storage full or off: the link was still shown once
@@ -63,7 +71,7 @@ export function rememberLinks(storage, workshopId, links, now = Date.now()) {
 export function recallLinks(storage, workshopId, now = Date.now()) {
   if (!storage || !workshopId) return null;
   try {
-    const kept = JSON.parse(storage.getItem(LINKS_PREFIX + workshopId) ?? 'null');
+    const kept = JSON.parse(storage.getItem(KEYS.links(workshopId)) ?? 'null');
     const display = safeDisplayPath(kept?.display);
     if (!display || !(now - Number(kept.savedAt) < LINKS_KEEP_MS)) return null;
     return { display };
@@ -85,6 +93,35 @@ export function forgetOldLinks(storage, now = Date.now()) {
     try { savedAt = Number(JSON.parse(storage.getItem(k)).savedAt); } catch { /* unreadable: drop */ }
     if (!(now - savedAt < LINKS_KEEP_MS)) storage.removeItem(k);
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Who may join: the `joiningLocked` setting and new join codes
+
+/** Whether the facilitators have stopped new people joining. */
+export function joiningLocked(state) {
+  return state?.workshop?.settings?.joiningLocked === true;
+}
+
+/** The `workshop.update` args that stop (true) or allow (false) new people joining. */
+export function lockArgs(locked) {
+  return { settings: { joiningLocked: Boolean(locked) } };
+}
+
+/** POST here (facilitator token, body {}) for a new join code; the old one stops working. */
+export function newJoinCodePath(workshopId) {
+  return `/api/workshops/${encodeURIComponent(String(workshopId))}/join-code`;
+}
+
+/**
+ * The join code to show: the one just made here (from the answer to the request) until the
+ * workshop's state has moved on from the code it replaced (its `workshop.updated` event), so the
+ * console never shows a dead code in between; after that, always the state's.
+ * @param {string} stateCode the state's `workshop.joinCode`
+ * @param {{code: string, replaced: string}|null} issued
+ */
+export function shownJoinCode(stateCode, issued) {
+  return issued && stateCode === issued.replaced ? issued.code : stateCode ?? '';
 }
 
 // ---------------------------------------------------------------------------------------------

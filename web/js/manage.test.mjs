@@ -2,8 +2,9 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  LINKS_KEEP_MS, LINKS_PREFIX, chosenThemes, displayPath, facilitatorPath, forgetOldLinks, joinPath,
-  mergeArgs, mergeProblem, peopleOf, recallLinks, rememberLinks, safeDisplayPath, suggestedMergeLabel,
+  LINKS_KEEP_MS, LINKS_PREFIX, chosenThemes, displayPath, facilitatorPath, forgetOldLinks, joinPath, joiningLocked,
+  lockArgs, mergeArgs, mergeProblem, newJoinCodePath, peopleOf, qrPath, recallLinks, rememberLinks, safeDisplayPath,
+  shownJoinCode, suggestedMergeLabel, tokenOfPath,
 } from './manage.js';
 import en from '../i18n/en.js';
 import cy from '../i18n/cy.js';
@@ -36,6 +37,12 @@ describe('links', () => {
     for (const bad of ['javascript:alert(1)', '/f/#x', '//evil.example/d/#x', '/d/#', '/d/#a b', null, 42, 'https://x/d/#a']) {
       assert.equal(safeDisplayPath(bad), null, String(bad));
     }
+  });
+
+  test('a token is read back from its link, and only from a console or display link', () => {
+    assert.equal(tokenOfPath(displayPath(TOKEN)), TOKEN);
+    assert.equal(tokenOfPath(facilitatorPath('a b')), 'a b');
+    for (const bad of ['/j/ABC234', '/d/#', '/x/#t', null, '/d/#%E0%A4%A']) assert.equal(tokenOfPath(bad), '', String(bad));
   });
 
   test('a created workshop\'s display link is kept for its id and recalled', () => {
@@ -137,4 +144,50 @@ test('every problem mergeProblem names has words in English and Welsh', () => {
     assert.equal(typeof lookup(en, k), 'string', k);
     assert.equal(typeof lookup(cy, k), 'string', k);
   }
+});
+
+describe('who may join', () => {
+  test('joiningLocked is the workshop setting, false unless it is exactly true', () => {
+    assert.equal(joiningLocked({ workshop: { settings: { joiningLocked: true } } }), true);
+    for (const s of [{ workshop: { settings: { joiningLocked: false } } }, { workshop: { settings: {} } }, { workshop: {} }, {}, null,
+      { workshop: { settings: { joiningLocked: 'yes' } } }]) {
+      assert.equal(joiningLocked(s), false, JSON.stringify(s));
+    }
+  });
+
+  test('the pinned wire names: workshop.update settings, and POST …/join-code', () => {
+    assert.deepEqual(lockArgs(true), { settings: { joiningLocked: true } });
+    assert.deepEqual(lockArgs(0), { settings: { joiningLocked: false } });
+    assert.equal(newJoinCodePath('w 1'), '/api/workshops/w%201/join-code');
+  });
+
+  test('each code has its own QR picture (it is cached for an hour)', () => {
+    assert.equal(qrPath('w1', 'abc-234'), '/api/workshops/w1/qr.svg?code=ABC234');
+    assert.notEqual(qrPath('w1', 'ABC-234'), qrPath('w1', 'XYZ-789'));
+  });
+
+  test('a code made here is shown until the state moves on from the code it replaced', () => {
+    const issued = { code: 'NEW-234', replaced: 'OLD-234' };
+    assert.equal(shownJoinCode('OLD-234', issued), 'NEW-234', 'the event is not here yet');
+    assert.equal(shownJoinCode('NEW-234', issued), 'NEW-234');
+    assert.equal(shownJoinCode('THI-RD2', issued), 'THI-RD2', 'another facilitator made one since');
+    assert.equal(shownJoinCode('OLD-234', null), 'OLD-234');
+    assert.equal(shownJoinCode(undefined, null), '');
+  });
+
+  test('the join page and the console have words for all of it, in English and Welsh', () => {
+    const lookup = (cat, key) => key.split('.').reduce((o, k) => o?.[k], cat);
+    const keys = ['errors.LOCKED', 'errors.NOT_CHANGED', 'display.joinClosed', 'invite.displayBlocked', 'invite.ownCopy',
+      ...['heading', 'open', 'locked', 'lock', 'unlock', 'lockedNow', 'openNow', 'newCode', 'confirmTitle', 'confirmBody',
+        'confirmStays', 'cancel', 'confirm', 'newCodeDone'].map((k) => `joining.${k}`)];
+    for (const k of keys) {
+      assert.equal(typeof lookup(en, k), 'string', k);
+      assert.equal(typeof lookup(cy, k), 'string', k);
+      assert.notEqual(lookup(cy, k), lookup(en, k), `${k} is in Welsh`);
+    }
+    assert.equal(en.errors.LOCKED, 'This workshop is not letting new people join just now. Ask the facilitator.');
+    assert.equal(en.joining.lock, 'Stop new people joining');
+    assert.equal(en.joining.unlock, 'Let people join again');
+    assert.match(en.joining.confirmBody, /\{code\} will stop working/);
+  });
 });

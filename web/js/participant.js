@@ -7,10 +7,19 @@ import { showError, watchConnection } from './shell.js';
 import { createBoard } from './components/board.js';
 import { createCompose } from './components/compose.js';
 import { announceEvents, createGoneNotice, createPhaseBox, createPolls, createSpotlight, createTools, makeCtx } from './live.js';
+import { forgetWorkshop } from './storage.js';
 
-/** Opens the live view in `root` for this token; onLeave(reason) when it is over for good. */
+/**
+ * Opens the live view in `root` for this token; onLeave(reason) when it is over for good. By then
+ * this browser holds nothing of the workshop any more (token, drafts, unsent posts, answers): the
+ * next person on a shared device must find no trace of it.
+ */
 export function openParticipant(root, token, { onLeave } = {}) {
   const conn = new Connection(token);
+  const over = (reason) => {
+    forgetWorkshop({ tokens: [token], workshopId: conn.state?.workshop?.id });
+    onLeave?.(reason);
+  };
   const ctx = makeCtx(conn);
   const phase = createPhaseBox(ctx);
   const spotlight = createSpotlight(ctx);
@@ -21,7 +30,7 @@ export function openParticipant(root, token, { onLeave } = {}) {
   const leave = h('button', { type: 'button', class: 'secondary', id: 'leave', onclick: () => {
     if (!window.confirm(t('ws.leaveConfirm'))) return;
     conn.close({ forget: true });
-    onLeave?.('left');
+    over('left');
   } });
   const loading = h('p', { class: 'hint', id: 'loading' }, t('ws.connecting'));
   const live = h('div', { hidden: true }, phase.el, spotlight.el, tools.el, polls.el, compose.el, board.el);
@@ -46,10 +55,10 @@ export function openParticipant(root, token, { onLeave } = {}) {
       const notice = createGoneNotice(e.reason);
       replace(root, notice.el);
       notice.focus();
-      onLeave?.('removed');
+      over('removed');
       return true;
     }
-    onLeave?.('invalid');
+    over('invalid');
     return false;
   } });
   conn.on('welcome', ({ resumed }) => { if (!resumed) render(); });

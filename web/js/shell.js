@@ -32,6 +32,23 @@ export function showError(err) {
   alertTimer = setTimeout(() => { el.textContent = t('errors.prefix', { message: errorText(err) }); }, 50);
 }
 
+/** Runs a request with its button disabled and its region marked busy; a failure is shown, not thrown. */
+export async function whileBusy(button, region, work) {
+  showError(null);
+  button.disabled = true;
+  region.setAttribute('aria-busy', 'true');
+  try {
+    await work();
+    return true;
+  } catch (err) {
+    showError(err);
+    return false;
+  } finally {
+    button.disabled = false;
+    region.removeAttribute('aria-busy');
+  }
+}
+
 let queue = [];
 let announceTimer = null;
 /** Polite announcements, batched: a burst (a resume catching up) becomes one short sentence. */

@@ -2,7 +2,7 @@
 // Controls are made once and only updated, so a click never loses keyboard focus to a
 // re-render, and an edit in progress survives anyone else's update.
 import { h, setText, replace } from '../dom.js';
-import { drafts } from '../connection.js';
+import { drafts } from '../storage.js';
 import { formatTime, t } from '../i18n.js';
 import { announce, showError } from '../shell.js';
 

@@ -1,7 +1,7 @@
 // Writing a contribution. The text is saved on this device as it is typed, and stays when
 // posting is closed by a phase change (only the button waits), so nothing typed is lost.
 import { h, setText, replace } from '../dom.js';
-import { drafts } from '../connection.js';
+import { drafts } from '../storage.js';
 import { t } from '../i18n.js';
 import { announce, showError } from '../shell.js';
 import { groupLabel } from './card.js';
@@ -90,6 +90,8 @@ export function createCompose(ctx) {
     ctx.conn.send('contribution.add', args)
       .then(() => announce(t('compose.posted')))
       .catch((err) => {
+        // Left the workshop: the unsent post goes with everything else, not back into the box.
+        if (err?.code === 'CLOSED') return;
         const found = err?.details?.personalData;
         if (Array.isArray(found) && found.length) {
           flagged = text;

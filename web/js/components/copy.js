@@ -3,7 +3,10 @@
 import { h, setText } from '../dom.js';
 import { t } from '../i18n.js';
 
-/** Copies text: the Clipboard API where the page may use it, else the field's own selection. */
+/**
+ * Copies text: the Clipboard API where the page may use it, else the field's own selection; with no
+ * field (a link copied without being shown), a field of its own, off screen, for that moment only.
+ */
 export async function copyText(text, field) {
   try {
     if (globalThis.isSecureContext && navigator.clipboard?.writeText) {
@@ -11,16 +14,22 @@ export async function copyText(text, field) {
       return true;
     }
   } catch { /* not allowed here: try the old way */ }
-  if (!field) return false;
+  const temp = field ? null : h('textarea', { class: 'offscreen', readonly: true, 'aria-hidden': 'true', tabindex: '-1' });
+  if (temp) {
+    temp.value = text;
+    document.body.append(temp);
+  }
+  const target = field ?? temp;
   const active = document.activeElement;
   try {
-    field.focus();
-    field.select();
+    target.focus();
+    target.select();
     return document.execCommand('copy');
   } catch {
     return false;
   } finally {
-    if (active && active !== field && active.isConnected) active.focus();
+    temp?.remove();
+    if (active && active !== target && active.isConnected) active.focus();
   }
 }
 

@@ -69,7 +69,7 @@ public final class CommandDecoder {
   private static Command add(Args a) {
     String kindName = a.optString("kind");
     Kind kind = kindName == null ? Kind.IDEA : Kind.fromWire(kindName);
-    if (kind == null) throw ProtocolException.invalid("kind must be one of idea, question, takeaway, parking");
+    if (kind == null) throw ProtocolException.invalid("kind must be one of idea, story, question, takeaway, parking");
     Args behalf = a.optObject("onBehalfOf");
     return new Command.AddContribution(checkedText(a), kind, a.optBoolean("anonymous"),
         behalf == null ? null : behalf.string("name"), behalf == null ? null : behalf.optString("group"));

@@ -115,6 +115,11 @@ public final class Scenario {
 
   public String postAnonymously(Actor actor, String text) { return post(actor, text, true); }
 
+  /** Posts an anonymous story of lived experience and returns its id. */
+  public String postStory(Actor actor, String text) {
+    return idOf(accepted(new Command.AddContribution(text, Kind.STORY, true, null, null), actor));
+  }
+
   public Contribution contribution(String id) { return state.contributions().get(id); }
 
   /** The workshop after a facilitator ended it. */

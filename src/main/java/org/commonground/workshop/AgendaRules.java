@@ -14,6 +14,7 @@ import org.commonground.workshop.Command.TimerPause;
 import org.commonground.workshop.Command.TimerResume;
 import org.commonground.workshop.Event.PhaseChanged;
 import org.commonground.workshop.Event.ReadyChanged;
+import org.commonground.workshop.Event.SpotlightChanged;
 import org.commonground.workshop.Event.WorkshopUpdated;
 import org.commonground.workshop.PhaseState.Status;
 
@@ -82,7 +83,8 @@ final class AgendaRules {
 
   /**
    * Starts phase {@code index} with its full time (or {@code remainingMs} when starting where it was
-   * left in the lobby); the first start also opens the workshop; everyone's ready flag is reset.
+   * left in the lobby); the first start also opens the workshop; everyone's ready flag is reset; a
+   * move to another part clears the spotlight.
    */
   private static Decision moveTo(WorkshopState s, Actor actor, int index, long now, Long remainingMs) {
     long duration = remainingMs != null ? remainingMs : s.phases().get(index).minutes() * 60_000L;
@@ -95,6 +97,10 @@ final class AgendaRules {
     }
     if (!s.ready().isEmpty()) {
       events.add(new Emitted(null, new ReadyChanged(Set.of())));
+    }
+    // What was spotlit belonged to the part the agenda leaves.
+    if (index != s.phase().index() && s.spotlight() != null) {
+      events.add(new Emitted(actor.participantId(), new SpotlightChanged(null)));
     }
     return new Decision.Accepted(events, Map.of("index", index));
   }

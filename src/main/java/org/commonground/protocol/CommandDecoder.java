@@ -39,8 +39,9 @@ public final class CommandDecoder {
     DECODERS.put("poll.answer", a -> new Command.PollAnswer(a.string("pollId"), a.integer("option")));
     DECODERS.put("poll.close", a -> new Command.PollClose(a.string("id")));
     DECODERS.put("hand.raise", a -> new Command.HandRaise());
-    DECODERS.put("hand.lower", a -> new Command.HandLower());
+    DECODERS.put("hand.lower", a -> new Command.HandLower(a.optString("participantId")));
     DECODERS.put("hand.next", a -> new Command.HandNext());
+    DECODERS.put("floor.give", a -> new Command.FloorGive(a.string("participantId")));
     DECODERS.put("parking.update", CommandDecoder::parking);
     DECODERS.put("spotlight.set", CommandDecoder::spotlight);
     DECODERS.put("participant.remove", a -> new Command.ParticipantRemove(a.string("id")));

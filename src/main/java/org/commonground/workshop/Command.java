@@ -161,12 +161,28 @@ public sealed interface Command {
     public String commandName() { return "hand.raise"; }
   }
 
-  record HandLower() implements Command {
+  /** {@code participantId} null: your own hand; naming someone else is for facilitators. */
+  record HandLower(String participantId) implements Command {
+    public HandLower {
+      if (participantId != null && participantId.isBlank()) participantId = null;
+    }
+
+    /** Your own hand. */
+    public HandLower() { this(null); }
+
     public String commandName() { return "hand.lower"; }
   }
 
   record HandNext() implements Command {
     public String commandName() { return "hand.next"; }
+  }
+
+  /** The floor to someone in the queue, whoever is first. */
+  record FloorGive(String participantId) implements Command {
+    public FloorGive {
+      Checks.required("participantId", participantId);
+    }
+    public String commandName() { return "floor.give"; }
   }
 
   // ---------------------------------------------------------------- facilitation

@@ -105,7 +105,9 @@ public final class Workshop {
       Contribution c = s.contributions().get(r.id());
       return c == null ? s : b.contributions(s.contributions().plus(r.id(), c.withReactions(r.reactedBy()))).build();
     }
-    if (event instanceof PhaseChanged p) return b.phase(p.phase()).agenda(ran(s, p.phase())).build();
+    if (event instanceof PhaseChanged p) {
+      return b.phase(p.phase()).agenda(ran(s, p.phase())).timeLeft(AgendaRules.left(s, p.phase())).build();
+    }
     if (event instanceof WorkshopUpdated u) return b.title(u.title()).settings(u.settings()).status(u.status()).build();
     if (event instanceof ReadyChanged r) return b.ready(HashTreePSet.from(r.ready())).build();
     if (event instanceof VotesChanged v) return voted(s, b, v);

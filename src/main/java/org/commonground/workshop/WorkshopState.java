@@ -23,7 +23,8 @@ import org.pcollections.TreePVector;
  * unthemed contributions, the themes that fit them best.
  *
  * <p>{@code agenda} is when each phase actually ran, for the report; {@code endedAt} when the workshop
- * ended.
+ * ended. {@code timeLeft} is, for each part the agenda has left after starting it, the time it had left
+ * then: going back to it (or on to it again) continues from there.
  *
  * <p>Membership is tested with {@code get(key) != null}: pcollections' {@code OrderedPMap} inherits
  * {@code AbstractMap.containsKey}, which walks every entry.
@@ -52,7 +53,8 @@ public record WorkshopState(
     PMap<String, List<String>> fits,
     PVector<PhaseRun> agenda,
     Long endedAt,
-    Counters counters) {
+    Counters counters,
+    PMap<Integer, Long> timeLeft) {
 
   public enum Status {
     LOBBY, RUNNING, ENDED;
@@ -74,7 +76,8 @@ public record WorkshopState(
   public static WorkshopState empty(String id) {
     return new WorkshopState(id, "", "", Status.LOBBY, Settings.DEFAULTS, 0, List.of(), null,
         OrderedPMap.empty(), OrderedPMap.empty(), OrderedPMap.empty(), OrderedPMap.empty(), HashTreePMap.empty(),
-        TreePVector.empty(), HashTreePSet.empty(), null, List.of(), HashTreePMap.empty(), TreePVector.empty(), null, Counters.START);
+        TreePVector.empty(), HashTreePSet.empty(), null, List.of(), HashTreePMap.empty(), TreePVector.empty(), null, Counters.START,
+        HashTreePMap.empty());
   }
 
   public boolean exists() { return !phases.isEmpty(); }
@@ -127,6 +130,7 @@ public record WorkshopState(
     private PVector<PhaseRun> agenda;
     private Long endedAt;
     private Counters counters;
+    private PMap<Integer, Long> timeLeft;
 
     private Builder(WorkshopState s) {
       id = s.id;
@@ -150,6 +154,7 @@ public record WorkshopState(
       agenda = s.agenda;
       endedAt = s.endedAt;
       counters = s.counters;
+      timeLeft = s.timeLeft;
     }
 
     public Builder title(String v) { title = v; return this; }
@@ -172,10 +177,12 @@ public record WorkshopState(
     public Builder agenda(PVector<PhaseRun> v) { agenda = v; return this; }
     public Builder endedAt(Long v) { endedAt = v; return this; }
     public Builder counters(Counters v) { counters = v; return this; }
+    public Builder timeLeft(PMap<Integer, Long> v) { timeLeft = v; return this; }
 
     public WorkshopState build() {
       return new WorkshopState(id, title, joinCode, status, settings, createdAt, phases, phase, participants,
-          contributions, themes, polls, votesBy, hands, ready, spotlight, suggestions, fits, agenda, endedAt, counters);
+          contributions, themes, polls, votesBy, hands, ready, spotlight, suggestions, fits, agenda, endedAt, counters,
+          timeLeft);
     }
   }
 }

@@ -47,12 +47,14 @@ final class AgendaRules {
       return moveTo(s, actor, p.index(), now);
     }
     if (cmd instanceof PhaseNext n) {
-      if (n.from() != null && n.from() != p.index()) return Decision.nothing();
+      if (!lookingAt(s, n.from())) return Decision.nothing();
+      // From the lobby, "next" is the first part: it starts part 1 rather than skipping it.
+      if (p.status() == Status.PENDING) return moveTo(s, actor, p.index(), now);
       if (p.index() >= last) return Decision.reject(Code.INVALID, "this is the last phase");
       return moveTo(s, actor, p.index() + 1, now);
     }
     if (cmd instanceof PhasePrev pr) {
-      if (pr.from() != null && pr.from() != p.index()) return Decision.nothing();
+      if (!lookingAt(s, pr.from())) return Decision.nothing();
       if (p.index() == 0) return Decision.reject(Code.INVALID, "this is the first phase");
       return moveTo(s, actor, p.index() - 1, now);
     }
@@ -81,6 +83,15 @@ final class AgendaRules {
       return phase(actor, new PhaseState(p.index(), Status.RUNNING, p.startedAt(), endsAt, null));
     }
     return phase(actor, new PhaseState(p.index(), p.status(), p.startedAt(), null, Math.max(0, p.remainingMs() + delta)));
+  }
+
+  /**
+   * Whether a press was made looking at where the agenda is now. {@code from} null: yes (the hub pins it
+   * first). In the lobby both -1 (the lobby) and 0 (its pending part 1, as older clients send) are where
+   * the agenda is; once it has started, -1 is a press that crossed the start and changes nothing.
+   */
+  private static boolean lookingAt(WorkshopState s, Integer from) {
+    return from == null || from == s.agendaPosition() || from == s.phase().index() && s.agendaPosition() == -1;
   }
 
   /**

@@ -84,6 +84,14 @@ public record WorkshopState(
 
   public PhaseDef currentPhase() { return phases.get(phase.index()); }
 
+  /**
+   * Where the agenda is, as a {@code from} of {@code phase.next} / {@code .prev} names it: -1 before the
+   * first start (the lobby, whose part 1 is pending), else the index of the current part.
+   */
+  public int agendaPosition() {
+    return phase == null || phase.status() == PhaseState.Status.PENDING ? -1 : phase.index();
+  }
+
   public long participantCount() {
     return participants.values().stream().filter(p -> p.role() == Role.PARTICIPANT).count();
   }

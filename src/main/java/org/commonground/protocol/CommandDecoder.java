@@ -54,7 +54,7 @@ public final class CommandDecoder {
     DECODERS.put("theme.merge", a -> new Command.ThemeMerge(a.strings("ids"), a.string("label")));
     DECODERS.put("contribution.move", a -> new Command.ContributionMove(a.string("id"), a.optString("themeId")));
     DECODERS.put("themes.suggest", a -> new Command.ThemesSuggest(a.optInt("phase")));
-    DECODERS.put("themes.accept", a -> new Command.ThemesAccept(a.optInts("indexes")));
+    DECODERS.put("themes.accept", a -> new Command.ThemesAccept(a.optInts("indexes"), a.optStrings("ids")));
   }
 
   public static Command decode(String name, Args args) {

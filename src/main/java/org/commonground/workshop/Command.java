@@ -281,8 +281,20 @@ public sealed interface Command {
     public String commandName() { return "themes.suggest"; }
   }
 
-  /** {@code indexes} null: every suggestion. */
-  record ThemesAccept(List<Integer> indexes) implements Command {
+  /**
+   * The suggestions to accept, by {@code ids} (stable while they are on the list), or by {@code indexes}
+   * (positions, for older clients); both null: every suggestion.
+   */
+  record ThemesAccept(List<Integer> indexes, List<String> ids) implements Command {
+    public ThemesAccept {
+      if (indexes != null && ids != null) throw new IllegalArgumentException("send ids or indexes, not both");
+      if (indexes != null) indexes = List.copyOf(indexes);
+      if (ids != null) ids = List.copyOf(new LinkedHashSet<>(ids));
+    }
+
+    /** By position, as older clients send. */
+    public ThemesAccept(List<Integer> indexes) { this(indexes, null); }
+
     public String commandName() { return "themes.accept"; }
   }
 

@@ -140,7 +140,9 @@ public final class Workshop {
     if (event instanceof ThemeUpdated u) return b.themes(s.themes().plus(u.theme().id(), u.theme())).build();
     if (event instanceof ThemeRemoved r) return themeRemoved(s, b, r.id());
     if (event instanceof ContributionMoved m) return moved(s, b, m.id(), m.themeId());
-    if (event instanceof ThemesSuggested g) return b.suggestions(g.suggestions()).build();
+    if (event instanceof ThemesSuggested g) {
+      return b.suggestions(g.suggestions()).counters(ThemeRules.countedSuggestions(s, g)).build();
+    }
     if (event instanceof PlacementUpdated p) {
       PMap<String, List<String>> fits = s.fits();
       for (Map.Entry<String, List<String>> e : p.fits().entrySet()) {

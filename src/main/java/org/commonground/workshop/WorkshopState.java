@@ -63,13 +63,14 @@ public record WorkshopState(
   }
 
   /** The next number of each kind of id. */
-  public record Counters(int participant, int contribution, int theme, int poll) {
-    public static final Counters START = new Counters(1, 1, 1, 1);
+  public record Counters(int participant, int contribution, int theme, int poll, int suggestion) {
+    public static final Counters START = new Counters(1, 1, 1, 1, 1);
 
-    Counters nextParticipant() { return new Counters(participant + 1, contribution, theme, poll); }
-    Counters nextContribution() { return new Counters(participant, contribution + 1, theme, poll); }
-    Counters nextTheme() { return new Counters(participant, contribution, theme + 1, poll); }
-    Counters nextPoll() { return new Counters(participant, contribution, theme, poll + 1); }
+    Counters nextParticipant() { return new Counters(participant + 1, contribution, theme, poll, suggestion); }
+    Counters nextContribution() { return new Counters(participant, contribution + 1, theme, poll, suggestion); }
+    Counters nextTheme() { return new Counters(participant, contribution, theme + 1, poll, suggestion); }
+    Counters nextPoll() { return new Counters(participant, contribution, theme, poll + 1, suggestion); }
+    Counters nextSuggestions(int n) { return new Counters(participant, contribution, theme, poll, suggestion + n); }
   }
 
   /** The state before seq 1: nothing exists yet. */

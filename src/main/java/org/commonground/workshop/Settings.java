@@ -11,7 +11,8 @@ public record Settings(
     List<StakeholderGroup> stakeholderGroups,
     int minGroupSize,
     boolean confidential,
-    int retentionDays) {
+    int retentionDays,
+    ThemeEditing themeEditing) {
 
   public enum Anonymity {
     OPTIONAL, ALWAYS, NEVER;
@@ -24,11 +25,25 @@ public record Settings(
     }
   }
 
+  /** Who may rename, merge and delete themes: facilitators only, or everyone where the phase allows grouping. */
+  public enum ThemeEditing {
+    FACILITATORS, EVERYONE;
+
+    public String wire() { return name().toLowerCase(java.util.Locale.ROOT); }
+
+    public static ThemeEditing fromWire(String s) {
+      for (ThemeEditing t : values()) if (t.wire().equals(s)) return t;
+      return null;
+    }
+  }
+
   public static final Settings DEFAULTS =
-      new Settings(Anonymity.OPTIONAL, 5, 500, StakeholderGroup.DEFAULTS, 3, false, 30);
+      new Settings(Anonymity.OPTIONAL, 5, 500, StakeholderGroup.DEFAULTS, 3, false, 30, ThemeEditing.FACILITATORS);
 
   public Settings {
     Objects.requireNonNull(anonymity, "anonymity");
+    // Settings stored before this one existed have none: they get the default.
+    if (themeEditing == null) themeEditing = ThemeEditing.FACILITATORS;
     stakeholderGroups = List.copyOf(stakeholderGroups);
     Checks.range("votesPerParticipant", votesPerParticipant, 1, 20);
     Checks.range("maxParticipants", maxParticipants, 1, 10_000);

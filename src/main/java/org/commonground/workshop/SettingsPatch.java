@@ -10,9 +10,10 @@ public record SettingsPatch(
     List<StakeholderGroup> stakeholderGroups,
     Integer minGroupSize,
     Boolean confidential,
-    Integer retentionDays) {
+    Integer retentionDays,
+    Settings.ThemeEditing themeEditing) {
 
-  public static final SettingsPatch NONE = new SettingsPatch(null, null, null, null, null, null, null);
+  public static final SettingsPatch NONE = new SettingsPatch(null, null, null, null, null, null, null, null);
 
   /** The merged settings; out-of-range values throw IllegalArgumentException. */
   public Settings applyTo(Settings s) {
@@ -23,6 +24,7 @@ public record SettingsPatch(
         stakeholderGroups == null ? s.stakeholderGroups() : stakeholderGroups,
         minGroupSize == null ? s.minGroupSize() : minGroupSize,
         confidential == null ? s.confidential() : confidential,
-        retentionDays == null ? s.retentionDays() : retentionDays);
+        retentionDays == null ? s.retentionDays() : retentionDays,
+        themeEditing == null ? s.themeEditing() : themeEditing);
   }
 }

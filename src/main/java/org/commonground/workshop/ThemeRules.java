@@ -50,6 +50,18 @@ final class ThemeRules {
         : Decision.reject(Code.PHASE_CLOSED, "grouping is not open in this phase");
   }
 
+  /**
+   * Renaming, merging and deleting themes: facilitators always; participants only when the workshop's
+   * {@code themeEditing} is everyone, and then where the phase allows grouping. Creating themes and moving
+   * posts is grouping alone.
+   */
+  private static Decision editing(WorkshopState s, Actor actor) {
+    if (!actor.isFacilitator() && s.settings().themeEditing() != Settings.ThemeEditing.EVERYONE) {
+      return Decision.reject(Code.FORBIDDEN, "Only the facilitator can rename, merge or delete themes in this workshop.");
+    }
+    return grouping(s, actor);
+  }
+
   private static Decision create(WorkshopState s, ThemeCreate c, Actor actor) {
     Decision closed = grouping(s, actor);
     if (closed != null) return closed;
@@ -60,7 +72,7 @@ final class ThemeRules {
   }
 
   private static Decision rename(WorkshopState s, ThemeRename r, Actor actor) {
-    Decision closed = grouping(s, actor);
+    Decision closed = editing(s, actor);
     if (closed != null) return closed;
     Theme t = s.themes().get(r.id());
     if (t == null) return Decision.reject(Code.NOT_FOUND, "no such theme");
@@ -81,7 +93,7 @@ final class ThemeRules {
   }
 
   private static Decision delete(WorkshopState s, ThemeDelete d, Actor actor) {
-    Decision forbidden = Workshop.facilitatorsOnly(actor, "delete a theme");
+    Decision forbidden = editing(s, actor);
     if (forbidden != null) return forbidden;
     if (s.themes().get(d.id()) == null) return Decision.reject(Code.NOT_FOUND, "no such theme");
     return new Decision.Accepted(ContributionRules.withSpotlightCleared(s, d.id(), actor.participantId(),
@@ -89,7 +101,7 @@ final class ThemeRules {
   }
 
   private static Decision merge(WorkshopState s, ThemeMerge m, Actor actor) {
-    Decision forbidden = Workshop.facilitatorsOnly(actor, "merge themes");
+    Decision forbidden = editing(s, actor);
     if (forbidden != null) return forbidden;
     LinkedHashSet<String> members = new LinkedHashSet<>();
     for (String id : m.ids()) {

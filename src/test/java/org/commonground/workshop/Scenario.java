@@ -47,13 +47,13 @@ public final class Scenario {
   public static Settings settings(Settings.Anonymity anonymity) {
     Settings d = Settings.DEFAULTS;
     return new Settings(anonymity, d.votesPerParticipant(), d.maxParticipants(), d.stakeholderGroups(),
-        d.minGroupSize(), d.confidential(), d.retentionDays());
+        d.minGroupSize(), d.confidential(), d.retentionDays(), d.themeEditing());
   }
 
   public static Settings settingsWithMaxParticipants(int max) {
     Settings d = Settings.DEFAULTS;
     return new Settings(d.anonymity(), d.votesPerParticipant(), max, d.stakeholderGroups(), d.minGroupSize(),
-        d.confidential(), d.retentionDays());
+        d.confidential(), d.retentionDays(), d.themeEditing());
   }
 
   public WorkshopState state() { return state; }
@@ -147,11 +147,18 @@ public final class Scenario {
     return new PhaseDef(index, title, minutes, null, allow);
   }
 
+  /** The default settings but for who may rename, merge and delete themes. */
+  public static Settings settingsWithThemeEditing(Settings.ThemeEditing themeEditing) {
+    Settings d = Settings.DEFAULTS;
+    return new Settings(d.anonymity(), d.votesPerParticipant(), d.maxParticipants(), d.stakeholderGroups(),
+        d.minGroupSize(), d.confidential(), d.retentionDays(), themeEditing);
+  }
+
   /** The default settings with another vote budget. */
   public static Settings settingsWithVotes(int votesPerParticipant) {
     Settings d = Settings.DEFAULTS;
     return new Settings(d.anonymity(), votesPerParticipant, d.maxParticipants(), d.stakeholderGroups(),
-        d.minGroupSize(), d.confidential(), d.retentionDays());
+        d.minGroupSize(), d.confidential(), d.retentionDays(), d.themeEditing());
   }
 
   /** The events of a decision (none for a rejection). */

@@ -24,6 +24,7 @@ public final class CommandDecoder {
     DECODERS.put("contribution.withdraw", a -> new Command.WithdrawContribution(a.string("id")));
     DECODERS.put("contribution.hide", a -> new Command.HideContribution(a.string("id"), a.optString("reason")));
     DECODERS.put("contribution.unhide", a -> new Command.UnhideContribution(a.string("id")));
+    DECODERS.put("contribution.park", a -> new Command.ParkContribution(a.string("id")));
     DECODERS.put("reaction.toggle", a -> new Command.ToggleReaction(a.string("contributionId"), a.string("reaction")));
     DECODERS.put("phase.start", a -> new Command.PhaseStart());
     DECODERS.put("phase.next", a -> new Command.PhaseNext(a.optInt("from")));

@@ -63,6 +63,14 @@ public sealed interface Command {
     public String commandName() { return "contribution.unhide"; }
   }
 
+  /** A facilitator moves a post to the parking lot, as it is: its author, anonymity and words are kept. */
+  record ParkContribution(String id) implements Command {
+    public ParkContribution {
+      Checks.required("id", id);
+    }
+    public String commandName() { return "contribution.park"; }
+  }
+
   record ToggleReaction(String contributionId, String reaction) implements Command {
     public ToggleReaction {
       Checks.required("contributionId", contributionId);

@@ -97,9 +97,7 @@ public final class Workshop {
       b.contributions(s.contributions().plus(c.id(), c));
       return (fresh ? b.counters(s.counters().nextContribution()) : b).build();
     }
-    if (event instanceof ContributionUpdated u) {
-      return b.contributions(s.contributions().plus(u.contribution().id(), u.contribution())).build();
-    }
+    if (event instanceof ContributionUpdated u) return updated(s, b, u.contribution());
     if (event instanceof ContributionRemoved r) return removed(s, b, r);
     if (event instanceof ContributionReacted r) {
       Contribution c = s.contributions().get(r.id());
@@ -161,6 +159,15 @@ public final class Workshop {
     if (last != null && last.index() == next.index() && last.endedAt() == null) return agenda;
     if (last != null && last.endedAt() == null) agenda = agenda.with(agenda.size() - 1, last.endedAt(next.startedAt()));
     return agenda.plus(new PhaseRun(next.index(), next.startedAt(), null));
+  }
+
+  /** An update that takes a post out of its theme (parking it) takes it out of the theme's list too. */
+  private static WorkshopState updated(WorkshopState s, WorkshopState.Builder b, Contribution c) {
+    Contribution was = s.contributions().get(c.id());
+    if (was != null && was.themeId() != null && !was.themeId().equals(c.themeId())) {
+      b.themes(without(s.themes(), was.themeId(), c.id()));
+    }
+    return b.contributions(s.contributions().plus(c.id(), c)).build();
   }
 
   /** A theme's contributions leave whatever theme they were in; placement help for them is done. */

@@ -29,6 +29,7 @@ class AccessTest {
         new Command.UnhideContribution("c1"),
         new Command.ToggleReaction("c1", "agree"),
         new Command.ParkingUpdate("c1", ParkingStatus.REVISITED, null),
+        new Command.ParkContribution("c1"),
         new Command.PhaseStart(),
         new Command.PhaseNext(null),
         new Command.PhasePrev(null),

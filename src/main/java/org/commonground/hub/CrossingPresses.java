@@ -19,9 +19,12 @@ final class CrossingPresses {
   private String lastMoveBy;
   private int phaseBeforeLastMove;
 
-  /** Notes a move to another phase, as applied. */
-  void applied(SequencedEvent e, int phaseBefore) {
-    if (e.event() instanceof Event.PhaseChanged p && p.phase().index() != phaseBefore) {
+  /**
+   * Notes a move to another place in the agenda, as applied: positions are {@code WorkshopState.agendaPosition},
+   * so the start from the lobby (-1) into part 1 (0) is a move too.
+   */
+  void applied(SequencedEvent e, int phaseBefore, int phaseAfter) {
+    if (e.event() instanceof Event.PhaseChanged && phaseAfter != phaseBefore) {
       lastMoveSeq = e.seq();
       lastMoveAt = e.ts();
       lastMoveBy = e.by();

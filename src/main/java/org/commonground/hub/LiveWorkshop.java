@@ -213,7 +213,7 @@ final class LiveWorkshop {
   }
 
   private void applyAndDeliver(SequencedEvent e) {
-    int phaseBefore = state.exists() ? state.phase().index() : 0;
+    int phaseBefore = state.exists() ? state.agendaPosition() : -1;
     // Frames held for resuming carry the words this event takes back: resumes from before it read the log,
     // where those words are gone.
     if (HiddenTexts.takesWordsBack(state, e.event())) ring.clear();
@@ -223,7 +223,7 @@ final class LiveWorkshop {
     ring.add(seq, frame);
     deliver(seq, frame);
     metrics.deliveredAfter(e.ts(), now());
-    presses.applied(e, phaseBefore);
+    presses.applied(e, phaseBefore, state.agendaPosition());
     if (e.event() instanceof Event.ParticipantRemoved r) {
       // Their connections go, after this event; their token no longer opens anything (they are not in the state).
       for (Member m : new ArrayList<>(members)) {
@@ -383,7 +383,7 @@ final class LiveWorkshop {
       return;
     }
     Actor actor = new Actor(m.grant.participantId(), m.grant.role());
-    Command command = presses.pin(received, m, state.phase().index(), now());
+    Command command = presses.pin(received, m, state.agendaPosition(), now());
     if (command instanceof Command.ThemesSuggest g) {
       themeAssist.suggest(m, ref, actor, g);
       return;

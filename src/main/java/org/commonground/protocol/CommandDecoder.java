@@ -24,6 +24,7 @@ public final class CommandDecoder {
     DECODERS.put("contribution.withdraw", a -> new Command.WithdrawContribution(a.string("id")));
     DECODERS.put("contribution.hide", a -> new Command.HideContribution(a.string("id"), a.optString("reason")));
     DECODERS.put("contribution.unhide", a -> new Command.UnhideContribution(a.string("id")));
+    DECODERS.put("contribution.park", a -> new Command.ParkContribution(a.string("id")));
     DECODERS.put("reaction.toggle", a -> new Command.ToggleReaction(a.string("contributionId"), a.string("reaction")));
     DECODERS.put("phase.start", a -> new Command.PhaseStart());
     DECODERS.put("phase.next", a -> new Command.PhaseNext(a.optInt("from")));
@@ -39,8 +40,9 @@ public final class CommandDecoder {
     DECODERS.put("poll.answer", a -> new Command.PollAnswer(a.string("pollId"), a.integer("option")));
     DECODERS.put("poll.close", a -> new Command.PollClose(a.string("id")));
     DECODERS.put("hand.raise", a -> new Command.HandRaise());
-    DECODERS.put("hand.lower", a -> new Command.HandLower());
+    DECODERS.put("hand.lower", a -> new Command.HandLower(a.optString("participantId")));
     DECODERS.put("hand.next", a -> new Command.HandNext());
+    DECODERS.put("floor.give", a -> new Command.FloorGive(a.string("participantId")));
     DECODERS.put("parking.update", CommandDecoder::parking);
     DECODERS.put("spotlight.set", CommandDecoder::spotlight);
     DECODERS.put("participant.remove", a -> new Command.ParticipantRemove(a.string("id")));
@@ -53,7 +55,7 @@ public final class CommandDecoder {
     DECODERS.put("theme.merge", a -> new Command.ThemeMerge(a.strings("ids"), a.string("label")));
     DECODERS.put("contribution.move", a -> new Command.ContributionMove(a.string("id"), a.optString("themeId")));
     DECODERS.put("themes.suggest", a -> new Command.ThemesSuggest(a.optInt("phase")));
-    DECODERS.put("themes.accept", a -> new Command.ThemesAccept(a.optInts("indexes")));
+    DECODERS.put("themes.accept", a -> new Command.ThemesAccept(a.optInts("indexes"), a.optStrings("ids")));
   }
 
   public static Command decode(String name, Args args) {
@@ -69,7 +71,7 @@ public final class CommandDecoder {
   private static Command add(Args a) {
     String kindName = a.optString("kind");
     Kind kind = kindName == null ? Kind.IDEA : Kind.fromWire(kindName);
-    if (kind == null) throw ProtocolException.invalid("kind must be one of idea, question, takeaway, parking");
+    if (kind == null) throw ProtocolException.invalid("kind must be one of idea, story, question, takeaway, parking");
     Args behalf = a.optObject("onBehalfOf");
     return new Command.AddContribution(checkedText(a), kind, a.optBoolean("anonymous"),
         behalf == null ? null : behalf.string("name"), behalf == null ? null : behalf.optString("group"));

@@ -64,7 +64,7 @@ public final class Views {
   public static ArrayNode suggestions(List<SuggestedGroup> suggestions) {
     ArrayNode a = Json.object().arrayNode();
     for (SuggestedGroup g : suggestions) {
-      ObjectNode n = a.addObject().put("label", g.label());
+      ObjectNode n = a.addObject().put("id", g.id()).put("label", g.label());
       ArrayNode ids = n.putArray("contributionIds");
       g.contributionIds().forEach(ids::add);
     }
@@ -116,6 +116,7 @@ public final class Views {
     n.put("confidential", s.confidential());
     n.put("retentionDays", s.retentionDays());
     n.put("joiningLocked", s.joiningLocked());
+    n.put("themeEditing", s.themeEditing().wire());
     return n;
   }
 

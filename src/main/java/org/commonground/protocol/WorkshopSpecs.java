@@ -94,9 +94,15 @@ public final class WorkshopSpecs {
           groups.add(new StakeholderGroup(ga.string("id"), ga.string("label")));
         }
       }
+      Settings.ThemeEditing themeEditing = null;
+      String te = s.optString("themeEditing");
+      if (te != null) {
+        themeEditing = Settings.ThemeEditing.fromWire(te);
+        if (themeEditing == null) throw ProtocolException.invalid("themeEditing must be facilitators or everyone");
+      }
       return new SettingsPatch(anonymity, s.optInt("votesPerParticipant"), s.optInt("maxParticipants"), groups,
           s.optInt("minGroupSize"), s.optBoolean("confidential"), s.optInt("retentionDays"),
-          s.optBoolean("joiningLocked"));
+          s.optBoolean("joiningLocked"), themeEditing);
     } catch (IllegalArgumentException e) {
       throw ProtocolException.invalid(e.getMessage());
     }

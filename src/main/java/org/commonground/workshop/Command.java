@@ -85,6 +85,14 @@ public sealed interface Command {
     public String commandName() { return "contribution.unhide"; }
   }
 
+  /** A facilitator moves a post to the parking lot, as it is: its author, anonymity and words are kept. */
+  record ParkContribution(String id) implements Command {
+    public ParkContribution {
+      Checks.required("id", id);
+    }
+    public String commandName() { return "contribution.park"; }
+  }
+
   record ToggleReaction(String contributionId, String reaction) implements Command {
     public ToggleReaction {
       Checks.required("contributionId", contributionId);
@@ -183,12 +191,28 @@ public sealed interface Command {
     public String commandName() { return "hand.raise"; }
   }
 
-  record HandLower() implements Command {
+  /** {@code participantId} null: your own hand; naming someone else is for facilitators. */
+  record HandLower(String participantId) implements Command {
+    public HandLower {
+      if (participantId != null && participantId.isBlank()) participantId = null;
+    }
+
+    /** Your own hand. */
+    public HandLower() { this(null); }
+
     public String commandName() { return "hand.lower"; }
   }
 
   record HandNext() implements Command {
     public String commandName() { return "hand.next"; }
+  }
+
+  /** The floor to someone in the queue, whoever is first. */
+  record FloorGive(String participantId) implements Command {
+    public FloorGive {
+      Checks.required("participantId", participantId);
+    }
+    public String commandName() { return "floor.give"; }
   }
 
   // ---------------------------------------------------------------- facilitation
@@ -287,8 +311,20 @@ public sealed interface Command {
     public String commandName() { return "themes.suggest"; }
   }
 
-  /** {@code indexes} null: every suggestion. */
-  record ThemesAccept(List<Integer> indexes) implements Command {
+  /**
+   * The suggestions to accept, by {@code ids} (stable while they are on the list), or by {@code indexes}
+   * (positions, for older clients); both null: every suggestion.
+   */
+  record ThemesAccept(List<Integer> indexes, List<String> ids) implements Command {
+    public ThemesAccept {
+      if (indexes != null && ids != null) throw new IllegalArgumentException("send ids or indexes, not both");
+      if (indexes != null) indexes = List.copyOf(indexes);
+      if (ids != null) ids = List.copyOf(new LinkedHashSet<>(ids));
+    }
+
+    /** By position, as older clients send. */
+    public ThemesAccept(List<Integer> indexes) { this(indexes, null); }
+
     public String commandName() { return "themes.accept"; }
   }
 

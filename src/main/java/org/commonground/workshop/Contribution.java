@@ -94,6 +94,15 @@ public record Contribution(
         editedAt, hidden, reactedBy, v, parking, owner);
   }
 
+  /**
+   * The same post as a parking-lot item: open, with no owner, out of any theme and with no votes (they go
+   * back to their voters); its author, anonymity, words and reactions are kept.
+   */
+  public Contribution parked() {
+    return new Contribution(id, phase, Kind.PARKING, text, author, group, anonymous, scribedFor, null, createdAt,
+        editedAt, hidden, reactedBy, 0, ParkingStatus.OPEN, null);
+  }
+
   public Contribution withParking(ParkingStatus status, String newOwner) {
     return new Contribution(id, phase, kind, text, author, group, anonymous, scribedFor, themeId, createdAt,
         editedAt, hidden, reactedBy, votes, status, newOwner);

@@ -1,6 +1,8 @@
 package org.commonground.workshop;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.Objects;
 import static org.commonground.workshop.Workshop.allowed;
 import static org.commonground.workshop.Workshop.byFor;
@@ -12,6 +14,7 @@ import java.util.Set;
 import org.commonground.workshop.Command.AddContribution;
 import org.commonground.workshop.Command.EditContribution;
 import org.commonground.workshop.Command.HideContribution;
+import org.commonground.workshop.Command.ParkContribution;
 import org.commonground.workshop.Command.ParkingUpdate;
 import org.commonground.workshop.Command.ToggleReaction;
 import org.commonground.workshop.Command.UnhideContribution;
@@ -20,8 +23,9 @@ import org.commonground.workshop.Event.ContributionAdded;
 import org.commonground.workshop.Event.ContributionReacted;
 import org.commonground.workshop.Event.ContributionRemoved;
 import org.commonground.workshop.Event.ContributionUpdated;
+import org.commonground.workshop.Event.VotesChanged;
 
-/** Posting, editing, withdrawing, hiding, reacting to contributions, and the parking lot. */
+/** Posting, editing, withdrawing, hiding, reacting to contributions, and the parking lot (parking a post too). */
 final class ContributionRules {
   private ContributionRules() {}
 
@@ -34,6 +38,7 @@ final class ContributionRules {
     if (cmd instanceof UnhideContribution u) return unhide(s, u, actor);
     if (cmd instanceof ToggleReaction r) return react(s, r, actor);
     if (cmd instanceof ParkingUpdate p) return parking(s, p, actor);
+    if (cmd instanceof ParkContribution p) return park(s, p, actor);
     return null;
   }
 
@@ -133,6 +138,30 @@ final class ContributionRules {
     // by null for everyone: who reacted is never sent; the reactor learns it from the ack's `on`.
     return Decision.accept(Map.of("on", on), new Emitted(null,
         new ContributionReacted(c.id(), r.reaction(), actor.participantId(), on, reactedBy)));
+  }
+
+  /**
+   * The post itself becomes a parking-lot item ({@link Contribution#parked}). The votes on it go back to
+   * their voters first (one {@code votes.changed} each, in voter order, down to 0), then
+   * {@code contribution.updated}, then a cleared spotlight if it showed the post. Already parked: nothing.
+   */
+  private static Decision park(WorkshopState s, ParkContribution p, Actor actor) {
+    Decision forbidden = Workshop.facilitatorsOnly(actor, "move a post to the parking lot");
+    if (forbidden != null) return forbidden;
+    Contribution c = s.visible(p.id());
+    if (c == null) return Decision.reject(Code.NOT_FOUND, "no such contribution");
+    if (c.kind() == Kind.PARKING) return Decision.nothing();
+    List<Emitted> events = new ArrayList<>();
+    int total = c.votes();
+    for (String voter : new TreeSet<>(s.votesBy().keySet())) {
+      int mine = s.votesOf(voter).getOrDefault(c.id(), 0);
+      if (mine == 0) continue;
+      total -= mine;
+      events.add(new Emitted(null, new VotesChanged(c.id(), voter, -mine, Math.max(0, total))));
+    }
+    events.addAll(withSpotlightCleared(s, c.id(), byFor(c, actor),
+        new Emitted(byFor(c, actor), new ContributionUpdated(c.parked()))));
+    return new Decision.Accepted(events, Map.of("id", c.id()));
   }
 
   private static Decision parking(WorkshopState s, ParkingUpdate p, Actor actor) {

@@ -134,10 +134,17 @@ public sealed interface Event {
     public String name() { return "contribution.moved"; }
   }
 
-  /** The current suggestions (replacing any before). */
+  /**
+   * The current suggestions (replacing any before), each with its id. Suggestions stored before ids existed
+   * have none; they are numbered here by position ({@code s0-1}, {@code s0-2}, …), the same on every node.
+   */
   record ThemesSuggested(List<SuggestedGroup> suggestions) implements Event {
     public ThemesSuggested {
-      suggestions = List.copyOf(suggestions);
+      List<SuggestedGroup> numbered = new java.util.ArrayList<>(suggestions.size());
+      for (SuggestedGroup g : suggestions) {
+        numbered.add(g.id() != null ? g : g.withId("s0-" + (numbered.size() + 1)));
+      }
+      suggestions = List.copyOf(numbered);
     }
     public String name() { return "themes.suggested"; }
   }

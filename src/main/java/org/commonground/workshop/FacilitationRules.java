@@ -35,7 +35,11 @@ final class FacilitationRules {
     if (cmd instanceof WorkshopEnd) {
       Decision forbidden = Workshop.facilitatorsOnly(actor, "end the workshop");
       if (forbidden != null) return forbidden;
-      return Decision.accept(Map.of(), new Emitted(actor.participantId(), new WorkshopEnded(now)));
+      // The big screen goes dark before the end: nothing stays spotlit in an ended workshop.
+      List<Emitted> events = new ArrayList<>();
+      if (s.spotlight() != null) events.add(new Emitted(actor.participantId(), new SpotlightChanged(null)));
+      events.add(new Emitted(actor.participantId(), new WorkshopEnded(now)));
+      return new Decision.Accepted(events, Map.of());
     }
     return null;
   }

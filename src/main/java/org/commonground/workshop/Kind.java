@@ -2,9 +2,12 @@ package org.commonground.workshop;
 
 import java.util.Locale;
 
-/** What a contribution is: an idea, a question, a take-home message, or a parking-lot item. */
+/**
+ * What a contribution is: an idea, a question, a take-home message, a parking-lot item, or a story of
+ * lived experience (allowed wherever an idea is, and treated like one: themed, voted on, reported).
+ */
 public enum Kind {
-  IDEA, QUESTION, TAKEAWAY, PARKING;
+  IDEA, QUESTION, TAKEAWAY, PARKING, STORY;
 
   public String wire() { return name().toLowerCase(Locale.ROOT); }
 

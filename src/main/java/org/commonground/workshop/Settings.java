@@ -12,7 +12,8 @@ public record Settings(
     int minGroupSize,
     boolean confidential,
     int retentionDays,
-    boolean joiningLocked) {
+    boolean joiningLocked,
+    ThemeEditing themeEditing) {
 
   public enum Anonymity {
     OPTIONAL, ALWAYS, NEVER;
@@ -25,6 +26,18 @@ public record Settings(
     }
   }
 
+  /** Who may rename, merge and delete themes: facilitators only, or everyone where the phase allows grouping. */
+  public enum ThemeEditing {
+    FACILITATORS, EVERYONE;
+
+    public String wire() { return name().toLowerCase(java.util.Locale.ROOT); }
+
+    public static ThemeEditing fromWire(String s) {
+      for (ThemeEditing t : values()) if (t.wire().equals(s)) return t;
+      return null;
+    }
+  }
+
   /**
    * The smallest group any figure may be about once anyone has posted: with fewer, a group's count or
    * label points at one or two people, and so at what they wrote.
@@ -32,10 +45,13 @@ public record Settings(
   public static final int SAFE_GROUP_SIZE = 3;
 
   public static final Settings DEFAULTS =
-      new Settings(Anonymity.OPTIONAL, 5, 500, StakeholderGroup.DEFAULTS, SAFE_GROUP_SIZE, false, 30, false);
+      new Settings(Anonymity.OPTIONAL, 5, 500, StakeholderGroup.DEFAULTS, SAFE_GROUP_SIZE, false, 30, false,
+          ThemeEditing.FACILITATORS);
 
   public Settings {
     Objects.requireNonNull(anonymity, "anonymity");
+    // Settings stored before this one existed have none: they get the default.
+    if (themeEditing == null) themeEditing = ThemeEditing.FACILITATORS;
     stakeholderGroups = List.copyOf(stakeholderGroups);
     Checks.range("votesPerParticipant", votesPerParticipant, 1, 20);
     Checks.range("maxParticipants", maxParticipants, 1, 10_000);

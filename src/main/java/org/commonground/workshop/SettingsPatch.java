@@ -11,9 +11,10 @@ public record SettingsPatch(
     Integer minGroupSize,
     Boolean confidential,
     Integer retentionDays,
-    Boolean joiningLocked) {
+    Boolean joiningLocked,
+    Settings.ThemeEditing themeEditing) {
 
-  public static final SettingsPatch NONE = new SettingsPatch(null, null, null, null, null, null, null, null);
+  public static final SettingsPatch NONE = new SettingsPatch(null, null, null, null, null, null, null, null, null);
 
   /** The merged settings; out-of-range values throw IllegalArgumentException. */
   public Settings applyTo(Settings s) {
@@ -25,6 +26,7 @@ public record SettingsPatch(
         minGroupSize == null ? s.minGroupSize() : minGroupSize,
         confidential == null ? s.confidential() : confidential,
         retentionDays == null ? s.retentionDays() : retentionDays,
-        joiningLocked == null ? s.joiningLocked() : joiningLocked);
+        joiningLocked == null ? s.joiningLocked() : joiningLocked,
+        themeEditing == null ? s.themeEditing() : themeEditing);
   }
 }

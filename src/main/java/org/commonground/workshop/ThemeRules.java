@@ -50,6 +50,18 @@ final class ThemeRules {
         : Decision.reject(Code.PHASE_CLOSED, "grouping is not open in this phase");
   }
 
+  /**
+   * Renaming, merging and deleting themes: facilitators always; participants only when the workshop's
+   * {@code themeEditing} is everyone, and then where the phase allows grouping. Creating themes and moving
+   * posts is grouping alone.
+   */
+  private static Decision editing(WorkshopState s, Actor actor) {
+    if (!actor.isFacilitator() && s.settings().themeEditing() != Settings.ThemeEditing.EVERYONE) {
+      return Decision.reject(Code.FORBIDDEN, "Only the facilitator can rename, merge or delete themes in this workshop.");
+    }
+    return grouping(s, actor);
+  }
+
   private static Decision create(WorkshopState s, ThemeCreate c, Actor actor) {
     Decision closed = grouping(s, actor);
     if (closed != null) return closed;
@@ -60,7 +72,7 @@ final class ThemeRules {
   }
 
   private static Decision rename(WorkshopState s, ThemeRename r, Actor actor) {
-    Decision closed = grouping(s, actor);
+    Decision closed = editing(s, actor);
     if (closed != null) return closed;
     Theme t = s.themes().get(r.id());
     if (t == null) return Decision.reject(Code.NOT_FOUND, "no such theme");
@@ -81,7 +93,7 @@ final class ThemeRules {
   }
 
   private static Decision delete(WorkshopState s, ThemeDelete d, Actor actor) {
-    Decision forbidden = Workshop.facilitatorsOnly(actor, "delete a theme");
+    Decision forbidden = editing(s, actor);
     if (forbidden != null) return forbidden;
     if (s.themes().get(d.id()) == null) return Decision.reject(Code.NOT_FOUND, "no such theme");
     return new Decision.Accepted(ContributionRules.withSpotlightCleared(s, d.id(), actor.participantId(),
@@ -89,7 +101,7 @@ final class ThemeRules {
   }
 
   private static Decision merge(WorkshopState s, ThemeMerge m, Actor actor) {
-    Decision forbidden = Workshop.facilitatorsOnly(actor, "merge themes");
+    Decision forbidden = editing(s, actor);
     if (forbidden != null) return forbidden;
     LinkedHashSet<String> members = new LinkedHashSet<>();
     for (String id : m.ids()) {
@@ -131,22 +143,45 @@ final class ThemeRules {
     Decision forbidden = Workshop.facilitatorsOnly(actor, "ask for theme suggestions");
     if (forbidden != null) return forbidden;
     List<SuggestedGroup> kept = new ArrayList<>();
+    int next = s.counters().suggestion();
     for (SuggestedGroup g : r.suggestions()) {
       List<String> ids = g.contributionIds().stream().filter(id -> s.visible(id) != null).toList();
-      if (!ids.isEmpty()) kept.add(new SuggestedGroup(g.label(), ids));
+      if (!ids.isEmpty()) kept.add(new SuggestedGroup("s" + next++, g.label(), ids));
     }
     return Decision.accept(Map.of("count", kept.size()), new Emitted(null, new ThemesSuggested(kept)));
   }
 
+  /** For {@code apply}: ids not on the list before are new ones, and the counter moves past them. */
+  static WorkshopState.Counters countedSuggestions(WorkshopState s, ThemesSuggested g) {
+    Set<String> before = new HashSet<>();
+    for (SuggestedGroup old : s.suggestions()) before.add(old.id());
+    int fresh = (int) g.suggestions().stream().filter(x -> !before.contains(x.id())).count();
+    return s.counters().nextSuggestions(fresh);
+  }
+
   /**
    * Turns suggestions into themes. Only contributions nobody has grouped yet go in, so accepting never
-   * undoes grouping done by hand; a suggestion left with none makes no theme.
+   * undoes grouping done by hand; a suggestion left with none makes no theme. The rest stay on the list
+   * with the same ids, so accepting one after another by id always takes the one pressed.
    */
   private static Decision accept(WorkshopState s, ThemesAccept a, Actor actor) {
     Decision forbidden = Workshop.facilitatorsOnly(actor, "accept theme suggestions");
     if (forbidden != null) return forbidden;
     List<SuggestedGroup> all = s.suggestions();
-    List<Integer> chosen = a.indexes() == null ? range(all.size()) : a.indexes();
+    List<Integer> chosen;
+    if (a.ids() != null) {
+      chosen = new ArrayList<>();
+      for (String id : a.ids()) {
+        int i = indexOf(all, id);
+        if (i < 0) {
+          return Decision.reject(Code.NOT_FOUND,
+              "That suggestion is no longer on the list. Look again at the suggestions.");
+        }
+        chosen.add(i);
+      }
+    } else {
+      chosen = a.indexes() == null ? range(all.size()) : a.indexes();
+    }
     for (int i : chosen) {
       if (i < 0 || i >= all.size()) return Decision.reject(Code.INVALID, "there is no suggestion " + i);
     }
@@ -185,6 +220,11 @@ final class ThemeRules {
     }
     if (changed.isEmpty()) return Decision.nothing();
     return Decision.accept(Map.of(), new Emitted(null, new PlacementUpdated(changed)));
+  }
+
+  private static int indexOf(List<SuggestedGroup> all, String id) {
+    for (int i = 0; i < all.size(); i++) if (all.get(i).id().equals(id)) return i;
+    return -1;
   }
 
   private static List<Integer> range(int n) {

@@ -102,15 +102,15 @@ public final class Workshop {
       b.contributions(s.contributions().plus(c.id(), c));
       return (fresh ? b.counters(s.counters().nextContribution()) : b).build();
     }
-    if (event instanceof ContributionUpdated u) {
-      return b.contributions(s.contributions().plus(u.contribution().id(), u.contribution())).build();
-    }
+    if (event instanceof ContributionUpdated u) return updated(s, b, u.contribution());
     if (event instanceof ContributionRemoved r) return removed(s, b, r);
     if (event instanceof ContributionReacted r) {
       Contribution c = s.contributions().get(r.id());
       return c == null ? s : b.contributions(s.contributions().plus(r.id(), c.withReactions(r.reactedBy()))).build();
     }
-    if (event instanceof PhaseChanged p) return b.phase(p.phase()).agenda(ran(s, p.phase())).build();
+    if (event instanceof PhaseChanged p) {
+      return b.phase(p.phase()).agenda(ran(s, p.phase())).timeLeft(AgendaRules.left(s, p.phase())).build();
+    }
     if (event instanceof WorkshopUpdated u) {
       return b.title(u.title()).joinCode(u.joinCode() == null ? s.joinCode() : u.joinCode()).settings(u.settings())
           .status(u.status()).build();
@@ -146,7 +146,9 @@ public final class Workshop {
     if (event instanceof ThemeUpdated u) return b.themes(s.themes().plus(u.theme().id(), u.theme())).build();
     if (event instanceof ThemeRemoved r) return themeRemoved(s, b, r.id());
     if (event instanceof ContributionMoved m) return moved(s, b, m.id(), m.themeId());
-    if (event instanceof ThemesSuggested g) return b.suggestions(g.suggestions()).build();
+    if (event instanceof ThemesSuggested g) {
+      return b.suggestions(g.suggestions()).counters(ThemeRules.countedSuggestions(s, g)).build();
+    }
     if (event instanceof PlacementUpdated p) {
       PMap<String, List<String>> fits = s.fits();
       for (Map.Entry<String, List<String>> e : p.fits().entrySet()) {
@@ -165,6 +167,15 @@ public final class Workshop {
     if (last != null && last.index() == next.index() && last.endedAt() == null) return agenda;
     if (last != null && last.endedAt() == null) agenda = agenda.with(agenda.size() - 1, last.endedAt(next.startedAt()));
     return agenda.plus(new PhaseRun(next.index(), next.startedAt(), null));
+  }
+
+  /** An update that takes a post out of its theme (parking it) takes it out of the theme's list too. */
+  private static WorkshopState updated(WorkshopState s, WorkshopState.Builder b, Contribution c) {
+    Contribution was = s.contributions().get(c.id());
+    if (was != null && was.themeId() != null && !was.themeId().equals(c.themeId())) {
+      b.themes(without(s.themes(), was.themeId(), c.id()));
+    }
+    return b.contributions(s.contributions().plus(c.id(), c)).build();
   }
 
   /** A theme's contributions leave whatever theme they were in; placement help for them is done. */

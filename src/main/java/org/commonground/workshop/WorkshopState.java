@@ -23,7 +23,8 @@ import org.pcollections.TreePVector;
  * unthemed contributions, the themes that fit them best.
  *
  * <p>{@code agenda} is when each phase actually ran, for the report; {@code endedAt} when the workshop
- * ended.
+ * ended. {@code timeLeft} is, for each part the agenda has left after starting it, the time it had left
+ * then: going back to it (or on to it again) continues from there.
  *
  * <p>Membership is tested with {@code get(key) != null}: pcollections' {@code OrderedPMap} inherits
  * {@code AbstractMap.containsKey}, which walks every entry.
@@ -52,7 +53,8 @@ public record WorkshopState(
     PMap<String, List<String>> fits,
     PVector<PhaseRun> agenda,
     Long endedAt,
-    Counters counters) {
+    Counters counters,
+    PMap<Integer, Long> timeLeft) {
 
   public enum Status {
     LOBBY, RUNNING, ENDED;
@@ -61,25 +63,35 @@ public record WorkshopState(
   }
 
   /** The next number of each kind of id. */
-  public record Counters(int participant, int contribution, int theme, int poll) {
-    public static final Counters START = new Counters(1, 1, 1, 1);
+  public record Counters(int participant, int contribution, int theme, int poll, int suggestion) {
+    public static final Counters START = new Counters(1, 1, 1, 1, 1);
 
-    Counters nextParticipant() { return new Counters(participant + 1, contribution, theme, poll); }
-    Counters nextContribution() { return new Counters(participant, contribution + 1, theme, poll); }
-    Counters nextTheme() { return new Counters(participant, contribution, theme + 1, poll); }
-    Counters nextPoll() { return new Counters(participant, contribution, theme, poll + 1); }
+    Counters nextParticipant() { return new Counters(participant + 1, contribution, theme, poll, suggestion); }
+    Counters nextContribution() { return new Counters(participant, contribution + 1, theme, poll, suggestion); }
+    Counters nextTheme() { return new Counters(participant, contribution, theme + 1, poll, suggestion); }
+    Counters nextPoll() { return new Counters(participant, contribution, theme, poll + 1, suggestion); }
+    Counters nextSuggestions(int n) { return new Counters(participant, contribution, theme, poll, suggestion + n); }
   }
 
   /** The state before seq 1: nothing exists yet. */
   public static WorkshopState empty(String id) {
     return new WorkshopState(id, "", "", Status.LOBBY, Settings.DEFAULTS, 0, List.of(), null,
         OrderedPMap.empty(), OrderedPMap.empty(), OrderedPMap.empty(), OrderedPMap.empty(), HashTreePMap.empty(),
-        TreePVector.empty(), HashTreePSet.empty(), null, List.of(), HashTreePMap.empty(), TreePVector.empty(), null, Counters.START);
+        TreePVector.empty(), HashTreePSet.empty(), null, List.of(), HashTreePMap.empty(), TreePVector.empty(), null, Counters.START,
+        HashTreePMap.empty());
   }
 
   public boolean exists() { return !phases.isEmpty(); }
 
   public PhaseDef currentPhase() { return phases.get(phase.index()); }
+
+  /**
+   * Where the agenda is, as a {@code from} of {@code phase.next} / {@code .prev} names it: -1 before the
+   * first start (the lobby, whose part 1 is pending), else the index of the current part.
+   */
+  public int agendaPosition() {
+    return phase == null || phase.status() == PhaseState.Status.PENDING ? -1 : phase.index();
+  }
 
   public long participantCount() {
     return participants.values().stream().filter(p -> p.role() == Role.PARTICIPANT).count();
@@ -139,6 +151,7 @@ public record WorkshopState(
     private PVector<PhaseRun> agenda;
     private Long endedAt;
     private Counters counters;
+    private PMap<Integer, Long> timeLeft;
 
     private Builder(WorkshopState s) {
       id = s.id;
@@ -162,6 +175,7 @@ public record WorkshopState(
       agenda = s.agenda;
       endedAt = s.endedAt;
       counters = s.counters;
+      timeLeft = s.timeLeft;
     }
 
     public Builder title(String v) { title = v; return this; }
@@ -184,10 +198,12 @@ public record WorkshopState(
     public Builder agenda(PVector<PhaseRun> v) { agenda = v; return this; }
     public Builder endedAt(Long v) { endedAt = v; return this; }
     public Builder counters(Counters v) { counters = v; return this; }
+    public Builder timeLeft(PMap<Integer, Long> v) { timeLeft = v; return this; }
 
     public WorkshopState build() {
       return new WorkshopState(id, title, joinCode, status, settings, createdAt, phases, phase, participants,
-          contributions, themes, polls, votesBy, hands, ready, spotlight, suggestions, fits, agenda, endedAt, counters);
+          contributions, themes, polls, votesBy, hands, ready, spotlight, suggestions, fits, agenda, endedAt, counters,
+          timeLeft);
     }
   }
 }

@@ -43,8 +43,8 @@ class CommandDecoderTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"idea", "question", "takeaway", "parking"})
-  @DisplayName("each of the four kinds is understood")
+  @ValueSource(strings = {"idea", "story", "question", "takeaway", "parking"})
+  @DisplayName("each of the five kinds is understood")
   void kinds(String kind) {
     Command.AddContribution c = (Command.AddContribution) decode("contribution.add",
         "{\"text\":\"x\",\"kind\":\"" + kind + "\"}");

@@ -44,7 +44,7 @@ class SequencedEventTest {
   static Stream<Emitted> samples() {
     Settings custom = new Settings(Settings.Anonymity.ALWAYS, 7, 40,
         List.of(new StakeholderGroup("staff", "Staff"), new StakeholderGroup("patients", "Patients")),
-        2, true, 90, true);
+        2, true, 90, true, Settings.ThemeEditing.EVERYONE);
     List<PhaseDef> phases = List.of(
         new PhaseDef(0, "Arrive", 5, "Say hello", EnumSet.of(Allow.HAND)),
         new PhaseDef(1, "Think", 20, null, EnumSet.noneOf(Allow.class)),

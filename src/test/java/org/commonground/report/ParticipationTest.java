@@ -17,7 +17,7 @@ class ParticipationTest {
   private static Settings minGroupSize(int n) {
     Settings d = Settings.DEFAULTS;
     return new Settings(d.anonymity(), d.votesPerParticipant(), d.maxParticipants(), d.stakeholderGroups(), n,
-        d.confidential(), d.retentionDays(), d.joiningLocked());
+        d.confidential(), d.retentionDays(), d.joiningLocked(), d.themeEditing());
   }
 
   /** Three carers and three professionals, in a running workshop. */

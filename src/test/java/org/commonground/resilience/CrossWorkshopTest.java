@@ -139,7 +139,9 @@ class CrossWorkshopTest {
   @DisplayName("ids that exist only in workshop B, used in commands in workshop A, are NOT_FOUND and change neither workshop")
   void otherWorkshopsIdsAreNotFound(Vertx vertx) {
     Api api = node.api(vertx);
+    // Participants may rename themes in A (themeEditing everyone), so a rename of B's theme is refused for its id.
     Api.Created a = api.create(new JsonObject().put("title", "Workshop A")
+        .put("settings", new JsonObject().put("themeEditing", "everyone"))
         .put("phases", new JsonArray().add(new JsonObject().put("title", "Everything").put("minutes", 30)
             .put("allow", new JsonArray().add("contribute").add("group").add("vote").add("react").add("poll").add("hand")))));
     String ann = api.join(a.joinCode(), "Ann", null);
@@ -174,6 +176,8 @@ class CrossWorkshopTest {
           new Try(fac, "spotlight.set", new JsonObject().put("type", "theme").put("id", "t3")),
           new Try(fac, "spotlight.set", new JsonObject().put("type", "poll").put("id", "q2")),
           new Try(fac, "parking.update", new JsonObject().put("id", "c7").put("status", "revisited")),
+          new Try(fac, "contribution.park", new JsonObject().put("id", "c7")),
+          new Try(fac, "floor.give", new JsonObject().put("participantId", "p6")),
           new Try(fac, "participant.remove", new JsonObject().put("id", "p6")));
       for (Try t : tries) {
         JsonObject reply = t.as().call(t.name(), t.args());

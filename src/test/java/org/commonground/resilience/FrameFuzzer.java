@@ -45,7 +45,7 @@ final class FrameFuzzer {
       "theme.delete", "theme.merge", "themes.suggest", "themes.accept", "vote.cast", "vote.retract", "poll.open",
       "poll.answer", "poll.close", "hand.raise", "hand.lower", "hand.next", "ready.set", "phase.start", "phase.next",
       "phase.prev", "phase.goto", "timer.pause", "timer.resume", "timer.extend", "parking.update", "spotlight.set",
-      "participant.remove", "workshop.update", "workshop.end");
+      "participant.remove", "workshop.update", "workshop.end", "contribution.park", "floor.give");
 
   private final Random rnd;
   /** Ids of the target workshop, and ids only the other workshop has. */
@@ -169,12 +169,16 @@ final class FrameFuzzer {
     switch (name) {
       case "contribution.add" -> {
         a.put("text", phrase());
-        if (chance(0.3)) a.put("kind", pick(List.of("idea", "question", "takeaway", "parking")));
+        if (chance(0.3)) a.put("kind", pick(List.of("idea", "story", "question", "takeaway", "parking")));
         if (chance(0.2)) a.put("anonymous", rnd.nextBoolean());
         if (chance(0.1)) a.put("onBehalfOf", new JsonObject().put("name", "Scribed").put("group", "carers"));
       }
       case "contribution.edit" -> a.put("id", id()).put("text", phrase());
-      case "contribution.withdraw", "contribution.unhide", "theme.delete", "poll.close" -> a.put("id", id());
+      case "contribution.withdraw", "contribution.unhide", "contribution.park", "theme.delete", "poll.close" -> a.put("id", id());
+      case "floor.give" -> a.put("participantId", id());
+      case "hand.lower" -> {
+        if (chance(0.3)) a.put("participantId", id());
+      }
       case "contribution.hide" -> a.put("id", id()).put("reason", phrase());
       case "contribution.move" -> a.put("id", id()).put("themeId", chance(0.2) ? null : id());
       case "reaction.toggle" -> a.put("contributionId", id()).put("reaction", pick(List.of("agree", "heart", "insight", "question")));
@@ -185,7 +189,8 @@ final class FrameFuzzer {
         if (chance(0.5)) a.put("phase", rnd.nextInt(3));
       }
       case "themes.accept" -> {
-        if (chance(0.5)) a.put("indexes", new JsonArray().add(rnd.nextInt(3)));
+        if (chance(0.3)) a.put("indexes", new JsonArray().add(rnd.nextInt(3)));
+        else if (chance(0.5)) a.put("ids", new JsonArray().add("s" + rnd.nextInt(6)));
       }
       case "vote.cast", "vote.retract" -> a.put("targetId", id());
       case "poll.open" -> {
@@ -195,7 +200,7 @@ final class FrameFuzzer {
       case "poll.answer" -> a.put("pollId", id()).put("option", rnd.nextInt(8));
       case "ready.set" -> a.put("ready", rnd.nextBoolean());
       case "phase.next", "phase.prev" -> {
-        if (chance(0.5)) a.put("from", rnd.nextInt(3));
+        if (chance(0.5)) a.put("from", rnd.nextInt(4) - 1);
       }
       case "phase.goto" -> a.put("index", rnd.nextInt(4));
       case "timer.extend" -> a.put("seconds", rnd.nextInt(4200) - 600);
@@ -208,8 +213,8 @@ final class FrameFuzzer {
       case "workshop.update" -> {
         if (chance(0.5)) a.put("title", phrase());
         if (chance(0.5)) {
-          a.put("settings", new JsonObject().put(pick(List.of("anonymity", "votesPerParticipant", "minGroupSize", "confidential")),
-              pick(List.<Object>of("always", "optional", 3, 7, true, false))));
+          a.put("settings", new JsonObject().put(pick(List.of("anonymity", "votesPerParticipant", "minGroupSize", "confidential",
+              "themeEditing")), pick(List.<Object>of("always", "optional", 3, 7, true, false, "everyone", "facilitators"))));
         }
       }
       default -> { }

@@ -61,7 +61,7 @@ class AddContributionTest {
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(Kind.class)
-  @DisplayName("every kind can be posted: idea, question, take-home message, parking-lot item")
+  @DisplayName("every kind can be posted: idea, story, question, take-home message, parking-lot item")
   void kinds(Kind kind) {
     Scenario w = Scenario.workshop();
     Actor sam = w.join("Sam");

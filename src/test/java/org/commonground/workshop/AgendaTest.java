@@ -175,19 +175,94 @@ class AgendaTest {
     }
 
     @Test
-    @DisplayName("moving on straight from the lobby (next or goto) also opens the workshop")
+    @DisplayName("moving on straight from the lobby (next or goto) also opens the workshop; next starts part 1")
     void moveFromLobby() {
       Scenario w = Scenario.workshop();
       Accepted next = w.accepted(new Command.PhaseNext(null), FACILITATOR);
       assertThat(events(next)).hasSize(2).element(1).isInstanceOf(WorkshopUpdated.class);
       assertThat(w.state().status()).isEqualTo(WorkshopState.Status.RUNNING);
-      assertThat(w.state().phase().index()).isEqualTo(1);
+      assertThat(w.state().phase()).as("the first press of next starts part 1; it does not skip it")
+          .isEqualTo(new PhaseState(0, Status.RUNNING, T0, T0 + 10 * MIN, null));
+      assertThat(next.result()).containsEntry("index", 0);
 
       Scenario w2 = Scenario.workshop();
       Accepted go = w2.accepted(new Command.PhaseGoto(2), FACILITATOR);
       assertThat(events(go)).hasSize(2).element(1).isInstanceOfSatisfying(WorkshopUpdated.class,
           u -> assertThat(u.status()).isEqualTo(WorkshopState.Status.RUNNING));
       assertThat(w2.state().phase()).isEqualTo(new PhaseState(2, Status.RUNNING, T0, T0 + 20 * MIN, null));
+    }
+
+    @Test
+    @DisplayName("the second press of next (after the start) moves on to part 2")
+    void nextThenNext() {
+      Scenario w = Scenario.workshop();
+      w.accepted(new Command.PhaseNext(-1), FACILITATOR);
+
+      w.later(MIN).accepted(new Command.PhaseNext(0), FACILITATOR);
+
+      assertThat(w.state().phase()).isEqualTo(new PhaseState(1, Status.RUNNING, T0 + MIN, T0 + 31 * MIN, null));
+    }
+
+    @Test
+    @DisplayName("two facilitators pressing next in the lobby (from -1) start part 1 once; the later press changes nothing")
+    void twoPressesFromTheLobby() {
+      Scenario w = Scenario.workshop();
+      Actor priya = w.addCoFacilitator("Priya");
+
+      Accepted first = w.accepted(new Command.PhaseNext(-1), FACILITATOR);
+      Accepted second = w.accepted(new Command.PhaseNext(-1), priya);
+
+      assertThat(first.events()).isNotEmpty();
+      assertThat(second.events()).isEmpty();
+      assertThat(w.state().phase().index()).isZero();
+      assertThat(w.state().phase().status()).isEqualTo(Status.RUNNING);
+    }
+
+    @Test
+    @DisplayName("in the lobby a from of 0 (the pending part 1, as older consoles send) also starts part 1")
+    void olderConsoleFromZero() {
+      Scenario w = Scenario.workshop();
+
+      w.accepted(new Command.PhaseNext(0), FACILITATOR);
+
+      assertThat(w.state().agendaPosition()).isZero();
+      assertThat(w.state().phase().status()).isEqualTo(Status.RUNNING);
+    }
+
+    @Test
+    @DisplayName("next from the lobby keeps time given to part 1 while waiting, as phase.start does")
+    void nextKeepsLobbyExtension() {
+      Scenario w = Scenario.workshop();
+      w.accepted(new Command.TimerExtend(120), FACILITATOR);
+
+      w.accepted(new Command.PhaseNext(null), FACILITATOR);
+
+      assertThat(w.state().phase().endsAt()).isEqualTo(T0 + 12 * MIN);
+    }
+
+    @Test
+    @DisplayName("a one-part agenda: next in the lobby starts its only part; then next is INVALID")
+    void onePartFromTheLobby() {
+      Scenario w = Scenario.workshop(List.of(phase(0, "Only", 30, CONTRIBUTE)));
+
+      w.accepted(new Command.PhaseNext(null), FACILITATOR);
+
+      assertThat(w.state().phase().status()).isEqualTo(Status.RUNNING);
+      assertThat(w.rejected(new Command.PhaseNext(null), FACILITATOR).code()).isEqualTo(Code.INVALID);
+    }
+
+    @Test
+    @DisplayName("the agenda's position is -1 in the lobby, then the current part's index")
+    void position() {
+      Scenario w = Scenario.workshop();
+      assertThat(w.state().agendaPosition()).isEqualTo(-1);
+      w.accepted(new Command.TimerExtend(60), FACILITATOR);
+      assertThat(w.state().agendaPosition()).as("time changed in the lobby: still the lobby").isEqualTo(-1);
+      w.started();
+      assertThat(w.state().agendaPosition()).isZero();
+      w.accepted(new Command.PhaseGoto(2), FACILITATOR);
+      assertThat(w.state().agendaPosition()).isEqualTo(2);
+      assertThat(w.accepted(new Command.PhasePrev(-1), FACILITATOR).events()).as("a press from the lobby, long gone").isEmpty();
     }
 
     @Test
@@ -270,7 +345,7 @@ class AgendaTest {
     }
 
     @Test
-    @DisplayName("prev goes back one phase, with that phase's full time again")
+    @DisplayName("prev goes back one phase; one never started gets its full time (see TimeLeftTest for one that ran)")
     void prev() {
       Scenario w = Scenario.workshop().inPhase(2).later(MIN);
 
@@ -303,15 +378,15 @@ class AgendaTest {
     }
 
     @Test
-    @DisplayName("goto jumps forwards and backwards, each time with the phase's full time")
+    @DisplayName("goto jumps forwards and backwards; a part comes back with the time it had left")
     void gotoAnywhere() {
-      Scenario w = Scenario.workshop().started();
+      Scenario w = Scenario.workshop().started().later(4 * MIN);
 
       w.accepted(new Command.PhaseGoto(2), FACILITATOR);
-      assertThat(w.state().phase()).isEqualTo(new PhaseState(2, Status.RUNNING, T0, T0 + 20 * MIN, null));
+      assertThat(w.state().phase()).isEqualTo(new PhaseState(2, Status.RUNNING, T0 + 4 * MIN, T0 + 24 * MIN, null));
 
       w.later(MIN).accepted(new Command.PhaseGoto(0), FACILITATOR);
-      assertThat(w.state().phase()).isEqualTo(new PhaseState(0, Status.RUNNING, T0 + MIN, T0 + 11 * MIN, null));
+      assertThat(w.state().phase()).isEqualTo(new PhaseState(0, Status.RUNNING, T0 + 5 * MIN, T0 + 11 * MIN, null));
     }
 
     @Test

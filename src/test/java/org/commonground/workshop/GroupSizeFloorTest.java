@@ -13,13 +13,13 @@ class GroupSizeFloorTest {
       "The smallest group size can't go below 3 once people have posted: it would show who wrote what. Choose 3 or more.";
 
   private static Command.WorkshopUpdate minGroupSize(int n) {
-    return new Command.WorkshopUpdate(null, new SettingsPatch(null, null, null, null, n, null, null, null));
+    return new Command.WorkshopUpdate(null, new SettingsPatch(null, null, null, null, n, null, null, null, null));
   }
 
   private static Settings withMinGroupSize(int n) {
     Settings d = Settings.DEFAULTS;
     return new Settings(d.anonymity(), d.votesPerParticipant(), d.maxParticipants(), d.stakeholderGroups(), n,
-        d.confidential(), d.retentionDays(), d.joiningLocked());
+        d.confidential(), d.retentionDays(), d.joiningLocked(), d.themeEditing());
   }
 
   @Test
@@ -63,7 +63,7 @@ class GroupSizeFloorTest {
 
     Actor sam = w.join("Sam", "carers");
     w.post(sam, "hello");
-    w.accepted(new Command.WorkshopUpdate(null, new SettingsPatch(null, 3, null, null, null, null, null, null)),
+    w.accepted(new Command.WorkshopUpdate(null, new SettingsPatch(null, 3, null, null, null, null, null, null, null)),
         FACILITATOR);
 
     assertThat(w.state().settings().votesPerParticipant()).isEqualTo(3);

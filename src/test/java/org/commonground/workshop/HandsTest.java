@@ -10,7 +10,7 @@ import org.commonground.workshop.Event.HandsChanged;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("Raised hands: hand.raise, hand.lower, hand.next")
+@DisplayName("Raised hands: hand.raise, hand.lower, hand.next, floor.give")
 class HandsTest {
 
   private static final Command RAISE = new Command.HandRaise();
@@ -173,5 +173,105 @@ class HandsTest {
 
     assertThat(a.events()).extracting(Emitted::by).containsOnly(priya.participantId());
     assertThat(a.events().get(1).event()).isEqualTo(new FloorGiven(sam.participantId()));
+  }
+
+  // ---------------------------------------------------------------- floor.give, hand.lower {participantId}
+
+  @Test
+  @DisplayName("floor.give gives the floor to anyone in the queue, not only the first; the rest keep their order")
+  void floorToAnyone() {
+    Scenario w = Scenario.workshop().started();
+    Actor sam = w.join("Sam");
+    Actor alex = w.join("Alex");
+    Actor kim = w.join("Kim");
+    for (Actor a : List.of(sam, alex, kim)) w.accepted(RAISE, a);
+
+    Accepted a = w.accepted(new Command.FloorGive(alex.participantId()), FACILITATOR);
+
+    assertThat(a.events()).containsExactly(
+        new Emitted("p1", new HandsChanged(List.of(sam.participantId(), kim.participantId()))),
+        new Emitted("p1", new FloorGiven(alex.participantId())));
+    assertThat(a.result()).containsEntry("participantId", alex.participantId());
+    assertThat(w.state().hands()).containsExactly(sam.participantId(), kim.participantId());
+    assertThat(w.accepted(NEXT, FACILITATOR).result()).as("hand.next still takes the first")
+        .containsEntry("participantId", sam.participantId());
+  }
+
+  @Test
+  @DisplayName("floor.give to someone whose hand is not up (or was just given the floor) is NOT_FOUND, in plain words")
+  void floorToSomeoneNotInTheQueue() {
+    Scenario w = Scenario.workshop().started();
+    Actor sam = w.join("Sam");
+    Actor alex = w.join("Alex");
+    w.accepted(RAISE, sam);
+    w.accepted(new Command.FloorGive(sam.participantId()), FACILITATOR);
+
+    for (String who : List.of(sam.participantId(), alex.participantId(), "p999")) {
+      Rejection r = w.rejected(new Command.FloorGive(who), FACILITATOR);
+      assertThat(r.code()).isEqualTo(Code.NOT_FOUND);
+      assertThat(r.message()).isEqualTo(
+          "That person does not have their hand up now. Give the floor to someone who is in the queue.");
+    }
+  }
+
+  @Test
+  @DisplayName("participants cannot give the floor: FORBIDDEN; a co-facilitator can")
+  void floorIsForFacilitators() {
+    Scenario w = Scenario.workshop().started();
+    Actor sam = w.join("Sam");
+    Actor alex = w.join("Alex");
+    Actor priya = w.addCoFacilitator("Priya");
+    w.accepted(RAISE, alex);
+
+    assertThat(w.rejected(new Command.FloorGive(alex.participantId()), sam).code()).isEqualTo(Code.FORBIDDEN);
+    assertThat(w.accepted(new Command.FloorGive(alex.participantId()), priya).result())
+        .containsEntry("participantId", alex.participantId());
+  }
+
+  @Test
+  @DisplayName("a facilitator lowers someone else's hand: they leave the queue, nobody is given the floor")
+  void facilitatorLowersAHand() {
+    Scenario w = Scenario.workshop().started();
+    Actor sam = w.join("Sam");
+    Actor alex = w.join("Alex");
+    w.accepted(RAISE, sam);
+    w.accepted(RAISE, alex);
+
+    Accepted a = w.accepted(new Command.HandLower(sam.participantId()), FACILITATOR);
+
+    assertThat(a.events()).containsExactly(new Emitted("p1", new HandsChanged(List.of(alex.participantId()))));
+    assertThat(w.state().hands()).containsExactly(alex.participantId());
+  }
+
+  @Test
+  @DisplayName("lowering a hand that is already down changes nothing (two facilitators pressing at once)")
+  void lowerTwice() {
+    Scenario w = Scenario.workshop().started();
+    Actor sam = w.join("Sam");
+    Actor priya = w.addCoFacilitator("Priya");
+    w.accepted(RAISE, sam);
+    w.accepted(new Command.HandLower(sam.participantId()), FACILITATOR);
+
+    assertThat(w.accepted(new Command.HandLower(sam.participantId()), priya).events()).isEmpty();
+    assertThat(w.accepted(new Command.HandLower("p999"), priya).events()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a participant naming someone else's hand is FORBIDDEN; naming their own, or nobody, lowers their own")
+  void participantLowersOnlyTheirOwn() {
+    Scenario w = Scenario.workshop().started();
+    Actor sam = w.join("Sam");
+    Actor alex = w.join("Alex");
+    w.accepted(RAISE, sam);
+    w.accepted(RAISE, alex);
+
+    Rejection r = w.rejected(new Command.HandLower(alex.participantId()), sam);
+    assertThat(r.code()).isEqualTo(Code.FORBIDDEN);
+    assertThat(r.message()).isEqualTo("You can only lower your own hand. The facilitator can lower other people's.");
+
+    w.accepted(new Command.HandLower(sam.participantId()), sam);
+    assertThat(w.state().hands()).containsExactly(alex.participantId());
+    w.accepted(LOWER, alex);
+    assertThat(w.state().hands()).isEmpty();
   }
 }

@@ -16,7 +16,7 @@ class JoinCodeTest {
   private static final Actor JOINING = new Actor("joining", Role.PARTICIPANT);
 
   private static Command.WorkshopUpdate locked(boolean on) {
-    return new Command.WorkshopUpdate(null, new SettingsPatch(null, null, null, null, null, null, null, on));
+    return new Command.WorkshopUpdate(null, new SettingsPatch(null, null, null, null, null, null, null, on, null));
   }
 
   private static Command.Join joinWith(String code) {

@@ -47,13 +47,13 @@ public final class Scenario {
   public static Settings settings(Settings.Anonymity anonymity) {
     Settings d = Settings.DEFAULTS;
     return new Settings(anonymity, d.votesPerParticipant(), d.maxParticipants(), d.stakeholderGroups(),
-        d.minGroupSize(), d.confidential(), d.retentionDays(), d.joiningLocked());
+        d.minGroupSize(), d.confidential(), d.retentionDays(), d.joiningLocked(), d.themeEditing());
   }
 
   public static Settings settingsWithMaxParticipants(int max) {
     Settings d = Settings.DEFAULTS;
     return new Settings(d.anonymity(), d.votesPerParticipant(), max, d.stakeholderGroups(), d.minGroupSize(),
-        d.confidential(), d.retentionDays(), d.joiningLocked());
+        d.confidential(), d.retentionDays(), d.joiningLocked(), d.themeEditing());
   }
 
   public WorkshopState state() { return state; }
@@ -115,6 +115,11 @@ public final class Scenario {
 
   public String postAnonymously(Actor actor, String text) { return post(actor, text, true); }
 
+  /** Posts an anonymous story of lived experience and returns its id. */
+  public String postStory(Actor actor, String text) {
+    return idOf(accepted(new Command.AddContribution(text, Kind.STORY, true, null, null), actor));
+  }
+
   public Contribution contribution(String id) { return state.contributions().get(id); }
 
   /** The workshop after a facilitator ended it. */
@@ -142,11 +147,18 @@ public final class Scenario {
     return new PhaseDef(index, title, minutes, null, allow);
   }
 
+  /** The default settings but for who may rename, merge and delete themes. */
+  public static Settings settingsWithThemeEditing(Settings.ThemeEditing themeEditing) {
+    Settings d = Settings.DEFAULTS;
+    return new Settings(d.anonymity(), d.votesPerParticipant(), d.maxParticipants(), d.stakeholderGroups(),
+        d.minGroupSize(), d.confidential(), d.retentionDays(), d.joiningLocked(), themeEditing);
+  }
+
   /** The default settings with another vote budget. */
   public static Settings settingsWithVotes(int votesPerParticipant) {
     Settings d = Settings.DEFAULTS;
     return new Settings(d.anonymity(), votesPerParticipant, d.maxParticipants(), d.stakeholderGroups(),
-        d.minGroupSize(), d.confidential(), d.retentionDays(), d.joiningLocked());
+        d.minGroupSize(), d.confidential(), d.retentionDays(), d.joiningLocked(), d.themeEditing());
   }
 
   /** The events of a decision (none for a rejection). */

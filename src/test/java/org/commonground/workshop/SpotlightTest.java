@@ -152,4 +152,79 @@ class SpotlightTest {
 
     assertThat(w.state().spotlight()).isNull();
   }
+
+  @Test
+  @DisplayName("ending the workshop clears the spotlight first: the display is dark, then the workshop ends")
+  void endClears() {
+    Scenario w = Scenario.workshop().started();
+    String q = w.openPoll("Ok?", "yes", "no");
+    w.accepted(on(Type.POLL, q), FACILITATOR);
+
+    Accepted a = w.accepted(new Command.WorkshopEnd(), FACILITATOR);
+
+    assertThat(Scenario.events(a)).containsExactly(new SpotlightChanged(null), new Event.WorkshopEnded(w.now()));
+    assertThat(w.state().spotlight()).isNull();
+  }
+
+  @Test
+  @DisplayName("ending with nothing spotlit sends no spotlight.changed")
+  void endWithoutSpotlight() {
+    Scenario w = Scenario.workshop().started();
+
+    assertThat(Scenario.events(w.accepted(new Command.WorkshopEnd(), FACILITATOR)))
+        .containsExactly(new Event.WorkshopEnded(w.now()));
+  }
+
+  @Test
+  @DisplayName("moving the agenda to another part (next, prev, goto) clears the spotlight")
+  void movesClear() {
+    Scenario w = Scenario.workshop().started();
+    String id = w.post(FACILITATOR, "on screen");
+    for (Command move : java.util.List.of(new Command.PhaseNext(null), new Command.PhasePrev(null),
+        new Command.PhaseGoto(2))) {
+      w.accepted(on(Type.CONTRIBUTION, id), FACILITATOR);
+
+      Accepted a = w.accepted(move, FACILITATOR);
+
+      assertThat(a.events()).as("%s", move).last().isEqualTo(new Emitted("p1", new SpotlightChanged(null)));
+      assertThat(w.state().spotlight()).as("%s", move).isNull();
+    }
+  }
+
+  @Test
+  @DisplayName("pausing, resuming or extending the timer leaves the spotlight, and a move sends no spotlight.changed when nothing is spotlit")
+  void timerKeeps() {
+    Scenario w = Scenario.workshop().started();
+    String id = w.post(FACILITATOR, "on screen");
+    w.accepted(on(Type.CONTRIBUTION, id), FACILITATOR);
+
+    w.accepted(new Command.TimerPause(), FACILITATOR);
+    w.accepted(new Command.TimerExtend(60), FACILITATOR);
+    w.accepted(new Command.TimerResume(), FACILITATOR);
+    assertThat(w.state().spotlight()).isEqualTo(new Spotlight(Type.CONTRIBUTION, id));
+
+    w.accepted(CLEAR, FACILITATOR);
+    assertThat(Scenario.events(w.accepted(new Command.PhaseNext(null), FACILITATOR)))
+        .noneMatch(e -> e instanceof SpotlightChanged);
+  }
+
+  @Test
+  @DisplayName("deleting or merging the spotlit theme clears the spotlight")
+  void themeGoneClears() {
+    Scenario w = Scenario.workshop().inPhase(1);
+    String a = w.post(FACILITATOR, "a");
+    String b = w.post(FACILITATOR, "b");
+    String t1 = w.createTheme("One", a);
+    String t2 = w.createTheme("Two", b);
+    w.accepted(on(Type.THEME, t1), FACILITATOR);
+
+    w.accepted(new Command.ThemeDelete(t1), FACILITATOR);
+    assertThat(w.state().spotlight()).isNull();
+
+    String t3 = w.createTheme("Three", a);
+    w.accepted(on(Type.THEME, t2), FACILITATOR);
+    Accepted merged = w.accepted(new Command.ThemeMerge(java.util.List.of(t2, t3), "All"), FACILITATOR);
+    assertThat(Scenario.events(merged)).contains(new SpotlightChanged(null));
+    assertThat(w.state().spotlight()).isNull();
+  }
 }

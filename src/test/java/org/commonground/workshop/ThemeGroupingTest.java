@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Grouping contributions into themes by hand (issue 4)")
 class ThemeGroupingTest {
 
+  /** Participants may rename, merge and delete themes too (where grouping is open). */
+  private static final Settings EVERYONE = Scenario.settingsWithThemeEditing(Settings.ThemeEditing.EVERYONE);
+
   private static Command.ThemeCreate create(String label, String... ids) {
     return new Command.ThemeCreate(label, List.of(ids));
   }
@@ -57,9 +60,9 @@ class ThemeGroupingTest {
     }
 
     @Test
-    @DisplayName("in the lobby (phase 0's rules apply), a participant's theme.create, theme.rename and contribution.move are PHASE_CLOSED")
+    @DisplayName("in the lobby (phase 0's rules apply), a participant's theme.create, theme.rename and contribution.move are PHASE_CLOSED (themeEditing everyone)")
     void participantsInLobby() {
-      Scenario w = Scenario.workshop();
+      Scenario w = Scenario.workshop(EVERYONE);
       Actor sam = w.join("Sam");
       String c1 = w.post(sam, "More peer support workers");
       String t1 = w.createTheme("Staffing");
@@ -73,9 +76,9 @@ class ThemeGroupingTest {
     }
 
     @Test
-    @DisplayName("in icic-3-phase's first phase (no 'group'), participants cannot group: PHASE_CLOSED")
+    @DisplayName("in icic-3-phase's first phase (no 'group'), participants cannot group: PHASE_CLOSED (themeEditing everyone)")
     void participantsInFirstPhase() {
-      Scenario w = Scenario.workshop();
+      Scenario w = Scenario.workshop(EVERYONE);
       Actor sam = w.join("Sam");
       String c1 = w.post(sam, "More peer support workers");
       String t1 = w.createTheme("Staffing");
@@ -88,9 +91,9 @@ class ThemeGroupingTest {
     }
 
     @Test
-    @DisplayName("in icic-3-phase's second phase ('group' allowed), participants can create, rename and move")
+    @DisplayName("in icic-3-phase's second phase ('group' allowed), participants can create, rename and move (themeEditing everyone)")
     void participantsInSecondPhase() {
-      Scenario w = Scenario.workshop();
+      Scenario w = Scenario.workshop(EVERYONE);
       Actor sam = w.join("Sam");
       Actor alex = w.join("Alex");
       String c1 = w.post(sam, "More peer support workers");
@@ -142,7 +145,7 @@ class ThemeGroupingTest {
     @Test
     @DisplayName("with a custom agenda, grouping follows each phase's own 'allow' list as the phase changes")
     void customAgenda() {
-      Scenario w = Scenario.workshop(List.of(
+      Scenario w = Scenario.workshop(EVERYONE, List.of(
           Scenario.phase(0, "Sort", 10, Allow.GROUP),
           Scenario.phase(1, "Talk", 10, Allow.CONTRIBUTE, Allow.REACT)));
       Actor sam = w.join("Sam");
@@ -158,7 +161,7 @@ class ThemeGroupingTest {
     }
 
     @Test
-    @DisplayName("participants cannot delete or merge themes, even while grouping is open: FORBIDDEN")
+    @DisplayName("participants cannot delete or merge themes (themeEditing facilitators, the default), even while grouping is open: FORBIDDEN")
     void participantsCannotDeleteOrMerge() {
       Scenario w = Scenario.workshop();
       Actor sam = w.join("Sam");
@@ -821,7 +824,7 @@ class ThemeGroupingTest {
     @Test
     @DisplayName("applying the same events in the same order gives every node the same grouping")
     void sameEventsSameState() {
-      Scenario w = Scenario.workshop();
+      Scenario w = Scenario.workshop(EVERYONE);
       WorkshopState start = w.state();
       Actor sam = w.join("Sam");
       Actor alex = w.join("Alex");

@@ -16,6 +16,11 @@ class ThemeSuggestionsTest {
 
   private static SuggestedGroup group(String label, String... ids) { return new SuggestedGroup(label, List.of(ids)); }
 
+  /** A suggestion as recorded: with the id the workshop gave it. */
+  private static SuggestedGroup listed(String id, String label, String... ids) {
+    return new SuggestedGroup(id, label, List.of(ids));
+  }
+
   private static Command.ThemesAccept acceptAll() { return new Command.ThemesAccept(null); }
 
   private static Command.ThemesAccept accept(Integer... indexes) { return new Command.ThemesAccept(List.of(indexes)); }
@@ -116,12 +121,13 @@ class ThemeSuggestionsTest {
 
       Accepted a = w.accepted(new Command.RecordSuggestions(groups), FACILITATOR);
 
+      List<SuggestedGroup> listed = List.of(listed("s1", "Staffing", c1, c3), listed("s2", "Waiting", c2));
       assertThat(a.result()).containsEntry("count", 2);
       assertThat(a.events()).singleElement().satisfies(e -> {
         assertThat(e.by()).isNull();
-        assertThat(e.event()).isEqualTo(new ThemesSuggested(groups));
+        assertThat(e.event()).isEqualTo(new ThemesSuggested(listed));
       });
-      assertThat(w.state().suggestions()).isEqualTo(groups);
+      assertThat(w.state().suggestions()).isEqualTo(listed);
       assertThat(w.state().themes()).isEmpty();
       assertThat(w.contribution(c1).themeId()).isNull();
     }
@@ -139,7 +145,7 @@ class ThemeSuggestionsTest {
 
       Accepted a = w.accepted(record(group("A", c2, c1, "c99"), group("Gone", c2, c3), group("B", c1)), FACILITATOR);
 
-      List<SuggestedGroup> kept = List.of(group("A", c1), group("B", c1));
+      List<SuggestedGroup> kept = List.of(listed("s1", "A", c1), listed("s2", "B", c1));
       assertThat(a.result()).containsEntry("count", 2);
       assertThat(a.events()).singleElement().satisfies(e -> assertThat(e.event()).isEqualTo(new ThemesSuggested(kept)));
       assertThat(w.state().suggestions()).isEqualTo(kept);
@@ -156,7 +162,8 @@ class ThemeSuggestionsTest {
 
       w.suggested(group("New", c2));
 
-      assertThat(w.state().suggestions()).containsExactly(group("New", c2));
+      assertThat(w.state().suggestions()).as("a new id: the old list's s1 is gone for good")
+          .containsExactly(listed("s2", "New", c2));
     }
 
     @Test
@@ -234,9 +241,10 @@ class ThemeSuggestionsTest {
       assertThat(a.result()).containsEntry("themeIds", List.of("t1"));
       assertThat(a.events()).extracting(Emitted::event).containsExactly(
           new ThemeCreated(new Theme("t1", "B", List.of(c2), true, 0)),
-          new ThemesSuggested(List.of(group("A", c1), group("C", c3))));
+          new ThemesSuggested(List.of(listed("s1", "A", c1), listed("s3", "C", c3))));
       assertThat(a.events().get(1).by()).isNull();
-      assertThat(w.state().suggestions()).containsExactly(group("A", c1), group("C", c3));
+      assertThat(w.state().suggestions()).as("the others keep their ids")
+          .containsExactly(listed("s1", "A", c1), listed("s3", "C", c3));
       assertThat(w.contribution(c1).themeId()).isNull();
       assertThat(w.contribution(c3).themeId()).isNull();
 
@@ -337,7 +345,7 @@ class ThemeSuggestionsTest {
 
       assertThat(a.result()).containsEntry("themeIds", List.of());
       assertThat(a.events()).extracting(Emitted::event)
-          .containsExactly(new ThemesSuggested(List.of(group("B", c2))));
+          .containsExactly(new ThemesSuggested(List.of(listed("s2", "B", c2))));
       assertThat(w.state().themes()).hasSize(1);
     }
 
@@ -388,7 +396,7 @@ class ThemeSuggestionsTest {
       Accepted a = w.accepted(accept(0, 0), FACILITATOR);
 
       assertThat(a.result()).containsEntry("themeIds", List.of("t1"));
-      assertThat(w.state().suggestions()).containsExactly(group("B", c2));
+      assertThat(w.state().suggestions()).containsExactly(listed("s2", "B", c2));
     }
 
     @Test
@@ -450,6 +458,141 @@ class ThemeSuggestionsTest {
       assertThat(replica).isEqualTo(w.state());
       assertThat(replica.themes().keySet()).containsExactly("t1", "t2", "t3");
       w.assertGroupingConsistent();
+    }
+  }
+
+  // ================================================================ themes.accept {ids}
+
+  @Nested
+  @DisplayName("themes.accept {ids}: each press takes exactly the suggestion pressed")
+  class AcceptById {
+
+    private Command.ThemesAccept byId(String... ids) { return new Command.ThemesAccept(null, List.of(ids)); }
+
+    private Scenario threeSuggestions() {
+      Scenario w = Scenario.workshop();
+      Actor sam = w.join("Sam");
+      String c1 = w.post(sam, "one");
+      String c2 = w.post(sam, "two");
+      String c3 = w.post(sam, "three");
+      return w.suggested(group("Staffing", c1), group("Waiting", c2), group("Transport", c3));
+    }
+
+    @Test
+    @DisplayName("recorded suggestions are numbered s1, s2, s3 in the workshop; ids carry on across requests")
+    void numbered() {
+      Scenario w = threeSuggestions();
+      assertThat(w.state().suggestions()).extracting(SuggestedGroup::id).containsExactly("s1", "s2", "s3");
+
+      w.suggested(group("Again", "c1"));
+      assertThat(w.state().suggestions()).extracting(SuggestedGroup::id).containsExactly("s4");
+    }
+
+    @Test
+    @DisplayName("accepting the second, then the third: each makes the theme that was pressed, the others keep their ids")
+    void oneAfterAnother() {
+      Scenario w = threeSuggestions();
+
+      Accepted first = w.accepted(byId("s2"), FACILITATOR);
+      assertThat(first.result()).containsEntry("themeIds", List.of("t1"));
+      assertThat(w.theme("t1").label()).isEqualTo("Waiting");
+      assertThat(w.state().suggestions()).extracting(SuggestedGroup::id).containsExactly("s1", "s3");
+
+      Accepted second = w.accepted(byId("s3"), FACILITATOR);
+      assertThat(second.result()).containsEntry("themeIds", List.of("t2"));
+      assertThat(w.theme("t2").label()).as("not Staffing, which moved into the second place").isEqualTo("Transport");
+      assertThat(w.state().suggestions()).extracting(SuggestedGroup::id, SuggestedGroup::label)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("s1", "Staffing"));
+      w.assertGroupingConsistent();
+    }
+
+    @Test
+    @DisplayName("two presses of the same suggestion (a double click, or two facilitators): the second is NOT_FOUND, nothing more is made")
+    void acceptedAlready() {
+      Scenario w = threeSuggestions();
+      w.accepted(byId("s2"), FACILITATOR);
+      WorkshopState before = w.state();
+
+      Rejection r = w.rejected(byId("s2"), FACILITATOR);
+
+      assertThat(r.code()).isEqualTo(Code.NOT_FOUND);
+      assertThat(r.message()).isEqualTo("That suggestion is no longer on the list. Look again at the suggestions.");
+      assertThat(w.state()).isSameAs(before);
+    }
+
+    @Test
+    @DisplayName("an id from an earlier list (replaced by new suggestions) is NOT_FOUND, and nothing of the list is accepted")
+    void replacedList() {
+      Scenario w = threeSuggestions();
+      w.suggested(group("Fresh", "c1"));
+
+      assertThat(w.rejected(byId("s4", "s1"), FACILITATOR).code()).isEqualTo(Code.NOT_FOUND);
+      assertThat(w.state().themes()).isEmpty();
+      assertThat(w.state().suggestions()).extracting(SuggestedGroup::id).containsExactly("s4");
+    }
+
+    @Test
+    @DisplayName("several ids at once make themes in the order given; a repeated id counts once")
+    void several() {
+      Scenario w = threeSuggestions();
+
+      Accepted a = w.accepted(byId("s3", "s1", "s3"), FACILITATOR);
+
+      assertThat(a.result()).containsEntry("themeIds", List.of("t1", "t2"));
+      assertThat(w.theme("t1").label()).isEqualTo("Transport");
+      assertThat(w.theme("t2").label()).isEqualTo("Staffing");
+      assertThat(w.state().suggestions()).extracting(SuggestedGroup::id).containsExactly("s2");
+    }
+
+    @Test
+    @DisplayName("an empty list of ids accepts nothing and changes nothing")
+    void empty() {
+      Scenario w = threeSuggestions();
+
+      assertThat(w.accepted(byId(), FACILITATOR).events()).isEmpty();
+      assertThat(w.state().suggestions()).hasSize(3);
+    }
+
+    @Test
+    @DisplayName("indexes still work for older clients; ids and indexes together are refused")
+    void indexesStillWork() {
+      Scenario w = threeSuggestions();
+      w.accepted(accept(0), FACILITATOR);
+      assertThat(w.theme("t1").label()).isEqualTo("Staffing");
+
+      assertThat(org.assertj.core.api.Assertions.catchThrowable(
+          () -> new Command.ThemesAccept(List.of(0), List.of("s2")))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @DisplayName("participants cannot accept by id either: FORBIDDEN")
+    void participants() {
+      Scenario w = threeSuggestions();
+      Actor kim = w.join("Kim");
+      w.inPhase(1);
+
+      assertThat(w.rejected(byId("s1"), kim).code()).isEqualTo(Code.FORBIDDEN);
+    }
+
+    @Test
+    @DisplayName("replaying the log gives the same ids and the same counter, so the next suggestions are numbered alike")
+    void replay() {
+      Scenario w = threeSuggestions();
+      w.accepted(byId("s2"), FACILITATOR);
+
+      WorkshopState replayed = Scenario.fold(Scenario.workshop().state(), w.log());
+
+      assertThat(replayed.suggestions()).isEqualTo(w.state().suggestions());
+      assertThat(replayed.counters()).isEqualTo(w.state().counters());
+      assertThat(replayed.counters().suggestion()).isEqualTo(4);
+    }
+
+    @Test
+    @DisplayName("suggestions stored before ids existed get ids by position (s0-1, s0-2), the same on every node")
+    void storedWithoutIds() {
+      ThemesSuggested old = new ThemesSuggested(List.of(group("A", "c1"), group("B", "c2")));
+
+      assertThat(old.suggestions()).extracting(SuggestedGroup::id).containsExactly("s0-1", "s0-2");
     }
   }
 }

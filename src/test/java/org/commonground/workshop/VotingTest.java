@@ -233,7 +233,7 @@ class VotingTest {
     String id = w.post(FACILITATOR, "x");
     for (int i = 0; i < 4; i++) w.accepted(cast(id), sam);
     w.accepted(new Command.WorkshopUpdate(null,
-        new SettingsPatch(null, 2, null, null, null, null, null, null)), FACILITATOR);
+        new SettingsPatch(null, 2, null, null, null, null, null, null, null)), FACILITATOR);
 
     assertThat(w.rejected(cast(id), sam).code()).isEqualTo(Code.LIMIT);
     Accepted back = w.accepted(retract(id), sam);

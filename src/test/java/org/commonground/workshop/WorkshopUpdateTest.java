@@ -20,7 +20,7 @@ class WorkshopUpdateTest {
 
   private static Command.WorkshopUpdate settings(SettingsPatch p) { return new Command.WorkshopUpdate(null, p); }
 
-  private static SettingsPatch votes(int n) { return new SettingsPatch(null, n, null, null, null, null, null, null); }
+  private static SettingsPatch votes(int n) { return new SettingsPatch(null, n, null, null, null, null, null, null, null); }
 
   @Test
   @DisplayName("a facilitator renames the workshop; the event carries the whole workshop, settings unchanged")
@@ -40,7 +40,7 @@ class WorkshopUpdateTest {
   void merge() {
     Scenario w = Scenario.workshop().started();
 
-    w.accepted(settings(new SettingsPatch(Settings.Anonymity.ALWAYS, null, null, null, 5, true, null, null)), FACILITATOR);
+    w.accepted(settings(new SettingsPatch(Settings.Anonymity.ALWAYS, null, null, null, 5, true, null, null, null)), FACILITATOR);
     w.accepted(settings(votes(3)), FACILITATOR);
 
     Settings s = w.state().settings();
@@ -71,11 +71,11 @@ class WorkshopUpdateTest {
   static Stream<SettingsPatch> invalidPatches() {
     return Stream.of(
         votes(0), votes(21),
-        new SettingsPatch(null, null, 0, null, null, null, null, null),
-        new SettingsPatch(null, null, null, null, 0, null, null, null),
-        new SettingsPatch(null, null, null, null, null, null, 0, null),
+        new SettingsPatch(null, null, 0, null, null, null, null, null, null),
+        new SettingsPatch(null, null, null, null, 0, null, null, null, null),
+        new SettingsPatch(null, null, null, null, null, null, 0, null, null),
         new SettingsPatch(null, null, null, List.of(new StakeholderGroup("a", "A"), new StakeholderGroup("a", "B")),
-            null, null, null, null));
+            null, null, null, null, null));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -140,7 +140,7 @@ class WorkshopUpdateTest {
     Scenario w = Scenario.workshop().started();
     Actor sam = w.join("Sam");
 
-    w.accepted(settings(new SettingsPatch(Settings.Anonymity.NEVER, null, null, null, null, null, null, null)), FACILITATOR);
+    w.accepted(settings(new SettingsPatch(Settings.Anonymity.NEVER, null, null, null, null, null, null, null, null)), FACILITATOR);
 
     assertThat(w.rejected(new Command.AddContribution("hush", null, true, null, null), sam).code())
         .isEqualTo(Code.INVALID);

@@ -45,11 +45,13 @@ final class ApiRoutes {
   private final AppConfig config;
   private final WorkshopStore store;
   private final Hub hub;
+  private final OrganiserKey organiserKey;
 
   ApiRoutes(AppConfig config, WorkshopStore store, Hub hub) {
     this.config = config;
     this.store = store;
     this.hub = hub;
+    this.organiserKey = new OrganiserKey(config.organiserKey());
   }
 
   void mount(Router router) {
@@ -64,7 +66,7 @@ final class ApiRoutes {
   }
 
   private void create(RoutingContext ctx) {
-    if (config.organiserKey() != null && !config.organiserKey().equals(bearer(ctx))) {
+    if (!organiserKey.admits(bearer(ctx))) {
       HttpError.send(ctx, 401, "UNAUTHENTICATED", "creating a workshop needs the organiser key as a bearer token");
       return;
     }

@@ -1,6 +1,5 @@
 package org.commonground.transport;
 
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -35,19 +34,17 @@ public final class HttpVerticle extends VerticleBase {
   private final WorkshopStore store;
   private final Hub hub;
   private final HubMetrics metrics;
-  private final PrometheusMeterRegistry registry;
   private final int port;
   private HttpServer server;
   /** This verticle's sockets (all on its event loop), pinged by one timer. */
   private Heartbeats heartbeats;
 
   public HttpVerticle(AppConfig config, WorkshopStore store, Hub hub, HubMetrics metrics,
-                      PrometheusMeterRegistry registry, int port) {
+                      int port) {
     this.config = config;
     this.store = store;
     this.hub = hub;
     this.metrics = metrics;
-    this.registry = registry;
     this.port = port;
   }
 
@@ -70,8 +67,6 @@ public final class HttpVerticle extends VerticleBase {
             .onSuccess(v -> p.complete(Status.OK()))
             .onFailure(err -> p.complete(Status.KO())))));
     router.get("/favicon.ico").handler(ctx -> ctx.response().setStatusCode(204).end());
-    router.get("/metrics").handler(ctx -> ctx.response()
-        .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(registry.scrape()));
     // One page per view; the page reads its token from the URL fragment.
     for (String[] page : new String[][] {{"/j/*", "/index.html"}, {"/f/", "/f.html"}, {"/f", "/f.html"},
         {"/d/", "/d.html"}, {"/d", "/d.html"}}) {

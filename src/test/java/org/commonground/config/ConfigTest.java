@@ -21,6 +21,19 @@ class ConfigTest {
     assertThat(c.redis().type()).isEqualTo("standalone");
     assertThat(c.organiserKey()).isNull();
     assertThat(c.http().behindProxy()).as("X-Forwarded-For is not believed unless asked").isFalse();
+    assertThat(c.metrics()).as("metrics on this machine only, off the public port").isEqualTo(new MetricsConfig("127.0.0.1", 9464));
+  }
+
+  @Test
+  @DisplayName("metrics have their own address: CG_METRICS_HOST and CG_METRICS_PORT, never the public port")
+  void metricsAddress() {
+    AppConfig c = AppConfig.load(NO_DIR, Map.of("CG_METRICS_HOST", "10.0.0.5", "CG_METRICS_PORT", "0"));
+    assertThat(c.metrics()).isEqualTo(new MetricsConfig("10.0.0.5", 0));
+    assertThatThrownBy(() -> AppConfig.load(NO_DIR, Map.of("CG_METRICS_PORT", "nine"))).hasMessageContaining("CG_METRICS_PORT");
+    assertThatThrownBy(() -> AppConfig.load(NO_DIR, Map.of("CG_METRICS_PORT", "-1"))).hasMessageContaining("metrics.port");
+    assertThatThrownBy(() -> AppConfig.load(NO_DIR, Map.of("CG_METRICS_PORT", "8080"))).hasMessageContaining("metrics.port")
+        .hasMessageContaining("http.port");
+    assertThatThrownBy(() -> AppConfig.load(NO_DIR, Map.of("CG_METRICS_HOST", " "))).hasMessageContaining("metrics.host");
   }
 
   @Test

@@ -11,7 +11,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
-import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import org.commonground.config.AppConfig;
 import org.commonground.hub.Hub;
@@ -36,6 +35,7 @@ public final class HttpVerticle extends VerticleBase {
   private final HubMetrics metrics;
   private final int port;
   private HttpServer server;
+  private final Origins origins;
   /** This verticle's sockets (all on its event loop), pinged by one timer. */
   private Heartbeats heartbeats;
 
@@ -46,6 +46,7 @@ public final class HttpVerticle extends VerticleBase {
     this.hub = hub;
     this.metrics = metrics;
     this.port = port;
+    this.origins = new Origins(config.http());
   }
 
   @Override
@@ -59,6 +60,8 @@ public final class HttpVerticle extends VerticleBase {
       ctx.next();
     });
     router.get("/ws").handler(this::upgrade);
+    // Before the body is read: a refused request costs no more than its headers.
+    router.route("/api/*").handler(new RequestChecks(origins));
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(64 * 1024));
     new ApiRoutes(config, store, hub).mount(router);
     router.get("/health").handler(HealthCheckHandler.createWithHealthChecks(HealthChecks.create(vertx)
@@ -90,35 +93,12 @@ public final class HttpVerticle extends VerticleBase {
 
   private void upgrade(RoutingContext ctx) {
     String origin = ctx.request().getHeader("Origin");
-    if (origin != null && !originAllowed(origin, ctx)) {
+    if (origin != null && !origins.allows(origin, ctx.request())) {
       HttpError.send(ctx, 403, "FORBIDDEN", "this origin may not connect");
       return;
     }
     ctx.request().toWebSocket().onSuccess(ws -> new SocketSession(ws, vertx, hub, store, config.limits(), metrics, heartbeats).start())
         .onFailure(err -> LOG.debug("WebSocket upgrade failed: {}", err.toString()));
-  }
-
-  private boolean originAllowed(String origin, RoutingContext ctx) {
-    if (config.http().allowedOrigins().contains(origin)) return true;
-    if (config.http().publicUrl() != null && sameOrigin(origin, config.http().publicUrl())) return true;
-    try {
-      URI o = URI.create(origin);
-      String authority = ctx.request().authority() == null ? null : ctx.request().authority().toString();
-      return authority != null && authority.equalsIgnoreCase(o.getRawAuthority());
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-  }
-
-  private static boolean sameOrigin(String origin, String url) {
-    try {
-      URI o = URI.create(origin);
-      URI u = URI.create(url);
-      return o.getScheme() != null && o.getScheme().equalsIgnoreCase(u.getScheme())
-          && o.getRawAuthority() != null && o.getRawAuthority().equalsIgnoreCase(u.getRawAuthority());
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
   }
 
   private void apiFailure(RoutingContext ctx) {

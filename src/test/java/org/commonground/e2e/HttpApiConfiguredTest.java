@@ -96,6 +96,21 @@ class HttpApiConfiguredTest {
   }
 
   @Test
+  @DisplayName("the API takes state-changing requests from the public address and allowed origins, not from others")
+  void apiOrigins(Vertx vertx) {
+    Api http = new Api(vertx, node.port());
+    Api.Created w = http.create(new JsonObject().put("title", "Partner joins"), KEY);
+    String join = new JsonObject().put("joinCode", w.joinCode()).put("name", "Sam").encode();
+    for (String origin : List.of(PARTNER, "https://workshops.example.org", "https://workshops.example.org:443")) {
+      Api.Reply r = http.request(HttpMethod.POST, "/api/join", join, Map.of("Origin", origin), null);
+      assertThat(r.status()).as("from %s: %s", origin, r.text()).isEqualTo(201);
+    }
+    for (String origin : List.of("http://partner.example", "http://workshops.example.org", "https://evil.example")) {
+      assertError(http.request(HttpMethod.POST, "/api/join", join, Map.of("Origin", origin), null), 403, "FORBIDDEN", origin);
+    }
+  }
+
+  @Test
   @DisplayName("behind a proxy, a WebSocket from the configured public address (the page's own origin) is welcome")
   void publicUrlOrigin(Vertx vertx) {
     Api http = new Api(vertx, node.port());

@@ -2,12 +2,6 @@ package org.commonground.transport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -277,28 +271,11 @@ final class ApiRoutes {
       return;
     }
     hub.read(workshopId, s -> s.joinCode()).onSuccess(code -> {
-      String link = Links.origin(ctx, config) + "/j/" + code;
-      ctx.response().putHeader("Content-Type", "image/svg+xml").putHeader("Cache-Control", "public, max-age=3600")
-          .end(svg(link));
+      String link = Links.origin(ctx.request(), config.http()) + "/j/" + code;
+      // Private: the link depends on the address the request reached, so no shared cache may keep one.
+      ctx.response().putHeader("Content-Type", "image/svg+xml").putHeader("Cache-Control", "private, max-age=3600")
+          .end(QrSvg.of(link));
     }).onFailure(ctx::fail);
-  }
-
-  static String svg(String text) {
-    try {
-      BitMatrix m = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
-          Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
-      StringBuilder b = new StringBuilder();
-      b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(m.getWidth()).append(' ')
-          .append(m.getHeight()).append("\" shape-rendering=\"crispEdges\" role=\"img\"><title>QR code: ")
-          .append(text.replace("&", "&amp;").replace("<", "&lt;")).append("</title>")
-          .append("<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"");
-      for (int y = 0; y < m.getHeight(); y++) {
-        for (int x = 0; x < m.getWidth(); x++) if (m.get(x, y)) b.append('M').append(x).append(' ').append(y).append("h1v1h-1z");
-      }
-      return b.append("\"/></svg>").toString();
-    } catch (WriterException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static JsonNode body(RoutingContext ctx) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.commonground.config.HttpConfig;
 import org.commonground.support.Api;
 import org.commonground.support.LiveNode;
+import org.commonground.support.RawHttp;
 import org.commonground.support.WsClient;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -132,5 +133,9 @@ class HttpApiConfiguredTest {
     assertThat(qr.header()).startsWith("image/svg+xml");
     assertThat(qr.text()).contains("https://workshops.example.org/j/" + w.joinCode().replace("-", ""))
         .doesNotContain("127.0.0.1");
+    RawHttp.Response forged = RawHttp.exchange(node.port(), "GET", "/api/workshops/" + w.id() + "/qr.svg",
+        Map.of("Host", "evil.example"), null);
+    assertThat(forged.body()).as("a forged Host").contains("https://workshops.example.org/j/").doesNotContain("evil");
+    assertThat(forged.header("Cache-Control")).startsWith("private");
   }
 }

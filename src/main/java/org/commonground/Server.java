@@ -33,6 +33,7 @@ import org.commonground.store.RedisLauncher;
 import org.commonground.store.RedisWorkshopStore;
 import org.commonground.store.Subscriber;
 import org.commonground.store.TimedRedis;
+import org.commonground.transport.AddressCounts;
 import org.commonground.transport.HttpVerticle;
 import org.commonground.transport.MetricsEndpoint;
 import io.vertx.core.http.HttpServer;
@@ -107,6 +108,7 @@ public final class Server {
         ThemeHelp.unavailable("theme suggestions are still starting up; try again in a moment"));
     hub[0] = new Hub(shards, store, metrics, HubSettings.DEFAULTS, Ids.random(8), themes);
     Subscriber subscriber = new Subscriber(vertx, redisOptions, keys, hub[0]);
+    AddressCounts connections = new AddressCounts(config.limits().connectionsPerAddress());
     hub[0].subscriber(subscriber);
 
     return store.ping()
@@ -114,7 +116,7 @@ public final class Server {
             "cannot reach Redis at " + redisUrl + " (" + err.getMessage() + "); start it or fix CG_REDIS_URL", err)))
         .compose(v -> vertx.deployVerticle(() -> new ShardVerticle(shards), new DeploymentOptions().setInstances(loops)))
         .compose(v -> subscriber.start())
-        .compose(v -> vertx.deployVerticle(() -> new HttpVerticle(config, store, hub[0], metrics, port),
+        .compose(v -> vertx.deployVerticle(() -> new HttpVerticle(config, store, hub[0], metrics, port, connections),
             new DeploymentOptions().setInstances(loops)))
         .recover(err -> Future.failedFuture(err.getMessage() != null && err.getMessage().contains("Address already in use")
             ? new IllegalStateException("port " + port + " is taken; set CG_HTTP_PORT to a free one", err)

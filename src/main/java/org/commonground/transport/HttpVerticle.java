@@ -36,29 +36,39 @@ public final class HttpVerticle extends VerticleBase {
   private final int port;
   private HttpServer server;
   private final Origins origins;
+  /** Open connections per client address, shared by every instance of this verticle. */
+  private final AddressCounts connections;
+  private ConnectionGuard guard;
   /** This verticle's sockets (all on its event loop), pinged by one timer. */
   private Heartbeats heartbeats;
 
   public HttpVerticle(AppConfig config, WorkshopStore store, Hub hub, HubMetrics metrics,
-                      int port) {
+                      int port, AddressCounts connections) {
     this.config = config;
     this.store = store;
     this.hub = hub;
     this.metrics = metrics;
     this.port = port;
     this.origins = new Origins(config.http());
+    this.connections = connections;
   }
 
   @Override
   public Future<?> start() {
-    heartbeats = new Heartbeats(config.limits().idleTimeoutSeconds() * 1000L);
-    vertx.setPeriodic(Heartbeats.SWEEP_MS, t -> heartbeats.sweep(System.currentTimeMillis()));
+    heartbeats = new Heartbeats(config.limits().idleTimeoutSeconds() * 1000L, config.limits().webSocketPingMs());
+    guard = new ConnectionGuard(config.limits(), connections, config.http().behindProxy());
+    vertx.setPeriodic(Heartbeats.SWEEP_MS, t -> {
+      long now = System.currentTimeMillis();
+      heartbeats.sweep(now);
+      guard.sweep(now);
+    });
     Router router = Router.router(vertx);
     router.route().handler(ctx -> {
       ctx.response().putHeader("Content-Security-Policy", CSP).putHeader("X-Content-Type-Options", "nosniff")
           .putHeader("Referrer-Policy", "no-referrer");
       ctx.next();
     });
+    router.route().handler(guard::request);
     router.get("/ws").handler(this::upgrade);
     // Before the body is read: a refused request costs no more than its headers.
     router.route("/api/*").handler(new RequestChecks(origins));
@@ -86,8 +96,14 @@ public final class HttpVerticle extends VerticleBase {
         // above ours: frames up to it are read and answered with 1009 by the session.
         .setMaxWebSocketFrameSize(config.limits().maxFrameBytes() * WIRE_HEADROOM)
         .setMaxWebSocketMessageSize(config.limits().maxFrameBytes() * WIRE_HEADROOM)
-        .setIdleTimeout(0);
-    server = vertx.createHttpServer(options).requestHandler(router);
+        // Nothing read or written for this long closes any connection. It counts writes, so the pings
+        // every WebSocket gets (limits.webSocketPingMs, which Limits keeps well inside it) keep a healthy
+        // one open however quiet its user is.
+        .setIdleTimeout(config.limits().httpIdleTimeoutSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS)
+        // Browsers speak HTTP/2 only over TLS (at the proxy); h2c would let one connection carry many
+        // requests at once, past the per-connection deadlines of ConnectionGuard.
+        .setHttp2ClearTextEnabled(false);
+    server = vertx.createHttpServer(options).connectionHandler(guard::opened).requestHandler(router);
     return server.listen();
   }
 
@@ -97,7 +113,10 @@ public final class HttpVerticle extends VerticleBase {
       HttpError.send(ctx, 403, "FORBIDDEN", "this origin may not connect");
       return;
     }
-    ctx.request().toWebSocket().onSuccess(ws -> new SocketSession(ws, vertx, hub, store, config.limits(), metrics, heartbeats).start())
+    ctx.request().toWebSocket().onSuccess(ws -> {
+          Runnable uncount = guard.upgraded(ctx.request().connection());
+          new SocketSession(ws, vertx, hub, store, config.limits(), metrics, heartbeats).start(uncount);
+        })
         .onFailure(err -> LOG.debug("WebSocket upgrade failed: {}", err.toString()));
   }
 

@@ -25,6 +25,24 @@ class ConfigTest {
   }
 
   @Test
+  @DisplayName("connection limits: a cap per address (CG_CONNECTIONS_PER_ADDRESS) and HTTP timeouts that never cut a pinged WebSocket")
+  void connectionLimits() {
+    Limits d = AppConfig.load(NO_DIR, Map.of()).limits();
+    assertThat(d.connectionsPerAddress()).isEqualTo(1000);
+    assertThat(d.headerTimeoutSeconds()).isEqualTo(10);
+    assertThat(d.httpIdleTimeoutSeconds() * 1000L).as("idle timeout past the WebSocket ping interval")
+        .isGreaterThan(d.webSocketPingMs());
+    assertThat(AppConfig.load(NO_DIR, Map.of("CG_CONNECTIONS_PER_ADDRESS", "50")).limits().connectionsPerAddress()).isEqualTo(50);
+    assertThatThrownBy(() -> AppConfig.load(NO_DIR, Map.of("CG_CONNECTIONS_PER_ADDRESS", "many")))
+        .hasMessageContaining("CG_CONNECTIONS_PER_ADDRESS");
+    assertThatThrownBy(() -> AppConfig.load(NO_DIR, Map.of("CG_CONNECTIONS_PER_ADDRESS", "0")))
+        .hasMessageContaining("limits.connectionsPerAddress");
+    assertThatThrownBy(() -> d.withHttpTimeouts(10, 20)).as("an idle timeout the 20 s pings would not keep open")
+        .hasMessageContaining("limits.httpIdleTimeoutSeconds").hasMessageContaining("limits.idleTimeoutSeconds");
+    assertThatThrownBy(() -> d.withHttpTimeouts(0, 30)).hasMessageContaining("limits.headerTimeoutSeconds");
+  }
+
+  @Test
   @DisplayName("metrics have their own address: CG_METRICS_HOST and CG_METRICS_PORT, never the public port")
   void metricsAddress() {
     AppConfig c = AppConfig.load(NO_DIR, Map.of("CG_METRICS_HOST", "10.0.0.5", "CG_METRICS_PORT", "0"));

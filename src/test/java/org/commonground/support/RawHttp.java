@@ -122,6 +122,17 @@ public final class RawHttp implements AutoCloseable {
     }
   }
 
+  /** Every byte the server sends until it closes the connection (empty if it closes without a word). */
+  public String readAll() {
+    try {
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    } catch (java.net.SocketException e) {
+      return "";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Reads until the server closes the connection. */
   public Response readToEnd() {
     try {

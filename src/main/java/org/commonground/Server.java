@@ -123,6 +123,10 @@ public final class Server {
             : err))
         .compose(v -> MetricsEndpoint.start(vertx, config.metrics(), registry))
         .map(metricsServer -> {
+          if (config.organiserKey() == null) {
+            LOG.warn("workshop creation is open to anyone who can reach port {}: set CG_ORGANISER_KEY unless this "
+                + "is a private machine", port);
+          }
           hub[0].startHeartbeat(vertx);
           themeWorkers.executeBlocking(themeLoader).onComplete(ar -> {
             if (ar.succeeded()) {

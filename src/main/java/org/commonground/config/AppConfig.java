@@ -12,8 +12,8 @@ import org.commonground.protocol.Json;
  * All settings, read once at start-up: {@code config/default.json}, then {@code config/local.json} if
  * present, then the environment ({@code CG_HTTP_PORT}, {@code CG_HTTP_HOST}, {@code CG_PUBLIC_URL},
  * {@code CG_REDIS_URL}, {@code CG_REDIS_TYPE}, {@code CG_REDIS_MASTER}, {@code CG_ORGANISER_KEY}, {@code CG_DATA_DIR}, {@code CG_BEHIND_PROXY}, {@code CG_ALLOWED_ORIGINS}
- * comma-separated, {@code CG_METRICS_HOST}, {@code CG_METRICS_PORT}, {@code CG_CONNECTIONS_PER_ADDRESS}). A
- * bad value stops the server with a message naming it.
+ * comma-separated, {@code CG_METRICS_HOST}, {@code CG_METRICS_PORT}, {@code CG_CONNECTIONS_PER_ADDRESS},
+ * {@code CG_CREATIONS_PER_WINDOW}). A bad value stops the server with a message naming it.
  */
 public record AppConfig(HttpConfig http, RedisConfig redis, String organiserKey, String dataDir, Limits limits,
                         MetricsConfig metrics) {
@@ -41,11 +41,12 @@ public record AppConfig(HttpConfig http, RedisConfig redis, String organiserKey,
       Map.entry("CG_BEHIND_PROXY", "http.behindProxy"),
       Map.entry("CG_METRICS_HOST", "metrics.host"),
       Map.entry("CG_METRICS_PORT", "metrics.port"),
-      Map.entry("CG_CONNECTIONS_PER_ADDRESS", "limits.connectionsPerAddress"));
+      Map.entry("CG_CONNECTIONS_PER_ADDRESS", "limits.connectionsPerAddress"),
+      Map.entry("CG_CREATIONS_PER_WINDOW", "limits.creationsPerWindow"));
 
   /** Variables whose value must be a whole number. */
   private static final java.util.Set<String> NUMBERS = java.util.Set.of("CG_HTTP_PORT", "CG_METRICS_PORT",
-      "CG_CONNECTIONS_PER_ADDRESS");
+      "CG_CONNECTIONS_PER_ADDRESS", "CG_CREATIONS_PER_WINDOW");
 
   /** The bundled defaults, then config/*.json under {@code dir} where present, then the environment. */
   public static AppConfig load(Path dir, Map<String, String> env) {

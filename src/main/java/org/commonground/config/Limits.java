@@ -9,6 +9,8 @@ package org.commonground.config;
  * a healthy one is pinged well within it). {@code headerTimeoutSeconds}: how long a new connection, or
  * one between requests once idle, may take to send a request's headers. {@code connectionsPerAddress}:
  * open HTTP and WebSocket connections from one client address, counted across the node.
+ * {@code creationsPerWindow} per {@code creationWindowSeconds}: workshops one client address may create,
+ * counted in Redis across every node.
  */
 public record Limits(
     int maxFrameBytes,
@@ -23,7 +25,9 @@ public record Limits(
     int idleTimeoutSeconds,
     int connectionsPerAddress,
     int headerTimeoutSeconds,
-    int httpIdleTimeoutSeconds) {
+    int httpIdleTimeoutSeconds,
+    int creationsPerWindow,
+    int creationWindowSeconds) {
 
   /** A sweep checks pings once a second, so a ping may come this much later than its interval. */
   private static final long PING_SLACK_MS = 2_000;
@@ -42,6 +46,8 @@ public record Limits(
     positive("limits.connectionsPerAddress", connectionsPerAddress);
     positive("limits.headerTimeoutSeconds", headerTimeoutSeconds);
     positive("limits.httpIdleTimeoutSeconds", httpIdleTimeoutSeconds);
+    positive("limits.creationsPerWindow", creationsPerWindow);
+    positive("limits.creationWindowSeconds", creationWindowSeconds);
     // The connection idle timeout also covers WebSockets: it must outlast the gap between two pings, or
     // it would cut healthy ones that are merely quiet.
     long pingMs = pingMs(idleTimeoutSeconds);
@@ -60,25 +66,25 @@ public record Limits(
   public Limits withCommandRate(double perSecond, int burst) {
     return new Limits(maxFrameBytes, perSecond, burst, failedJoinsPerWindow, failedJoinWindowSeconds,
         writeQueueMaxBytes, helloTimeoutMs, errorsPerMinute, refTtlSeconds, idleTimeoutSeconds,
-        connectionsPerAddress, headerTimeoutSeconds, httpIdleTimeoutSeconds);
+        connectionsPerAddress, headerTimeoutSeconds, httpIdleTimeoutSeconds, creationsPerWindow, creationWindowSeconds);
   }
 
   public Limits withWriteQueueMaxBytes(int bytes) {
     return new Limits(maxFrameBytes, commandsPerSecond, commandBurst, failedJoinsPerWindow, failedJoinWindowSeconds,
         bytes, helloTimeoutMs, errorsPerMinute, refTtlSeconds, idleTimeoutSeconds,
-        connectionsPerAddress, headerTimeoutSeconds, httpIdleTimeoutSeconds);
+        connectionsPerAddress, headerTimeoutSeconds, httpIdleTimeoutSeconds, creationsPerWindow, creationWindowSeconds);
   }
 
   public Limits withFailedJoins(int perWindow, int windowSeconds) {
     return new Limits(maxFrameBytes, commandsPerSecond, commandBurst, perWindow, windowSeconds,
         writeQueueMaxBytes, helloTimeoutMs, errorsPerMinute, refTtlSeconds, idleTimeoutSeconds,
-        connectionsPerAddress, headerTimeoutSeconds, httpIdleTimeoutSeconds);
+        connectionsPerAddress, headerTimeoutSeconds, httpIdleTimeoutSeconds, creationsPerWindow, creationWindowSeconds);
   }
 
   public Limits withHelloTimeoutMs(int ms) {
     return new Limits(maxFrameBytes, commandsPerSecond, commandBurst, failedJoinsPerWindow, failedJoinWindowSeconds,
         writeQueueMaxBytes, ms, errorsPerMinute, refTtlSeconds, idleTimeoutSeconds,
-        connectionsPerAddress, headerTimeoutSeconds, httpIdleTimeoutSeconds);
+        connectionsPerAddress, headerTimeoutSeconds, httpIdleTimeoutSeconds, creationsPerWindow, creationWindowSeconds);
   }
 
   /** The WebSocket idle timeout, and the connection idle timeout with it when it would be too short. */
@@ -86,19 +92,25 @@ public record Limits(
     int http = (int) Math.max(httpIdleTimeoutSeconds, (pingMs(seconds) + PING_SLACK_MS + 999) / 1000);
     return new Limits(maxFrameBytes, commandsPerSecond, commandBurst, failedJoinsPerWindow, failedJoinWindowSeconds,
         writeQueueMaxBytes, helloTimeoutMs, errorsPerMinute, refTtlSeconds, seconds,
-        connectionsPerAddress, headerTimeoutSeconds, http);
+        connectionsPerAddress, headerTimeoutSeconds, http, creationsPerWindow, creationWindowSeconds);
   }
 
   public Limits withConnectionsPerAddress(int perAddress) {
     return new Limits(maxFrameBytes, commandsPerSecond, commandBurst, failedJoinsPerWindow, failedJoinWindowSeconds,
         writeQueueMaxBytes, helloTimeoutMs, errorsPerMinute, refTtlSeconds, idleTimeoutSeconds,
-        perAddress, headerTimeoutSeconds, httpIdleTimeoutSeconds);
+        perAddress, headerTimeoutSeconds, httpIdleTimeoutSeconds, creationsPerWindow, creationWindowSeconds);
   }
 
   public Limits withHttpTimeouts(int headerSeconds, int idleSeconds) {
     return new Limits(maxFrameBytes, commandsPerSecond, commandBurst, failedJoinsPerWindow, failedJoinWindowSeconds,
         writeQueueMaxBytes, helloTimeoutMs, errorsPerMinute, refTtlSeconds, idleTimeoutSeconds,
-        connectionsPerAddress, headerSeconds, idleSeconds);
+        connectionsPerAddress, headerSeconds, idleSeconds, creationsPerWindow, creationWindowSeconds);
+  }
+
+  public Limits withCreations(int perWindow, int windowSeconds) {
+    return new Limits(maxFrameBytes, commandsPerSecond, commandBurst, failedJoinsPerWindow, failedJoinWindowSeconds,
+        writeQueueMaxBytes, helloTimeoutMs, errorsPerMinute, refTtlSeconds, idleTimeoutSeconds,
+        connectionsPerAddress, headerTimeoutSeconds, httpIdleTimeoutSeconds, perWindow, windowSeconds);
   }
 
   private static void positive(String what, long v) {

@@ -16,8 +16,6 @@ import org.commonground.protocol.Json;
 import org.commonground.protocol.JoinCodes;
 import org.commonground.protocol.ProtocolException;
 import org.commonground.protocol.Views;
-import org.commonground.protocol.SequencedEvent;
-import org.commonground.protocol.WorkshopSpecs;
 import org.commonground.report.CsvReport;
 import org.commonground.report.MarkdownReport;
 import org.commonground.report.Reports;
@@ -27,25 +25,20 @@ import org.commonground.store.TokenGrant;
 import org.commonground.store.WorkshopStore;
 import org.commonground.workshop.Actor;
 import org.commonground.workshop.Command;
-import org.commonground.workshop.Emitted;
-import org.commonground.workshop.Event;
-import org.commonground.workshop.Participant;
 import org.commonground.workshop.Role;
 
-/** The REST side of PROTOCOL.md: create, join, co-facilitators, the QR code. */
+/** The REST side of PROTOCOL.md: create (CreateRoute), join, co-facilitators, the QR code, reports, deletion. */
 final class ApiRoutes {
-  private static final int CODE_ATTEMPTS = 8;
-
   private final AppConfig config;
   private final WorkshopStore store;
   private final Hub hub;
-  private final OrganiserKey organiserKey;
+  private final CreateRoute creation;
 
   ApiRoutes(AppConfig config, WorkshopStore store, Hub hub) {
     this.config = config;
     this.store = store;
     this.hub = hub;
-    this.organiserKey = new OrganiserKey(config.organiserKey());
+    this.creation = new CreateRoute(config, store);
   }
 
   void mount(Router router) {
@@ -60,34 +53,7 @@ final class ApiRoutes {
   }
 
   private void create(RoutingContext ctx) {
-    if (!organiserKey.admits(bearer(ctx))) {
-      HttpError.send(ctx, 401, "UNAUTHENTICATED", "creating a workshop needs the organiser key as a bearer token");
-      return;
-    }
-    WorkshopSpecs.Spec spec = WorkshopSpecs.parse(body(ctx));
-    String id = Ids.workshopId();
-    NewToken facilitator = NewToken.mint(id, "p1", Role.FACILITATOR);
-    NewToken display = NewToken.mint(id, TokenGrant.DISPLAY_ID, Role.DISPLAY);
-    createWithFreeCode(id, spec, List.of(facilitator, display), 1).onSuccess(code -> {
-      ObjectNode out = Json.object();
-      out.put("workshopId", id).put("joinCode", JoinCodes.display(code))
-          .put("facilitatorToken", facilitator.token()).put("displayToken", display.token());
-      out.putObject("links").put("join", "/j/" + code).put("facilitator", "/f/#" + facilitator.token())
-          .put("display", "/d/#" + display.token());
-      json(ctx, 201, out);
-    }).onFailure(ctx::fail);
-  }
-
-  private Future<String> createWithFreeCode(String id, WorkshopSpecs.Spec spec, List<NewToken> tokens, int attempt) {
-    String code = JoinCodes.generate();
-    long now = System.currentTimeMillis();
-    Event.WorkshopCreated created = new Event.WorkshopCreated(id, spec.title(), code, spec.settings(), spec.phases(),
-        new Participant("p1", "Facilitator", Role.FACILITATOR, null), now);
-    String body = SequencedEvent.bodyWithoutSeq(now, new Emitted("p1", created));
-    return store.create(id, code, Ids.random(16), body, tokens).map(v -> code).recover(err ->
-        err instanceof WorkshopStore.CodeTakenException && attempt < CODE_ATTEMPTS
-            ? createWithFreeCode(id, spec, tokens, attempt + 1)
-            : Future.failedFuture(err));
+    creation.handle(ctx);
   }
 
   private void join(RoutingContext ctx) {
@@ -278,7 +244,7 @@ final class ApiRoutes {
     }).onFailure(ctx::fail);
   }
 
-  private static JsonNode body(RoutingContext ctx) {
+  static JsonNode body(RoutingContext ctx) {
     String text = ctx.body().asString();
     if (text == null || text.isBlank()) throw ProtocolException.invalid("a JSON body is required");
     return Json.parseObject(text);
@@ -291,7 +257,7 @@ final class ApiRoutes {
     return t.isEmpty() ? null : t;
   }
 
-  private static void json(RoutingContext ctx, int status, JsonNode body) {
+  static void json(RoutingContext ctx, int status, JsonNode body) {
     ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
         .end(Json.buffer(body));
   }

@@ -43,6 +43,19 @@ class ConfigTest {
   }
 
   @Test
+  @DisplayName("workshop creations per address: 60 an hour by default, CG_CREATIONS_PER_WINDOW to change it")
+  void creations() {
+    Limits d = AppConfig.load(NO_DIR, Map.of()).limits();
+    assertThat(d.creationsPerWindow()).isEqualTo(60);
+    assertThat(d.creationWindowSeconds()).isEqualTo(3600);
+    assertThat(AppConfig.load(NO_DIR, Map.of("CG_CREATIONS_PER_WINDOW", "5")).limits().creationsPerWindow()).isEqualTo(5);
+    assertThatThrownBy(() -> AppConfig.load(NO_DIR, Map.of("CG_CREATIONS_PER_WINDOW", "lots")))
+        .hasMessageContaining("CG_CREATIONS_PER_WINDOW");
+    assertThatThrownBy(() -> d.withCreations(0, 3600)).hasMessageContaining("limits.creationsPerWindow");
+    assertThatThrownBy(() -> d.withCreations(5, 0)).hasMessageContaining("limits.creationWindowSeconds");
+  }
+
+  @Test
   @DisplayName("metrics have their own address: CG_METRICS_HOST and CG_METRICS_PORT, never the public port")
   void metricsAddress() {
     AppConfig c = AppConfig.load(NO_DIR, Map.of("CG_METRICS_HOST", "10.0.0.5", "CG_METRICS_PORT", "0"));

@@ -39,7 +39,10 @@ public final class TestNode implements AutoCloseable {
     AppConfig config = tweak.apply(base
         .withHttp(new HttpConfig("127.0.0.1", 0, null, base.http().allowedOrigins()))
         .withRedis(new RedisConfig(redisUrl, base.redis().keyPrefix(), 4, "always"))
-        .withMetrics(new MetricsConfig("127.0.0.1", 0)));
+        .withMetrics(new MetricsConfig("127.0.0.1", 0))
+        // Every test speaks from 127.0.0.1 and creates far more workshops than one network would in an
+        // hour; the tests of the creation limit set their own.
+        .withLimits(base.limits().withCreations(1_000_000, base.limits().creationWindowSeconds())));
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Vertx vertx = Vertx.builder()
         .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))

@@ -47,6 +47,12 @@ public final class Main {
       System.exit(1);
       return;
     }
+    if (config.metrics().port() != 0 && !portFree(config.metrics().host(), config.metrics().port())) {
+      System.err.println("Common Ground cannot start: the metrics port " + config.metrics().port()
+          + " is taken; set CG_METRICS_PORT to a free one (0 picks one)");
+      System.exit(1);
+      return;
+    }
     RedisLauncher embedded = null;
     String redisUrl = config.redis().url();
     if (redisUrl == null) {
@@ -89,14 +95,31 @@ public final class Main {
         LOG.warn("stopping Redis: {}", e.toString());
       }
     }, "shutdown"));
-    String base = config.http().publicUrl() != null ? config.http().publicUrl()
-        : "http://localhost:" + server.port();
-    System.out.println();
-    System.out.println("Common Ground is running.");
-    System.out.println("  Open:    " + base + "/            (create a workshop, or join one with its code)");
-    System.out.println("  Health:  " + base + "/health");
-    System.out.println("  Metrics: " + base + "/metrics");
-    System.out.println("  Redis:   " + redisUrl + (embedded != null ? " (embedded, data in " + embedded.dataDir() + ")" : ""));
-    System.out.println("Stop with Ctrl+C.");
+    System.out.print(banner(config, server.port(), server.metricsPort(),
+        redisUrl + (embedded != null ? " (embedded, data in " + embedded.dataDir() + ")" : "")));
   }
+
+  /** What is printed once the node is up: where to go, and what an operator must know at a glance. */
+  static String banner(AppConfig config, int port, int metricsPort, String redis) {
+    String base = config.http().publicUrl() != null ? config.http().publicUrl()
+        : "http://localhost:" + port;
+    String metricsHost = config.metrics().host();
+    boolean everywhere = metricsHost.equals("0.0.0.0") || metricsHost.equals("::");
+    StringBuilder b = new StringBuilder("\nCommon Ground is running.\n");
+    b.append("  Open:    ").append(base).append("/            (create a workshop, or join one with its code)\n");
+    b.append("  Health:  ").append(base).append("/health\n");
+    b.append("  Metrics: http://").append(everywhere ? "localhost" : hostForUrl(metricsHost)).append(':')
+        .append(metricsPort).append("/metrics")
+        .append(everywhere ? "   (on every interface: keep this port private)" : "   (not on the public port)").append('\n');
+    b.append("  Redis:   ").append(redis).append('\n');
+    if (config.organiserKey() == null) {
+      b.append("  Create:  OPEN TO ANYONE who can reach this server: anyone can create workshops here.\n")
+          .append("           Set CG_ORGANISER_KEY unless this is a private machine (see README).\n");
+    } else {
+      b.append("  Create:  only with the organiser key (CG_ORGANISER_KEY) as a bearer token\n");
+    }
+    return b.append("Stop with Ctrl+C.\n").toString();
+  }
+
+  private static String hostForUrl(String host) { return host.contains(":") ? "[" + host + "]" : host; }
 }

@@ -33,7 +33,10 @@ import org.commonground.store.RedisLauncher;
 import org.commonground.store.RedisWorkshopStore;
 import org.commonground.store.Subscriber;
 import org.commonground.store.TimedRedis;
+import org.commonground.transport.AddressCounts;
 import org.commonground.transport.HttpVerticle;
+import org.commonground.transport.MetricsEndpoint;
+import io.vertx.core.http.HttpServer;
 
 /**
  * One Common Ground node: store, hub and HTTP, on a given Vert.x and an already-running Redis.
@@ -51,16 +54,21 @@ public final class Server {
   private final Subscriber subscriber;
   private final Hub hub;
   private final int port;
+  private final HttpServer metricsServer;
 
-  private Server(Vertx vertx, Redis redis, Subscriber subscriber, Hub hub, int port) {
+  private Server(Vertx vertx, Redis redis, Subscriber subscriber, Hub hub, int port, HttpServer metricsServer) {
     this.vertx = vertx;
     this.redis = redis;
     this.subscriber = subscriber;
     this.hub = hub;
     this.port = port;
+    this.metricsServer = metricsServer;
   }
 
   public int port() { return port; }
+
+  /** Where {@code /metrics} is served (the port taken, when {@code metrics.port} is 0). */
+  public int metricsPort() { return metricsServer.actualPort(); }
 
   public Hub hub() { return hub; }
 
@@ -103,6 +111,7 @@ public final class Server {
             config.limits().commandBurst()),
         Ids.random(8), themes);
     Subscriber subscriber = new Subscriber(vertx, redisOptions, keys, hub[0]);
+    AddressCounts connections = new AddressCounts(config.limits().connectionsPerAddress());
     hub[0].subscriber(subscriber);
 
     return store.ping()
@@ -110,12 +119,17 @@ public final class Server {
             "cannot reach Redis at " + redisUrl + " (" + err.getMessage() + "); start it or fix CG_REDIS_URL", err)))
         .compose(v -> vertx.deployVerticle(() -> new ShardVerticle(shards), new DeploymentOptions().setInstances(loops)))
         .compose(v -> subscriber.start())
-        .compose(v -> vertx.deployVerticle(() -> new HttpVerticle(config, store, hub[0], metrics, registry, port),
+        .compose(v -> vertx.deployVerticle(() -> new HttpVerticle(config, store, hub[0], metrics, port, connections),
             new DeploymentOptions().setInstances(loops)))
         .recover(err -> Future.failedFuture(err.getMessage() != null && err.getMessage().contains("Address already in use")
             ? new IllegalStateException("port " + port + " is taken; set CG_HTTP_PORT to a free one", err)
             : err))
-        .map(v -> {
+        .compose(v -> MetricsEndpoint.start(vertx, config.metrics(), registry))
+        .map(metricsServer -> {
+          if (config.organiserKey() == null) {
+            LOG.warn("workshop creation is open to anyone who can reach port {}: set CG_ORGANISER_KEY unless this "
+                + "is a private machine", port);
+          }
           hub[0].startHeartbeat(vertx);
           themeWorkers.executeBlocking(themeLoader).onComplete(ar -> {
             if (ar.succeeded()) {
@@ -126,7 +140,7 @@ public final class Server {
                   + ar.cause().getMessage()));
             }
           });
-          return new Server(vertx, redis, subscriber, hub[0], port);
+          return new Server(vertx, redis, subscriber, hub[0], port, metricsServer);
         });
   }
 
@@ -147,6 +161,7 @@ public final class Server {
   /** Closes every socket with 1001 (clients resume elsewhere), then the Redis connections. */
   public Future<Void> stop() {
     return hub.shutdown()
+        .compose(v -> metricsServer.close())
         .compose(v -> subscriber.close())
         .compose(v -> redis.close())
         .recover(err -> Future.succeededFuture());

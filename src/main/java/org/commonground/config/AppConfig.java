@@ -12,27 +12,42 @@ import org.commonground.protocol.Json;
  * All settings, read once at start-up: {@code config/default.json}, then {@code config/local.json} if
  * present, then the environment ({@code CG_HTTP_PORT}, {@code CG_HTTP_HOST}, {@code CG_PUBLIC_URL},
  * {@code CG_REDIS_URL}, {@code CG_REDIS_TYPE}, {@code CG_REDIS_MASTER}, {@code CG_ORGANISER_KEY}, {@code CG_DATA_DIR}, {@code CG_BEHIND_PROXY}, {@code CG_ALLOWED_ORIGINS}
- * comma-separated). A bad value stops the server with a message naming it.
+ * comma-separated, {@code CG_METRICS_HOST}, {@code CG_METRICS_PORT}, {@code CG_CONNECTIONS_PER_ADDRESS},
+ * {@code CG_CREATIONS_PER_WINDOW}). A bad value stops the server with a message naming it.
  */
 public record AppConfig(HttpConfig http, RedisConfig redis, String organiserKey, String dataDir, Limits limits,
-                        Lifetimes lifetimes) {
+                        Lifetimes lifetimes, MetricsConfig metrics) {
   public AppConfig {
     if (lifetimes == null) lifetimes = Lifetimes.DEFAULTS;
-    if (http == null || redis == null || limits == null) throw new IllegalArgumentException("http, redis and limits are required");
+    if (http == null || redis == null || limits == null || metrics == null) {
+      throw new IllegalArgumentException("http, redis, limits and metrics are required");
+    }
     if (organiserKey != null && organiserKey.isBlank()) organiserKey = null;
     if (dataDir == null || dataDir.isBlank()) dataDir = "data";
+    if (metrics.port() != 0 && metrics.port() == http.port()) {
+      throw new IllegalArgumentException("metrics.port must differ from http.port (" + http.port()
+          + "): metrics are kept off the public port");
+    }
   }
 
-  private static final Map<String, String> ENV = Map.of(
-      "CG_HTTP_PORT", "http.port",
-      "CG_HTTP_HOST", "http.host",
-      "CG_PUBLIC_URL", "http.publicUrl",
-      "CG_REDIS_URL", "redis.url",
-      "CG_REDIS_TYPE", "redis.type",
-      "CG_REDIS_MASTER", "redis.masterName",
-      "CG_ORGANISER_KEY", "organiserKey",
-      "CG_DATA_DIR", "dataDir",
-      "CG_BEHIND_PROXY", "http.behindProxy");
+  private static final Map<String, String> ENV = Map.ofEntries(
+      Map.entry("CG_HTTP_PORT", "http.port"),
+      Map.entry("CG_HTTP_HOST", "http.host"),
+      Map.entry("CG_PUBLIC_URL", "http.publicUrl"),
+      Map.entry("CG_REDIS_URL", "redis.url"),
+      Map.entry("CG_REDIS_TYPE", "redis.type"),
+      Map.entry("CG_REDIS_MASTER", "redis.masterName"),
+      Map.entry("CG_ORGANISER_KEY", "organiserKey"),
+      Map.entry("CG_DATA_DIR", "dataDir"),
+      Map.entry("CG_BEHIND_PROXY", "http.behindProxy"),
+      Map.entry("CG_METRICS_HOST", "metrics.host"),
+      Map.entry("CG_METRICS_PORT", "metrics.port"),
+      Map.entry("CG_CONNECTIONS_PER_ADDRESS", "limits.connectionsPerAddress"),
+      Map.entry("CG_CREATIONS_PER_WINDOW", "limits.creationsPerWindow"));
+
+  /** Variables whose value must be a whole number. */
+  private static final java.util.Set<String> NUMBERS = java.util.Set.of("CG_HTTP_PORT", "CG_METRICS_PORT",
+      "CG_CONNECTIONS_PER_ADDRESS", "CG_CREATIONS_PER_WINDOW");
 
   /** The bundled defaults, then config/*.json under {@code dir} where present, then the environment. */
   public static AppConfig load(Path dir, Map<String, String> env) {
@@ -48,7 +63,7 @@ public record AppConfig(HttpConfig http, RedisConfig redis, String organiserKey,
     }
     ENV.forEach((var, path) -> {
       String v = env.get(var);
-      if (v != null) set(tree, path, var.equals("CG_HTTP_PORT") ? parsePort(v) : Json.MAPPER.getNodeFactory().textNode(v));
+      if (v != null) set(tree, path, NUMBERS.contains(var) ? number(var, v) : Json.MAPPER.getNodeFactory().textNode(v));
     });
     String origins = env.get("CG_ALLOWED_ORIGINS");
     if (origins != null) {
@@ -83,17 +98,18 @@ public record AppConfig(HttpConfig http, RedisConfig redis, String organiserKey,
     }
   }
 
-  public AppConfig withHttp(HttpConfig h) { return new AppConfig(h, redis, organiserKey, dataDir, limits, lifetimes); }
-  public AppConfig withRedis(RedisConfig r) { return new AppConfig(http, r, organiserKey, dataDir, limits, lifetimes); }
-  public AppConfig withLimits(Limits l) { return new AppConfig(http, redis, organiserKey, dataDir, l, lifetimes); }
-  public AppConfig withLifetimes(Lifetimes t) { return new AppConfig(http, redis, organiserKey, dataDir, limits, t); }
-  public AppConfig withOrganiserKey(String k) { return new AppConfig(http, redis, k, dataDir, limits, lifetimes); }
+  public AppConfig withHttp(HttpConfig h) { return new AppConfig(h, redis, organiserKey, dataDir, limits, lifetimes, metrics); }
+  public AppConfig withRedis(RedisConfig r) { return new AppConfig(http, r, organiserKey, dataDir, limits, lifetimes, metrics); }
+  public AppConfig withLimits(Limits l) { return new AppConfig(http, redis, organiserKey, dataDir, l, lifetimes, metrics); }
+  public AppConfig withLifetimes(Lifetimes t) { return new AppConfig(http, redis, organiserKey, dataDir, limits, t, metrics); }
+  public AppConfig withOrganiserKey(String k) { return new AppConfig(http, redis, k, dataDir, limits, lifetimes, metrics); }
+  public AppConfig withMetrics(MetricsConfig m) { return new AppConfig(http, redis, organiserKey, dataDir, limits, lifetimes, m); }
 
-  private static JsonNode parsePort(String v) {
+  private static JsonNode number(String var, String v) {
     try {
       return Json.MAPPER.getNodeFactory().numberNode(Integer.parseInt(v.strip()));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("CG_HTTP_PORT must be a number, not " + v);
+      throw new IllegalArgumentException(var + " must be a number, not " + v);
     }
   }
 

@@ -46,7 +46,8 @@ public final class CommandDecoder {
     DECODERS.put("parking.update", CommandDecoder::parking);
     DECODERS.put("spotlight.set", CommandDecoder::spotlight);
     DECODERS.put("participant.remove", a -> new Command.ParticipantRemove(a.string("id")));
-    DECODERS.put("workshop.update", a -> new Command.WorkshopUpdate(a.optString("title"),
+    DECODERS.put("workshop.update", a -> new Command.WorkshopUpdate(
+        a.optString("title") == null ? null : WorkshopBounds.title(a.optString("title")),
         WorkshopSpecs.patch(a.optObject("settings"))));
     DECODERS.put("workshop.end", a -> new Command.WorkshopEnd());
     DECODERS.put("theme.create", a -> new Command.ThemeCreate(a.string("label"), a.optStrings("contributionIds")));

@@ -20,8 +20,7 @@ public final class WorkshopSpecs {
 
   public static Spec parse(JsonNode body) {
     Args a = new Args(body);
-    String title = a.string("title").strip();
-    if (title.isEmpty() || title.length() > 200) throw ProtocolException.invalid("title must be 1 to 200 characters");
+    String title = WorkshopBounds.title(a.string("title"));
     String template = a.optString("template");
     JsonNode phasesNode = a.raw("phases");
     List<PhaseDef> phases;
@@ -36,9 +35,8 @@ public final class WorkshopSpecs {
   }
 
   private static List<PhaseDef> phases(JsonNode node) {
-    if (!node.isArray() || node.isEmpty() || node.size() > 50) {
-      throw ProtocolException.invalid("phases must be a list of 1 to 50 phases");
-    }
+    if (!node.isArray() || node.isEmpty()) throw ProtocolException.invalid("phases must be a list of phases");
+    WorkshopBounds.phaseCount(node.size());
     List<PhaseDef> out = new ArrayList<>();
     try {
       for (JsonNode p : node) {
@@ -56,7 +54,10 @@ public final class WorkshopSpecs {
             allow.add(x);
           }
         }
-        out.add(new PhaseDef(out.size(), pa.string("title"), minutes, pa.optString("prompt"), allow));
+        String title = pa.string("title");
+        String prompt = pa.optString("prompt");
+        WorkshopBounds.phase(out.size(), title, prompt);
+        out.add(new PhaseDef(out.size(), title, minutes, prompt, allow));
       }
     } catch (IllegalArgumentException e) {
       throw ProtocolException.invalid(e.getMessage());
@@ -88,10 +89,14 @@ public final class WorkshopSpecs {
       JsonNode g = s.raw("stakeholderGroups");
       if (g != null && !g.isNull()) {
         if (!g.isArray()) throw ProtocolException.invalid("stakeholderGroups must be a list");
+        WorkshopBounds.groupCount(g.size());
         groups = new ArrayList<>();
         for (JsonNode x : g) {
           Args ga = new Args(x);
-          groups.add(new StakeholderGroup(ga.string("id"), ga.string("label")));
+          String id = ga.string("id");
+          String label = ga.string("label");
+          WorkshopBounds.group(groups.size(), id, label);
+          groups.add(new StakeholderGroup(id, label));
         }
       }
       Settings.ThemeEditing themeEditing = null;

@@ -32,6 +32,7 @@ public final class Keys {
 
   public String joinCode(String code) { return prefix + ":code:" + code; }
   public String failedJoins(String address) { return prefix + ":joinfail:" + address; }
+  public String creations(String address) { return prefix + ":create:" + address; }
 
   /** The workshop id a channel name belongs to, or null for a channel not ours. */
   public String workshopOfChannel(String channel) {

@@ -233,6 +233,13 @@ public final class RedisWorkshopStore implements WorkshopStore {
   }
 
   @Override
+  public Future<long[]> countCreation(String address, int windowSeconds) {
+    // The failed-join script is a plain fixed-window counter: the same one, under another key.
+    return failedJoin.run(redis, List.of(keys.creations(address)), List.of(Integer.toString(windowSeconds)))
+        .map(r -> new long[] {r.get(0).toLong(), r.get(1).toLong()});
+  }
+
+  @Override
   public Future<Void> publishPresence(String workshopId, String nodeId, String message) {
     return presence.run(redis, List.of(keys.epoch(workshopId), keys.presence(workshopId)),
         List.of(nodeId, message, Integer.toString(PRESENCE_TTL_SECONDS * 10), keys.channel(workshopId))).mapEmpty();

@@ -120,6 +120,12 @@ public interface WorkshopStore {
   /** Counts one failed join from an address; returns the count in the current window and its seconds left. */
   Future<long[]> countFailedJoin(String address, int windowSeconds);
 
+  /**
+   * Counts one workshop creation from an address, in Redis so the count holds across nodes; returns the
+   * count in the current window and its seconds left.
+   */
+  Future<long[]> countCreation(String address, int windowSeconds);
+
   /** Publishes this node's online participants of a workshop and keeps them for late-coming nodes. */
   Future<Void> publishPresence(String workshopId, String nodeId, String message);
 

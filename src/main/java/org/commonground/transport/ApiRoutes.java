@@ -2,12 +2,6 @@ package org.commonground.transport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -22,8 +16,6 @@ import org.commonground.protocol.Json;
 import org.commonground.protocol.JoinCodes;
 import org.commonground.protocol.ProtocolException;
 import org.commonground.protocol.Views;
-import org.commonground.protocol.SequencedEvent;
-import org.commonground.protocol.WorkshopSpecs;
 import org.commonground.report.CsvReport;
 import org.commonground.report.MarkdownReport;
 import org.commonground.report.Reports;
@@ -33,23 +25,20 @@ import org.commonground.store.TokenGrant;
 import org.commonground.store.WorkshopStore;
 import org.commonground.workshop.Actor;
 import org.commonground.workshop.Command;
-import org.commonground.workshop.Emitted;
-import org.commonground.workshop.Event;
-import org.commonground.workshop.Participant;
 import org.commonground.workshop.Role;
 
-/** The REST side of PROTOCOL.md: create, join, co-facilitators, the QR code. */
+/** The REST side of PROTOCOL.md: create (CreateRoute), join, co-facilitators, the QR code, reports, deletion. */
 final class ApiRoutes {
-  private static final int CODE_ATTEMPTS = 8;
-
   private final AppConfig config;
   private final WorkshopStore store;
   private final Hub hub;
+  private final CreateRoute creation;
 
   ApiRoutes(AppConfig config, WorkshopStore store, Hub hub) {
     this.config = config;
     this.store = store;
     this.hub = hub;
+    this.creation = new CreateRoute(config, store);
   }
 
   void mount(Router router) {
@@ -65,34 +54,7 @@ final class ApiRoutes {
   }
 
   private void create(RoutingContext ctx) {
-    if (config.organiserKey() != null && !config.organiserKey().equals(bearer(ctx))) {
-      HttpError.send(ctx, 401, "UNAUTHENTICATED", "creating a workshop needs the organiser key as a bearer token");
-      return;
-    }
-    WorkshopSpecs.Spec spec = WorkshopSpecs.parse(body(ctx));
-    String id = Ids.workshopId();
-    NewToken facilitator = NewToken.mint(id, "p1", Role.FACILITATOR);
-    NewToken display = NewToken.mint(id, TokenGrant.DISPLAY_ID, Role.DISPLAY);
-    createWithFreeCode(id, spec, List.of(facilitator, display), 1).onSuccess(code -> {
-      ObjectNode out = Json.object();
-      out.put("workshopId", id).put("joinCode", JoinCodes.display(code))
-          .put("facilitatorToken", facilitator.token()).put("displayToken", display.token());
-      out.putObject("links").put("join", "/j/" + code).put("facilitator", "/f/#" + facilitator.token())
-          .put("display", "/d/#" + display.token());
-      json(ctx, 201, out);
-    }).onFailure(ctx::fail);
-  }
-
-  private Future<String> createWithFreeCode(String id, WorkshopSpecs.Spec spec, List<NewToken> tokens, int attempt) {
-    String code = JoinCodes.generate();
-    long now = System.currentTimeMillis();
-    Event.WorkshopCreated created = new Event.WorkshopCreated(id, spec.title(), code, spec.settings(), spec.phases(),
-        new Participant("p1", "Facilitator", Role.FACILITATOR, null), now);
-    String body = SequencedEvent.bodyWithoutSeq(now, new Emitted("p1", created));
-    return store.create(id, code, Ids.random(16), body, tokens).map(v -> code).recover(err ->
-        err instanceof WorkshopStore.CodeTakenException && attempt < CODE_ATTEMPTS
-            ? createWithFreeCode(id, spec, tokens, attempt + 1)
-            : Future.failedFuture(err));
+    creation.handle(ctx);
   }
 
   private void join(RoutingContext ctx) {
@@ -277,31 +239,14 @@ final class ApiRoutes {
       return;
     }
     hub.read(workshopId, s -> s.joinCode()).onSuccess(code -> {
-      String link = Links.origin(ctx, config) + "/j/" + code;
-      ctx.response().putHeader("Content-Type", "image/svg+xml").putHeader("Cache-Control", "public, max-age=3600")
-          .end(svg(link));
+      String link = Links.origin(ctx.request(), config.http()) + "/j/" + code;
+      // Private: the link depends on the address the request reached, so no shared cache may keep one.
+      ctx.response().putHeader("Content-Type", "image/svg+xml").putHeader("Cache-Control", "private, max-age=3600")
+          .end(QrSvg.of(link));
     }).onFailure(ctx::fail);
   }
 
-  static String svg(String text) {
-    try {
-      BitMatrix m = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
-          Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
-      StringBuilder b = new StringBuilder();
-      b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(m.getWidth()).append(' ')
-          .append(m.getHeight()).append("\" shape-rendering=\"crispEdges\" role=\"img\"><title>QR code: ")
-          .append(text.replace("&", "&amp;").replace("<", "&lt;")).append("</title>")
-          .append("<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"");
-      for (int y = 0; y < m.getHeight(); y++) {
-        for (int x = 0; x < m.getWidth(); x++) if (m.get(x, y)) b.append('M').append(x).append(' ').append(y).append("h1v1h-1z");
-      }
-      return b.append("\"/></svg>").toString();
-    } catch (WriterException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static JsonNode body(RoutingContext ctx) {
+  static JsonNode body(RoutingContext ctx) {
     String text = ctx.body().asString();
     if (text == null || text.isBlank()) throw ProtocolException.invalid("a JSON body is required");
     return Json.parseObject(text);
@@ -314,7 +259,7 @@ final class ApiRoutes {
     return t.isEmpty() ? null : t;
   }
 
-  private static void json(RoutingContext ctx, int status, JsonNode body) {
+  static void json(RoutingContext ctx, int status, JsonNode body) {
     ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
         .end(Json.buffer(body));
   }

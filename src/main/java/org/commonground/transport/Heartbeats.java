@@ -33,9 +33,10 @@ final class Heartbeats {
   private final long idleMs;
   private final Set<Beating> sockets = new HashSet<>();
 
-  Heartbeats(long idleMs) {
+  /** {@code pingEveryMs}: {@code Limits.webSocketPingMs}, which the connection idle timeout is checked against. */
+  Heartbeats(long idleMs, long pingEveryMs) {
     this.idleMs = idleMs;
-    this.pingEveryMs = Math.max(1_000, idleMs / 3);
+    this.pingEveryMs = pingEveryMs;
   }
 
   void add(Beating s) { sockets.add(s); }

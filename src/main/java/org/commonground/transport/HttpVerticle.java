@@ -1,6 +1,5 @@
 package org.commonground.transport;
 
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -12,7 +11,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
-import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import org.commonground.config.AppConfig;
 import org.commonground.hub.Hub;
@@ -35,33 +33,45 @@ public final class HttpVerticle extends VerticleBase {
   private final WorkshopStore store;
   private final Hub hub;
   private final HubMetrics metrics;
-  private final PrometheusMeterRegistry registry;
   private final int port;
   private HttpServer server;
+  private final Origins origins;
+  /** Open connections per client address, shared by every instance of this verticle. */
+  private final AddressCounts connections;
+  private ConnectionGuard guard;
   /** This verticle's sockets (all on its event loop), pinged by one timer. */
   private Heartbeats heartbeats;
 
   public HttpVerticle(AppConfig config, WorkshopStore store, Hub hub, HubMetrics metrics,
-                      PrometheusMeterRegistry registry, int port) {
+                      int port, AddressCounts connections) {
     this.config = config;
     this.store = store;
     this.hub = hub;
     this.metrics = metrics;
-    this.registry = registry;
     this.port = port;
+    this.origins = new Origins(config.http());
+    this.connections = connections;
   }
 
   @Override
   public Future<?> start() {
-    heartbeats = new Heartbeats(config.limits().idleTimeoutSeconds() * 1000L);
-    vertx.setPeriodic(Heartbeats.SWEEP_MS, t -> heartbeats.sweep(System.currentTimeMillis()));
+    heartbeats = new Heartbeats(config.limits().idleTimeoutSeconds() * 1000L, config.limits().webSocketPingMs());
+    guard = new ConnectionGuard(config.limits(), connections, config.http().behindProxy());
+    vertx.setPeriodic(Heartbeats.SWEEP_MS, t -> {
+      long now = System.currentTimeMillis();
+      heartbeats.sweep(now);
+      guard.sweep(now);
+    });
     Router router = Router.router(vertx);
     router.route().handler(ctx -> {
       ctx.response().putHeader("Content-Security-Policy", CSP).putHeader("X-Content-Type-Options", "nosniff")
           .putHeader("Referrer-Policy", "no-referrer");
       ctx.next();
     });
+    router.route().handler(guard::request);
     router.get("/ws").handler(this::upgrade);
+    // Before the body is read: a refused request costs no more than its headers.
+    router.route("/api/*").handler(new RequestChecks(origins));
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(64 * 1024));
     new ApiRoutes(config, store, hub).mount(router);
     router.get("/health").handler(HealthCheckHandler.createWithHealthChecks(HealthChecks.create(vertx)
@@ -70,8 +80,6 @@ public final class HttpVerticle extends VerticleBase {
             .onSuccess(v -> p.complete(Status.OK()))
             .onFailure(err -> p.complete(Status.KO())))));
     router.get("/favicon.ico").handler(ctx -> ctx.response().setStatusCode(204).end());
-    router.get("/metrics").handler(ctx -> ctx.response()
-        .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(registry.scrape()));
     // One page per view; the page reads its token from the URL fragment.
     for (String[] page : new String[][] {{"/j/*", "/index.html"}, {"/f/", "/f.html"}, {"/f", "/f.html"},
         {"/d/", "/d.html"}, {"/d", "/d.html"}}) {
@@ -88,42 +96,28 @@ public final class HttpVerticle extends VerticleBase {
         // above ours: frames up to it are read and answered with 1009 by the session.
         .setMaxWebSocketFrameSize(config.limits().maxFrameBytes() * WIRE_HEADROOM)
         .setMaxWebSocketMessageSize(config.limits().maxFrameBytes() * WIRE_HEADROOM)
-        .setIdleTimeout(0);
-    server = vertx.createHttpServer(options).requestHandler(router);
+        // Nothing read or written for this long closes any connection. It counts writes, so the pings
+        // every WebSocket gets (limits.webSocketPingMs, which Limits keeps well inside it) keep a healthy
+        // one open however quiet its user is.
+        .setIdleTimeout(config.limits().httpIdleTimeoutSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS)
+        // Browsers speak HTTP/2 only over TLS (at the proxy); h2c would let one connection carry many
+        // requests at once, past the per-connection deadlines of ConnectionGuard.
+        .setHttp2ClearTextEnabled(false);
+    server = vertx.createHttpServer(options).connectionHandler(guard::opened).requestHandler(router);
     return server.listen();
   }
 
   private void upgrade(RoutingContext ctx) {
     String origin = ctx.request().getHeader("Origin");
-    if (origin != null && !originAllowed(origin, ctx)) {
+    if (origin != null && !origins.allows(origin, ctx.request())) {
       HttpError.send(ctx, 403, "FORBIDDEN", "this origin may not connect");
       return;
     }
-    ctx.request().toWebSocket().onSuccess(ws -> new SocketSession(ws, vertx, hub, store, config.limits(), metrics, heartbeats).start())
+    ctx.request().toWebSocket().onSuccess(ws -> {
+          Runnable uncount = guard.upgraded(ctx.request().connection());
+          new SocketSession(ws, vertx, hub, store, config.limits(), metrics, heartbeats).start(uncount);
+        })
         .onFailure(err -> LOG.debug("WebSocket upgrade failed: {}", err.toString()));
-  }
-
-  private boolean originAllowed(String origin, RoutingContext ctx) {
-    if (config.http().allowedOrigins().contains(origin)) return true;
-    if (config.http().publicUrl() != null && sameOrigin(origin, config.http().publicUrl())) return true;
-    try {
-      URI o = URI.create(origin);
-      String authority = ctx.request().authority() == null ? null : ctx.request().authority().toString();
-      return authority != null && authority.equalsIgnoreCase(o.getRawAuthority());
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-  }
-
-  private static boolean sameOrigin(String origin, String url) {
-    try {
-      URI o = URI.create(origin);
-      URI u = URI.create(url);
-      return o.getScheme() != null && o.getScheme().equalsIgnoreCase(u.getScheme())
-          && o.getRawAuthority() != null && o.getRawAuthority().equalsIgnoreCase(u.getRawAuthority());
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
   }
 
   private void apiFailure(RoutingContext ctx) {

@@ -1,16 +1,34 @@
 package org.commonground.transport;
 
-import io.vertx.ext.web.RoutingContext;
-import org.commonground.config.AppConfig;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
+import org.commonground.config.HttpConfig;
 
-/** Absolute addresses for links people follow (the QR code), from config or the request. */
+/**
+ * The absolute address put in links people follow without reading them (the QR code). It never comes
+ * from a request header alone: a QR code built from whatever {@code Host} a request carried would send
+ * the people who scan it to whichever site that request named.
+ */
 final class Links {
   private Links() {}
 
-  static String origin(RoutingContext ctx, AppConfig config) {
-    if (config.http().publicUrl() != null) return stripSlash(config.http().publicUrl());
-    String host = ctx.request().authority() == null ? "localhost" : ctx.request().authority().toString();
-    return ctx.request().scheme() + "://" + host;
+  /**
+   * In order: {@code http.publicUrl}; else the request's own origin (its scheme and Host) when that is
+   * one of {@code http.allowedOrigins}; else the address the connection actually reached on this machine
+   * (what a phone on the same network can use when nothing is configured).
+   */
+  static String origin(HttpServerRequest request, HttpConfig http) {
+    if (http.publicUrl() != null) return stripSlash(http.publicUrl());
+    String own = Origins.own(request);
+    if (own != null) {
+      for (String allowed : http.allowedOrigins()) {
+        if (own.equals(Origins.normalise(allowed))) return stripSlash(allowed);
+      }
+    }
+    SocketAddress local = request.localAddress();
+    String host = local == null || local.hostAddress() == null ? "localhost" : local.hostAddress();
+    if (host.contains(":")) host = "[" + host + "]";
+    return request.scheme() + "://" + host + (local == null ? "" : ":" + local.port());
   }
 
   private static String stripSlash(String s) { return s.endsWith("/") ? s.substring(0, s.length() - 1) : s; }

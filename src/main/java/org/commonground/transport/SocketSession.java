@@ -58,6 +58,7 @@ final class SocketSession implements Heartbeats.Beating {
   private long lastHeard;
   private long lastPinged;
   private static final Buffer PING = Buffer.buffer("cg");
+  private Runnable onClosed = () -> { };
 
   SocketSession(ServerWebSocket ws, Vertx vertx, Hub hub, WorkshopStore store, Limits limits, HubMetrics metrics,
                 Heartbeats heartbeats) {
@@ -72,7 +73,9 @@ final class SocketSession implements Heartbeats.Beating {
     this.context = vertx.getOrCreateContext();
   }
 
-  void start() {
+  /** {@code onClosed}: run once the socket has closed (it uncounts the connection from its address). */
+  void start(Runnable onClosed) {
+    this.onClosed = onClosed;
     metrics.connectionOpened();
     ws.setWriteQueueMaxSize(limits.writeQueueMaxBytes());
     ws.textMessageHandler(this::onText);
@@ -244,6 +247,7 @@ final class SocketSession implements Heartbeats.Beating {
     vertx.cancelTimer(helloTimer);
     heartbeats.remove(this);
     metrics.connectionClosed();
+    onClosed.run();
     if (member != null) hub.detach(member);
   }
 }

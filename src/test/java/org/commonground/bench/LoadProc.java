@@ -120,6 +120,12 @@ final class LoadProc implements AutoCloseable {
     env.put("CG_HTTP_PORT", Integer.toString(port));
     env.put("CG_HTTP_HOST", "127.0.0.1");
     env.put("CG_REDIS_URL", redisUrl);
+    // Several nodes share this machine: each takes a free metrics port (the tool reads /proc, not metrics).
+    env.put("CG_METRICS_PORT", "0");
+    // Every simulated client connects from 127.0.0.1: 10,000 idle ones and the reconnect storms among them,
+    env.put("CG_CONNECTIONS_PER_ADDRESS", "1000000");
+    // and creates hundreds of workshops there within minutes.
+    env.put("CG_CREATIONS_PER_WINDOW", "1000000");
     env.put("CG_DATA_DIR", workDir.resolve("data").toAbsolutePath().toString());
     env.remove("CG_ORGANISER_KEY");
     LoadProc p = new LoadProc(name, pb.start(), log, port);

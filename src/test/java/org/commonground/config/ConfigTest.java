@@ -21,6 +21,50 @@ class ConfigTest {
     assertThat(c.redis().type()).isEqualTo("standalone");
     assertThat(c.organiserKey()).isNull();
     assertThat(c.http().behindProxy()).as("X-Forwarded-For is not believed unless asked").isFalse();
+    assertThat(c.metrics()).as("metrics on this machine only, off the public port").isEqualTo(new MetricsConfig("127.0.0.1", 9464));
+  }
+
+  @Test
+  @DisplayName("connection limits: a cap per address (CG_CONNECTIONS_PER_ADDRESS) and HTTP timeouts that never cut a pinged WebSocket")
+  void connectionLimits() {
+    Limits d = AppConfig.load(NO_DIR, Map.of()).limits();
+    assertThat(d.connectionsPerAddress()).isEqualTo(1000);
+    assertThat(d.headerTimeoutSeconds()).isEqualTo(10);
+    assertThat(d.httpIdleTimeoutSeconds() * 1000L).as("idle timeout past the WebSocket ping interval")
+        .isGreaterThan(d.webSocketPingMs());
+    assertThat(AppConfig.load(NO_DIR, Map.of("CG_CONNECTIONS_PER_ADDRESS", "50")).limits().connectionsPerAddress()).isEqualTo(50);
+    assertThatThrownBy(() -> AppConfig.load(NO_DIR, Map.of("CG_CONNECTIONS_PER_ADDRESS", "many")))
+        .hasMessageContaining("CG_CONNECTIONS_PER_ADDRESS");
+    assertThatThrownBy(() -> AppConfig.load(NO_DIR, Map.of("CG_CONNECTIONS_PER_ADDRESS", "0")))
+        .hasMessageContaining("limits.connectionsPerAddress");
+    assertThatThrownBy(() -> d.withHttpTimeouts(10, 20)).as("an idle timeout the 20 s pings would not keep open")
+        .hasMessageContaining("limits.httpIdleTimeoutSeconds").hasMessageContaining("limits.idleTimeoutSeconds");
+    assertThatThrownBy(() -> d.withHttpTimeouts(0, 30)).hasMessageContaining("limits.headerTimeoutSeconds");
+  }
+
+  @Test
+  @DisplayName("workshop creations per address: 60 an hour by default, CG_CREATIONS_PER_WINDOW to change it")
+  void creations() {
+    Limits d = AppConfig.load(NO_DIR, Map.of()).limits();
+    assertThat(d.creationsPerWindow()).isEqualTo(60);
+    assertThat(d.creationWindowSeconds()).isEqualTo(3600);
+    assertThat(AppConfig.load(NO_DIR, Map.of("CG_CREATIONS_PER_WINDOW", "5")).limits().creationsPerWindow()).isEqualTo(5);
+    assertThatThrownBy(() -> AppConfig.load(NO_DIR, Map.of("CG_CREATIONS_PER_WINDOW", "lots")))
+        .hasMessageContaining("CG_CREATIONS_PER_WINDOW");
+    assertThatThrownBy(() -> d.withCreations(0, 3600)).hasMessageContaining("limits.creationsPerWindow");
+    assertThatThrownBy(() -> d.withCreations(5, 0)).hasMessageContaining("limits.creationWindowSeconds");
+  }
+
+  @Test
+  @DisplayName("metrics have their own address: CG_METRICS_HOST and CG_METRICS_PORT, never the public port")
+  void metricsAddress() {
+    AppConfig c = AppConfig.load(NO_DIR, Map.of("CG_METRICS_HOST", "10.0.0.5", "CG_METRICS_PORT", "0"));
+    assertThat(c.metrics()).isEqualTo(new MetricsConfig("10.0.0.5", 0));
+    assertThatThrownBy(() -> AppConfig.load(NO_DIR, Map.of("CG_METRICS_PORT", "nine"))).hasMessageContaining("CG_METRICS_PORT");
+    assertThatThrownBy(() -> AppConfig.load(NO_DIR, Map.of("CG_METRICS_PORT", "-1"))).hasMessageContaining("metrics.port");
+    assertThatThrownBy(() -> AppConfig.load(NO_DIR, Map.of("CG_METRICS_PORT", "8080"))).hasMessageContaining("metrics.port")
+        .hasMessageContaining("http.port");
+    assertThatThrownBy(() -> AppConfig.load(NO_DIR, Map.of("CG_METRICS_HOST", " "))).hasMessageContaining("metrics.host");
   }
 
   @Test

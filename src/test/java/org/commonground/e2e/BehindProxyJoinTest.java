@@ -33,9 +33,7 @@ class BehindProxyJoinTest {
 
   private static org.commonground.config.AppConfig small(org.commonground.config.AppConfig c) {
     Limits d = c.limits();
-    return c.withLimits(new Limits(d.maxFrameBytes(), d.commandsPerSecond(), d.commandBurst(), FAILED_JOINS,
-        60, d.writeQueueMaxBytes(), d.helloTimeoutMs(), d.errorsPerMinute(), d.refTtlSeconds(),
-        d.idleTimeoutSeconds(), d.connectionsPerPerson()));
+    return c.withLimits(d.withFailedJoins(FAILED_JOINS, 60));
   }
 
   private static int wrongJoin(Api api, String forwardedFor) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.commonground.config.HttpConfig;
 import org.commonground.support.Api;
 import org.commonground.support.LiveNode;
+import org.commonground.support.RawHttp;
 import org.commonground.support.WsClient;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,21 @@ class HttpApiConfiguredTest {
   }
 
   @Test
+  @DisplayName("the API takes state-changing requests from the public address and allowed origins, not from others")
+  void apiOrigins(Vertx vertx) {
+    Api http = new Api(vertx, node.port());
+    Api.Created w = http.create(new JsonObject().put("title", "Partner joins"), KEY);
+    String join = new JsonObject().put("joinCode", w.joinCode()).put("name", "Sam").encode();
+    for (String origin : List.of(PARTNER, "https://workshops.example.org", "https://workshops.example.org:443")) {
+      Api.Reply r = http.request(HttpMethod.POST, "/api/join", join, Map.of("Origin", origin), null);
+      assertThat(r.status()).as("from %s: %s", origin, r.text()).isEqualTo(201);
+    }
+    for (String origin : List.of("http://partner.example", "http://workshops.example.org", "https://evil.example")) {
+      assertError(http.request(HttpMethod.POST, "/api/join", join, Map.of("Origin", origin), null), 403, "FORBIDDEN", origin);
+    }
+  }
+
+  @Test
   @DisplayName("behind a proxy, a WebSocket from the configured public address (the page's own origin) is welcome")
   void publicUrlOrigin(Vertx vertx) {
     Api http = new Api(vertx, node.port());
@@ -117,5 +133,9 @@ class HttpApiConfiguredTest {
     assertThat(qr.header()).startsWith("image/svg+xml");
     assertThat(qr.text()).contains("https://workshops.example.org/j/" + w.joinCode().replace("-", ""))
         .doesNotContain("127.0.0.1");
+    RawHttp.Response forged = RawHttp.exchange(node.port(), "GET", "/api/workshops/" + w.id() + "/qr.svg",
+        Map.of("Host", "evil.example"), null);
+    assertThat(forged.body()).as("a forged Host").contains("https://workshops.example.org/j/").doesNotContain("evil");
+    assertThat(forged.header("Cache-Control")).startsWith("private");
   }
 }

@@ -326,18 +326,28 @@ class HttpApiTest {
   }
 
   @Test
-  @DisplayName("GET /metrics is Prometheus text with the appended-events counter and the delivery latency")
+  @DisplayName("GET /metrics on the metrics address is Prometheus text with the appended-events counter and the delivery latency")
   void metrics(Vertx vertx) {
     Api api = new Api(vertx, node.port());
     Api.Created w = api.create("Counted");
     api.join(w.joinCode(), "Sam", null);
-    Api.Reply r = api.header(HttpMethod.GET, "/metrics", null, "Content-Type");
+    Api.Reply r = new Api(vertx, node.metricsPort()).header(HttpMethod.GET, "/metrics", null, "Content-Type");
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.header()).startsWith("text/plain");
     assertThat(r.text()).contains("cg_events_appended_total").contains("cg_delivery_latency");
     Matcher m = Pattern.compile("(?m)^cg_events_appended_total(\\{[^}]*\\})? ([0-9.eE+]+)$").matcher(r.text());
     assertThat(m.find()).as("a sample line for cg_events_appended_total in\n%s", r.text()).isTrue();
     assertThat(Double.parseDouble(m.group(2))).as("events appended after a join").isGreaterThanOrEqualTo(1.0);
+  }
+
+  @Test
+  @DisplayName("GET /metrics on the public port is 404 NOT_FOUND: metrics are served only on their own address")
+  void metricsNotPublic(Vertx vertx) {
+    Api api = new Api(vertx, node.port());
+    Api.Reply r = api.get("/metrics");
+    assertError(r, 404, "NOT_FOUND", "/metrics on the public port");
+    assertThat(r.text()).doesNotContain("cg_events_appended_total").doesNotContain("vertx_http_server");
+    assertThat(node.metricsPort()).isNotEqualTo(node.port());
   }
 
   @Test
@@ -373,7 +383,7 @@ class HttpApiTest {
     Api.Created w = api.create("Headers");
     String created = api.header(HttpMethod.POST, "/api/workshops", new JsonObject().put("title", "CSP").encode(),
         "Content-Security-Policy").header();
-    List<String> paths = List.of("/", "/j/" + w.joinCode().replace("-", ""), "/health", "/metrics",
+    List<String> paths = List.of("/", "/j/" + w.joinCode().replace("-", ""), "/health",
         "/api/workshops/" + w.id() + "/qr.svg", "/no/such/page", "/api/no-such-endpoint");
     assertThat(created).as("create answer").contains("default-src 'self'");
     for (String path : paths) {

@@ -31,9 +31,7 @@ class LimitsJoinTest {
   @RegisterExtension
   static final LiveNode node = LiveNode.create(c -> {
     Limits d = c.limits();
-    return c.withLimits(new Limits(d.maxFrameBytes(), d.commandsPerSecond(), d.commandBurst(), FAILED_JOINS,
-        WINDOW_SECONDS, d.writeQueueMaxBytes(), d.helloTimeoutMs(), d.errorsPerMinute(), d.refTtlSeconds(),
-        d.idleTimeoutSeconds(), d.connectionsPerPerson()));
+    return c.withLimits(d.withFailedJoins(FAILED_JOINS, WINDOW_SECONDS));
   });
 
   private static Api from(Vertx vertx, String address) {

@@ -36,9 +36,7 @@ class LimitsWebSocketTest {
   @RegisterExtension
   static final LiveNode node = LiveNode.create(c -> {
     Limits d = c.limits();
-    return c.withLimits(new Limits(d.maxFrameBytes(), COMMANDS_PER_SECOND, COMMAND_BURST, d.failedJoinsPerWindow(),
-        d.failedJoinWindowSeconds(), d.writeQueueMaxBytes(), HELLO_TIMEOUT_MS, d.errorsPerMinute(), d.refTtlSeconds(),
-        d.idleTimeoutSeconds(), d.connectionsPerPerson()));
+    return c.withLimits(d.withCommandRate(COMMANDS_PER_SECOND, COMMAND_BURST).withHelloTimeoutMs(HELLO_TIMEOUT_MS));
   });
 
   private record Room(Api.Created w, String sam, String alex) {}

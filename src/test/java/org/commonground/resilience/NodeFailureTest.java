@@ -246,8 +246,6 @@ class NodeFailureTest {
   }
 
   static Limits idleTimeout(Limits l, int seconds) {
-    return new Limits(l.maxFrameBytes(), l.commandsPerSecond(), l.commandBurst(), l.failedJoinsPerWindow(),
-        l.failedJoinWindowSeconds(), l.writeQueueMaxBytes(), l.helloTimeoutMs(), l.errorsPerMinute(), l.refTtlSeconds(),
-        seconds, l.connectionsPerPerson());
+    return l.withIdleTimeoutSeconds(seconds);
   }
 }

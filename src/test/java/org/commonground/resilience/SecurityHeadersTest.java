@@ -88,7 +88,7 @@ class SecurityHeadersTest {
   }
 
   @Test
-  @DisplayName("every API answer, success or error, and health, metrics, the QR code and a refused WebSocket carry the same headers")
+  @DisplayName("every API answer, success or error, and health, the QR code, /metrics refused on the public port and a refused WebSocket carry the same headers")
   void apiAnswers(Vertx vertx) {
     Http http = new Http(vertx, node.port());
     Api api = node.api(vertx);
@@ -120,7 +120,8 @@ class SecurityHeadersTest {
         new Exchange(HttpMethod.DELETE, "/api/workshops/" + other.id(), null, Api.auth(other.facilitatorToken()), 204),
         new Exchange(HttpMethod.GET, "/api/no-such-endpoint", null, Map.of(), 404),
         new Exchange(HttpMethod.GET, "/health", null, Map.of(), 200),
-        new Exchange(HttpMethod.GET, "/metrics", null, Map.of(), 200),
+        // Metrics are served on their own address only (HttpApiTest.metrics).
+        new Exchange(HttpMethod.GET, "/metrics", null, Map.of(), 404),
         new Exchange(HttpMethod.GET, "/ws", null, Map.of(), 400),
         new Exchange(HttpMethod.GET, "/ws", null, Map.of("Origin", "https://evil.example", "Upgrade", "websocket",
             "Connection", "Upgrade", "Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==", "Sec-WebSocket-Version", "13"), 403)));

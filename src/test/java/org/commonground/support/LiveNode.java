@@ -114,6 +114,9 @@ public final class LiveNode implements BeforeAllCallback, AfterAllCallback {
 
   public int port() { return node().port(); }
 
+  /** Where this node serves /metrics (loopback, not the public port). */
+  public int metricsPort() { return node().metricsPort(); }
+
   public Api api(Vertx vertx) { return node().api(vertx); }
 
   /** A WebSocket client connected to this node, before hello. */

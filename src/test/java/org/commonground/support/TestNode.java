@@ -12,6 +12,7 @@ import org.commonground.hub.ThemeHelp;
 import org.commonground.Server;
 import org.commonground.config.AppConfig;
 import org.commonground.config.HttpConfig;
+import org.commonground.config.MetricsConfig;
 import org.commonground.config.RedisConfig;
 
 /** One server node with its own Vert.x, on a free port, against a given Redis: as in production. */
@@ -37,7 +38,11 @@ public final class TestNode implements AutoCloseable {
     AppConfig base = AppConfig.defaults();
     AppConfig config = tweak.apply(base
         .withHttp(new HttpConfig("127.0.0.1", 0, null, base.http().allowedOrigins()))
-        .withRedis(new RedisConfig(redisUrl, base.redis().keyPrefix(), 4, "always")));
+        .withRedis(new RedisConfig(redisUrl, base.redis().keyPrefix(), 4, "always"))
+        .withMetrics(new MetricsConfig("127.0.0.1", 0))
+        // Every test speaks from 127.0.0.1 and creates far more workshops than one network would in an
+        // hour; the tests of the creation limit set their own.
+        .withLimits(base.limits().withCreations(1_000_000, base.limits().creationWindowSeconds())));
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Vertx vertx = Vertx.builder()
         .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
@@ -48,6 +53,9 @@ public final class TestNode implements AutoCloseable {
   }
 
   public int port() { return server.port(); }
+
+  /** The metrics address's port (loopback), apart from the public one. */
+  public int metricsPort() { return server.metricsPort(); }
 
   public Api api(Vertx clientVertx) { return new Api(clientVertx, port()); }
 

@@ -49,11 +49,22 @@ public final class WsClient implements AutoCloseable {
   }
 
   public static WsClient connect(Vertx vertx, int port, String origin) {
-    WebSocketClient client = vertx.createWebSocketClient(
-        new WebSocketClientOptions().setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 24));
+    return connect(vertx, port, null, origin == null ? java.util.Map.of() : java.util.Map.of("Origin", origin));
+  }
+
+  /** From {@code localAddress} (127.0.0.x, null for any), with these upgrade request headers. */
+  public static WsClient connect(Vertx vertx, int port, String localAddress, java.util.Map<String, String> headers) {
+    WebSocketClientOptions options = new WebSocketClientOptions().setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 24);
+    if (localAddress != null) options.setLocalAddress(localAddress);
+    WebSocketClient client = vertx.createWebSocketClient(options);
     WebSocketConnectOptions o = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws");
-    if (origin != null) o.addHeader("Origin", origin);
-    return new WsClient(client, Await.of(client.connect(o)));
+    headers.forEach(o::addHeader);
+    try {
+      return new WsClient(client, Await.of(client.connect(o)));
+    } catch (RuntimeException | AssertionError e) {
+      client.close();
+      throw e;
+    }
   }
 
   /** Connects and says hello; returns the welcome. */

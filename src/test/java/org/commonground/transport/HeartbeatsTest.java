@@ -34,7 +34,7 @@ class HeartbeatsTest {
   @Test
   @DisplayName("each socket is pinged once a ping interval (a third of the idle timeout) after its last ping")
   void pingsEachInterval() {
-    Heartbeats beats = new Heartbeats(IDLE_MS);
+    Heartbeats beats = new Heartbeats(IDLE_MS, IDLE_MS / 3);
     Socket early = new Socket(beats, 0);
     Socket late = new Socket(beats, 4_000);
     for (long t = 1_000; t <= 25_000; t += 1_000) {
@@ -49,7 +49,7 @@ class HeartbeatsTest {
   @Test
   @DisplayName("a socket heard of in no way (not even a pong) for the idle timeout is closed and forgotten; others stay")
   void idleClosed() {
-    Heartbeats beats = new Heartbeats(IDLE_MS);
+    Heartbeats beats = new Heartbeats(IDLE_MS, IDLE_MS / 3);
     Socket silent = new Socket(beats, 0);
     Socket talking = new Socket(beats, 0);
     for (long t = 1_000; t <= 31_000; t += 1_000) {

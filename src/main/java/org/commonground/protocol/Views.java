@@ -115,6 +115,7 @@ public final class Views {
     n.put("minGroupSize", s.minGroupSize());
     n.put("confidential", s.confidential());
     n.put("retentionDays", s.retentionDays());
+    n.put("lang", s.lang().wire());
     return n;
   }
 

@@ -143,6 +143,11 @@ public sealed interface Command {
     public String commandName() { return "poll.open"; }
   }
 
+  /** The ladder of co-production poll, in {@code lang}; null: in the workshop's language. */
+  record PollLadder(Lang lang) implements Command {
+    public String commandName() { return "poll.open"; }
+  }
+
   record PollAnswer(String pollId, int option) implements Command {
     public PollAnswer {
       Checks.required("pollId", pollId);

@@ -3,7 +3,10 @@ package org.commonground.workshop;
 import java.util.List;
 import java.util.Objects;
 
-/** A workshop's effective settings: every field filled, every value in range. */
+/**
+ * A workshop's effective settings: every field filled, every value in range. {@code lang} is the
+ * workshop's language: its agenda's words were written in it, and the ladder poll asks in it.
+ */
 public record Settings(
     Anonymity anonymity,
     int votesPerParticipant,
@@ -11,7 +14,8 @@ public record Settings(
     List<StakeholderGroup> stakeholderGroups,
     int minGroupSize,
     boolean confidential,
-    int retentionDays) {
+    int retentionDays,
+    Lang lang) {
 
   public enum Anonymity {
     OPTIONAL, ALWAYS, NEVER;
@@ -25,10 +29,19 @@ public record Settings(
   }
 
   public static final Settings DEFAULTS =
-      new Settings(Anonymity.OPTIONAL, 5, 500, StakeholderGroup.DEFAULTS, 3, false, 30);
+      new Settings(Anonymity.OPTIONAL, 5, 500, StakeholderGroup.DEFAULTS, 3, false, 30, Lang.EN);
+
+  /** Settings in English: the form from before workshops had a language. */
+  public Settings(Anonymity anonymity, int votesPerParticipant, int maxParticipants,
+                  List<StakeholderGroup> stakeholderGroups, int minGroupSize, boolean confidential, int retentionDays) {
+    this(anonymity, votesPerParticipant, maxParticipants, stakeholderGroups, minGroupSize, confidential, retentionDays,
+        Lang.EN);
+  }
 
   public Settings {
     Objects.requireNonNull(anonymity, "anonymity");
+    // A workshop stored before workshops had a language is in English.
+    if (lang == null) lang = Lang.EN;
     stakeholderGroups = List.copyOf(stakeholderGroups);
     Checks.range("votesPerParticipant", votesPerParticipant, 1, 20);
     Checks.range("maxParticipants", maxParticipants, 1, 10_000);

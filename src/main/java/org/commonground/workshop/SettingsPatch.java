@@ -10,9 +10,23 @@ public record SettingsPatch(
     List<StakeholderGroup> stakeholderGroups,
     Integer minGroupSize,
     Boolean confidential,
-    Integer retentionDays) {
+    Integer retentionDays,
+    Lang lang) {
 
-  public static final SettingsPatch NONE = new SettingsPatch(null, null, null, null, null, null, null);
+  public static final SettingsPatch NONE = new SettingsPatch(null, null, null, null, null, null, null, null);
+
+  /** A patch that leaves the language as it is. */
+  public SettingsPatch(Settings.Anonymity anonymity, Integer votesPerParticipant, Integer maxParticipants,
+                       List<StakeholderGroup> stakeholderGroups, Integer minGroupSize, Boolean confidential,
+                       Integer retentionDays) {
+    this(anonymity, votesPerParticipant, maxParticipants, stakeholderGroups, minGroupSize, confidential, retentionDays,
+        null);
+  }
+
+  public SettingsPatch withLang(Lang l) {
+    return new SettingsPatch(anonymity, votesPerParticipant, maxParticipants, stakeholderGroups, minGroupSize,
+        confidential, retentionDays, l);
+  }
 
   /** The merged settings; out-of-range values throw IllegalArgumentException. */
   public Settings applyTo(Settings s) {
@@ -23,6 +37,7 @@ public record SettingsPatch(
         stakeholderGroups == null ? s.stakeholderGroups() : stakeholderGroups,
         minGroupSize == null ? s.minGroupSize() : minGroupSize,
         confidential == null ? s.confidential() : confidential,
-        retentionDays == null ? s.retentionDays() : retentionDays);
+        retentionDays == null ? s.retentionDays() : retentionDays,
+        lang == null ? s.lang() : lang);
   }
 }

@@ -49,6 +49,7 @@ public final class Views {
     n.put("votes", c.votes());
     n.put("status", c.parking() == null ? null : c.parking().wire());
     n.put("owner", c.owner());
+    n.put("lang", c.lang() == null ? null : c.lang().wire());
     return n;
   }
 

@@ -21,8 +21,11 @@ public sealed interface Command {
     public String commandName() { return role == Role.FACILITATOR ? "facilitator.add" : "join"; }
   }
 
-  /** {@code scribedFor} (facilitators only): the person a facilitator types this for, with their group. */
-  record AddContribution(String text, Kind kind, Boolean anonymous, String scribedFor, String scribedGroup)
+  /**
+   * {@code scribedFor} (facilitators only): the person a facilitator types this for, with their group.
+   * {@code lang}: the language of the text, found by the server before deciding (never taken from a client).
+   */
+  record AddContribution(String text, Kind kind, Boolean anonymous, String scribedFor, String scribedGroup, Lang lang)
       implements Command {
     public AddContribution {
       text = Checks.text("text", text, Contribution.MAX_TEXT);
@@ -30,14 +33,21 @@ public sealed interface Command {
       if (scribedFor != null) scribedFor = Checks.text("onBehalfOf.name", scribedFor, 80);
       if (scribedGroup != null && scribedGroup.isBlank()) scribedGroup = null;
     }
+    public AddContribution(String text, Kind kind, Boolean anonymous, String scribedFor, String scribedGroup) {
+      this(text, kind, anonymous, scribedFor, scribedGroup, null);
+    }
+    public AddContribution withLang(Lang l) { return new AddContribution(text, kind, anonymous, scribedFor, scribedGroup, l); }
     public String commandName() { return "contribution.add"; }
   }
 
-  record EditContribution(String id, String text) implements Command {
+  /** {@code lang}: as for {@link AddContribution}, found for the new text. */
+  record EditContribution(String id, String text, Lang lang) implements Command {
     public EditContribution {
       Checks.required("id", id);
       text = Checks.text("text", text, Contribution.MAX_TEXT);
     }
+    public EditContribution(String id, String text) { this(id, text, null); }
+    public EditContribution withLang(Lang l) { return new EditContribution(id, text, l); }
     public String commandName() { return "contribution.edit"; }
   }
 

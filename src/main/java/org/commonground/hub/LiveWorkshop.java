@@ -371,7 +371,9 @@ final class LiveWorkshop {
       themeAssist.suggest(m, ref, actor, g);
       return;
     }
-    enqueue(() -> languages.labelled(context, command).compose(c -> execute(actor, ref, c, d -> List.of())).map(outcome -> {
+    // The text's language is found first (off this loop), so the stored event carries it.
+    enqueue(() -> languages.labelled(context, command)
+        .compose(c -> execute(actor, ref, c, d -> List.of())).map(outcome -> {
       if (outcome instanceof Outcome.Ack a) {
         m.ack(a.seq(), ServerFrames.ack(ref, a.seq(), a.resultJson()));
       } else if (outcome instanceof Outcome.Error e) {

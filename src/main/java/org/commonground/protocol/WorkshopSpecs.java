@@ -139,7 +139,9 @@ public final class WorkshopSpecs {
     String given = a.optString("facilitatorName");
     if (given == null || given.isBlank()) return Templates.facilitatorName(lang);
     String name = given.strip();
-    if (name.codePointCount(0, name.length()) > 80) throw ProtocolException.invalid("facilitatorName must be at most 80 characters");
+    if (name.codePointCount(0, name.length()) > 80) {
+      throw ProtocolException.invalid("facilitatorName must be at most 80 characters");
+    }
     return name;
   }
 }

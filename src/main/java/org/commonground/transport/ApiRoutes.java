@@ -142,7 +142,7 @@ final class ApiRoutes {
         return hub.read(w.get(), s -> {
           ObjectNode out = Json.object();
           out.put("title", s.title()).put("status", s.status().wire())
-              .put("anonymity", s.settings().anonymity().wire());
+              .put("anonymity", s.settings().anonymity().wire()).put("lang", s.settings().lang().wire());
           out.set("stakeholderGroups", Views.settings(s.settings()).get("stakeholderGroups"));
           return (Runnable) () -> json(ctx, 200, out);
         });

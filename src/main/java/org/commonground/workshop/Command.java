@@ -36,7 +36,9 @@ public sealed interface Command {
     public AddContribution(String text, Kind kind, Boolean anonymous, String scribedFor, String scribedGroup) {
       this(text, kind, anonymous, scribedFor, scribedGroup, null);
     }
-    public AddContribution withLang(Lang l) { return new AddContribution(text, kind, anonymous, scribedFor, scribedGroup, l); }
+    public AddContribution withLang(Lang l) {
+      return new AddContribution(text, kind, anonymous, scribedFor, scribedGroup, l);
+    }
     public String commandName() { return "contribution.add"; }
   }
 

@@ -33,6 +33,10 @@ class WelshE2ETest {
   void workshopInWelsh(Vertx vertx) {
     Api api = node.api(vertx);
     Api.Created w = api.create(new JsonObject().put("title", "Mynd adref o'r ysbyty").put("lang", "cy"));
+    Api.Reply preview = api.get("/api/join/" + w.joinCode());
+    assertThat(preview.body().getString("lang")).as("the join page can open in Welsh").isEqualTo("cy");
+    assertThat(preview.body().getJsonArray("stakeholderGroups").getJsonObject(1).getString("label"))
+        .isEqualTo("Gofalwyr a theulu");
     String sam = api.join(w.joinCode(), "Siân", "carers");
     try (WsClient fac = node.join(vertx, w.facilitatorToken());
          WsClient s = other.join(vertx, sam)) {

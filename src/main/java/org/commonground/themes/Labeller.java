@@ -72,6 +72,9 @@ final class Labeller {
       }
     }
     if (best == null) best = fallback(texts.get(order[0]), words);
+    // A theme label has a length limit (120); a run of letters with no spaces (a pasted link) must not
+    // make the whole suggestion fail.
+    if (best.length() > MAX_CHARS) best = best.substring(0, best.offsetByCodePoints(0, MAX_CHARS - 1)) + "\u2026";
     return tidy(best);
   }
 

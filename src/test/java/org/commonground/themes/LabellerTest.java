@@ -110,4 +110,12 @@ class LabellerTest {
     String l = Labeller.label(List.of(run), new double[] {1}, Map.of(), Lang.EN);
     assertThat(l).endsWith("\u2026").startsWith("One two three");
   }
+
+  @Test
+  @DisplayName("a pasted link with no spaces still gives a label short enough to be a theme's")
+  void noSpaces() {
+    String link = "https://example.org/" + "a".repeat(300);
+    String l = label(Lang.EN, link, link + "b");
+    assertThat(l.codePointCount(0, l.length())).isLessThanOrEqualTo(Labeller.MAX_CHARS);
+  }
 }

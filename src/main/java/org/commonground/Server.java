@@ -9,7 +9,9 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.WorkerExecutor;
 import java.util.concurrent.Callable;
 import org.commonground.hub.ThemeHelp;
+import org.commonground.hub.LanguageWork;
 import org.commonground.hub.ThemeWork;
+import org.commonground.language.WelshOrEnglish;
 import org.commonground.themes.ThemeEngineLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +49,8 @@ public final class Server {
   private static final Logger LOG = LoggerFactory.getLogger(Server.class);
   /** Embedding work is CPU-bound: one thread leaves the other core to the event loops. */
   private static final int THEME_WORKERS = 1;
+  /** Language detection takes a fraction of a millisecond a post once loaded; two threads keep posts from queueing. */
+  private static final int LANGUAGE_WORKERS = 2;
   /** How long any Redis request may take before its caller is told to try again. */
   private static final long REDIS_TIMEOUT_MS = 5_000;
   private final Vertx vertx;
@@ -106,10 +110,13 @@ public final class Server {
     WorkerExecutor themeWorkers = vertx.createSharedWorkerExecutor("cg-themes", THEME_WORKERS);
     ThemeWork themes = new ThemeWork(themeWorkers,
         ThemeHelp.unavailable("theme suggestions are still starting up; try again in a moment"));
+    // Its own pool, so a post's language is never found behind a theme suggestion that takes seconds.
+    LanguageWork languages = new LanguageWork(vertx.createSharedWorkerExecutor("cg-language", LANGUAGE_WORKERS),
+        WelshOrEnglish::detect, WelshOrEnglish::warm, WelshOrEnglish::ready);
     hub[0] = new Hub(shards, store, metrics, HubSettings.DEFAULTS.withIdleLifetimeSeconds(config.lifetimes().idleSeconds())
         .withPerPerson(config.limits().connectionsPerPerson(), config.limits().commandsPerSecond(),
             config.limits().commandBurst()),
-        Ids.random(8), themes);
+        Ids.random(8), themes, languages);
     Subscriber subscriber = new Subscriber(vertx, redisOptions, keys, hub[0]);
     AddressCounts connections = new AddressCounts(config.limits().connectionsPerAddress());
     hub[0].subscriber(subscriber);

@@ -41,8 +41,16 @@ public final class Hub implements Subscriber.Listener {
   private Subscriber subscriber;
   private final ThemeWork themes;
 
+  private final LanguageWork languages;
+
   public Hub(List<Context> shards, WorkshopStore store, HubMetrics metrics, HubSettings settings, String nodeId,
              ThemeWork themes) {
+    this(shards, store, metrics, settings, nodeId, themes, LanguageWork.NONE);
+  }
+
+  public Hub(List<Context> shards, WorkshopStore store, HubMetrics metrics, HubSettings settings, String nodeId,
+             ThemeWork themes, LanguageWork languages) {
+    this.languages = languages;
     this.themes = themes;
     this.shards = shards;
     this.store = store;
@@ -77,7 +85,7 @@ public final class Hub implements Subscriber.Listener {
       Promise<LiveWorkshop> p = Promise.promise();
       ctx.runOnContext(v -> {
         LiveWorkshop fresh = new LiveWorkshop(id, ctx, store, metrics, settings, nodeId, () -> unload(id),
-            () -> forget(id), themes);
+            () -> forget(id), themes, languages);
         live.put(id, fresh);
         liveCount.incrementAndGet();
         Contexts.on(ctx, subscriber.subscribe(id))

@@ -108,8 +108,12 @@ final class LiveWorkshop {
   private long lifetimeRenewedAt;
   final Promise<Void> ready = Promise.promise();
 
+  /** Finds the language of posted text before it is decided (see {@link LanguageWork}). */
+  private final LanguageWork languages;
+
   LiveWorkshop(String id, Context context, WorkshopStore store, HubMetrics metrics, HubSettings settings,
-               String nodeId, Runnable onIdle, Runnable onGone, ThemeWork themes) {
+               String nodeId, Runnable onIdle, Runnable onGone, ThemeWork themes, LanguageWork languages) {
+    this.languages = languages;
     this.onGone = onGone;
     this.queue = new CommandQueue(id, settings.maxQueuedCommands());
     this.themeAssist = new ThemeAssist(id, context, themes, settings.placementDebounceMs(), new ThemeAssist.Host() {
@@ -137,6 +141,7 @@ final class LiveWorkshop {
 
   /** Reads the whole log (the caller has subscribed first, so nothing published meanwhile is missed). */
   Future<Void> load() {
+    languages.warm();
     return here(store.epoch(id)).compose(e -> {
       if (e.isEmpty()) return Future.failedFuture(new NoSuchWorkshopException(id));
       epoch = e.get();
@@ -388,7 +393,9 @@ final class LiveWorkshop {
       themeAssist.suggest(m, ref, actor, g);
       return;
     }
-    enqueue(() -> execute(actor, ref, command, d -> List.of()).map(outcome -> {
+    // The text's language is found first (off this loop), so the stored event carries it.
+    enqueue(() -> languages.labelled(context, command)
+        .compose(c -> execute(actor, ref, c, d -> List.of())).map(outcome -> {
       if (outcome instanceof Outcome.Ack a) {
         m.ack(a.seq(), ServerFrames.ack(ref, a.seq(), a.resultJson()));
       } else if (outcome instanceof Outcome.Error e) {

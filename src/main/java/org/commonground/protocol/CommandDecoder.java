@@ -96,7 +96,7 @@ public final class CommandDecoder {
     String template = a.optString("template");
     if (template != null) {
       if (!"ladder".equals(template)) throw ProtocolException.invalid("the only poll template is ladder");
-      return Command.PollOpen.ladder();
+      return new Command.PollLadder(WorkshopSpecs.lang(a.optString("lang")));
     }
     JsonNode options = a.raw("options");
     if (options == null || !options.isArray()) throw ProtocolException.invalid("options must be a list of 2 to 10 texts");

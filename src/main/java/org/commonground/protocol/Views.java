@@ -49,6 +49,7 @@ public final class Views {
     n.put("votes", c.votes());
     n.put("status", c.parking() == null ? null : c.parking().wire());
     n.put("owner", c.owner());
+    n.put("lang", c.lang() == null ? null : c.lang().wire());
     return n;
   }
 
@@ -117,6 +118,7 @@ public final class Views {
     n.put("retentionDays", s.retentionDays());
     n.put("joiningLocked", s.joiningLocked());
     n.put("themeEditing", s.themeEditing().wire());
+    n.put("lang", s.lang().wire());
     return n;
   }
 

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.commonground.workshop.Allow;
+import org.commonground.workshop.Lang;
 import org.commonground.workshop.PhaseDef;
 import org.commonground.workshop.Settings;
 import org.commonground.workshop.SettingsPatch;
@@ -16,22 +17,24 @@ import org.commonground.workshop.Templates;
 public final class WorkshopSpecs {
   private WorkshopSpecs() {}
 
-  public record Spec(String title, List<PhaseDef> phases, Settings settings) {}
+  /** {@code facilitatorName}: what the creator is called in the workshop (given, or the default in its language). */
+  public record Spec(String title, List<PhaseDef> phases, Settings settings, String facilitatorName) {}
 
   public static Spec parse(JsonNode body) {
     Args a = new Args(body);
     String title = WorkshopBounds.title(a.string("title"));
     String template = a.optString("template");
+    Lang lang = creationLang(a);
     JsonNode phasesNode = a.raw("phases");
     List<PhaseDef> phases;
     if (phasesNode != null && !phasesNode.isNull()) {
       if (template != null) throw ProtocolException.invalid("give template or phases, not both");
       phases = phases(phasesNode);
     } else {
-      phases = Templates.named(template == null ? Templates.DEFAULT : template)
+      phases = Templates.named(template == null ? Templates.DEFAULT : template, lang)
           .orElseThrow(() -> ProtocolException.invalid("unknown template: " + template));
     }
-    return new Spec(title, phases, settings(Settings.DEFAULTS, a.optObject("settings")));
+    return new Spec(title, phases, settings(defaults(lang), a.optObject("settings")), facilitatorName(a, lang));
   }
 
   private static List<PhaseDef> phases(JsonNode node) {
@@ -107,10 +110,50 @@ public final class WorkshopSpecs {
       }
       return new SettingsPatch(anonymity, s.optInt("votesPerParticipant"), s.optInt("maxParticipants"), groups,
           s.optInt("minGroupSize"), s.optBoolean("confidential"), s.optInt("retentionDays"),
-          s.optBoolean("joiningLocked"), themeEditing);
+          s.optBoolean("joiningLocked"), themeEditing)
+          .withLang(lang(s.optString("lang")));
     } catch (IllegalArgumentException e) {
       throw ProtocolException.invalid(e.getMessage());
     }
   }
 
+  // ---------------------------------------------------------------- language (English or Welsh)
+
+  /** A wire language word ({@code "en"}, {@code "cy"}), or null when none was given. */
+  public static Lang lang(String word) {
+    if (word == null) return null;
+    Lang l = Lang.fromWire(word);
+    if (l == null) throw ProtocolException.invalid("lang must be " + Lang.WIRE_WORDS);
+    return l;
+  }
+
+  /**
+   * The language a workshop is created in: {@code lang}, or {@code settings.lang} (the same setting as
+   * {@code workshop.update} changes), else English. Both may be given only if they agree.
+   */
+  private static Lang creationLang(Args a) {
+    Lang top = lang(a.optString("lang"));
+    Args s = a.optObject("settings");
+    Lang inSettings = s == null ? null : lang(s.optString("lang"));
+    if (top != null && inSettings != null && top != inSettings) {
+      throw ProtocolException.invalid("lang and settings.lang say different languages");
+    }
+    return top != null ? top : inSettings != null ? inSettings : Lang.EN;
+  }
+
+  /** The default settings in a language: the stakeholder groups' names are in it too. */
+  private static Settings defaults(Lang lang) {
+    return new SettingsPatch(null, null, null, StakeholderGroup.defaults(lang), null, null, null, null, null, lang)
+        .applyTo(Settings.DEFAULTS);
+  }
+
+  private static String facilitatorName(Args a, Lang lang) {
+    String given = a.optString("facilitatorName");
+    if (given == null || given.isBlank()) return Templates.facilitatorName(lang);
+    String name = given.strip();
+    if (name.codePointCount(0, name.length()) > 80) {
+      throw ProtocolException.invalid("facilitatorName must be at most 80 characters");
+    }
+    return name;
+  }
 }

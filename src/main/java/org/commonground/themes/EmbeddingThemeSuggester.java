@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.commonground.workshop.Lang;
 
 /**
  * Theme suggestions from sentence embeddings: notes are embedded (normalised, in a sentence
@@ -38,11 +39,32 @@ public final class EmbeddingThemeSuggester implements ThemeSuggester {
   @Override
   public List<SuggestedTheme> suggest(List<Note> notes) {
     Objects.requireNonNull(notes, "notes");
+    // Each language is grouped on its own, so no group is made of notes whose only likeness is their
+    // language. The model is English, and to it every Welsh note looks like every other: Welsh notes are
+    // grouped by the words they share instead (LexicalGroups), or not at all.
+    List<Integer> welsh = new ArrayList<>();
+    List<Integer> others = new ArrayList<>();
+    for (int i = 0; i < notes.size(); i++) {
+      (notes.get(i).welsh() ? welsh : others).add(i);
+    }
+    List<Found> found = new ArrayList<>(byMeaning(notes, others));
+    found.addAll(byWords(notes, welsh));
+    // Largest first; ties: the group whose first note came first.
+    found.sort(Comparator.comparingInt((Found f) -> -f.noteIdx().size()).thenComparingInt(f -> f.noteIdx().get(0)));
+    return found.stream().map(f -> new SuggestedTheme(f.label(),
+        f.noteIdx().stream().map(i -> notes.get(i).id()).toList())).toList();
+  }
+
+  /** A group found: its label and its notes (indexes into the call's notes, in order). */
+  private record Found(String label, List<Integer> noteIdx) {}
+
+  /** The notes at {@code which}, grouped by the meaning of their embeddings. */
+  private List<Found> byMeaning(List<Note> all, List<Integer> which) {
     // Notes that say the same thing once normalised ("Tea!!", "tea") are one point: they are
     // always grouped together and do not weigh twice on the mean.
     Map<String, List<Integer>> byText = new LinkedHashMap<>();
-    for (int i = 0; i < notes.size(); i++) {
-      String key = NoteText.normalise(notes.get(i).text());
+    for (int i : which) {
+      String key = NoteText.normalise(all.get(i).text());
       if (!key.isEmpty()) {
         byText.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
       }
@@ -70,11 +92,10 @@ public final class EmbeddingThemeSuggester implements ThemeSuggester {
     }
     List<String> firstTexts = new ArrayList<>();
     for (List<Integer> m : members) {
-      firstTexts.add(notes.get(m.get(0)).text());
+      firstTexts.add(all.get(m.get(0)).text());
     }
-    Map<String, Double> idf = Labeller.idf(firstTexts);
-    List<SuggestedTheme> out = new ArrayList<>();
-    List<Integer> firstIndex = new ArrayList<>();
+    Map<String, Double> idf = Labeller.idf(firstTexts, Lang.EN);
+    List<Found> out = new ArrayList<>();
     for (List<Integer> group : AgglomerativeClustering.groups(labels)) {
       List<Integer> noteIdx = new ArrayList<>();
       for (int u : group) {
@@ -84,17 +105,9 @@ public final class EmbeddingThemeSuggester implements ThemeSuggester {
         continue;
       }
       noteIdx.sort(Integer::compare);
-      out.add(new SuggestedTheme(label(group, centred, firstTexts, idf),
-          noteIdx.stream().map(i -> notes.get(i).id()).toList()));
-      firstIndex.add(noteIdx.get(0));
+      out.add(new Found(label(group, centred, firstTexts, idf), noteIdx));
     }
-    List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < out.size(); i++) {
-      order.add(i);
-    }
-    order.sort(Comparator.comparingInt((Integer i) -> -out.get(i).contributionIds().size())
-        .thenComparingInt(firstIndex::get));
-    return order.stream().map(out::get).toList();
+    return out;
   }
 
   private static String label(List<Integer> group, float[][] vectors, List<String> texts,
@@ -110,7 +123,42 @@ public final class EmbeddingThemeSuggester implements ThemeSuggester {
     for (int k = 0; k < vs.length; k++) {
       centrality[k] = Vectors.dot(vs[k], centre);
     }
-    return Labeller.label(ts, centrality, idf);
+    return Labeller.label(ts, centrality, idf, Lang.EN);
+  }
+
+  /** The Welsh notes at {@code which}, grouped only where they share words (see {@link LexicalGroups}). */
+  private static List<Found> byWords(List<Note> all, List<Integer> which) {
+    Map<String, List<Integer>> byText = new LinkedHashMap<>();
+    for (int i : which) {
+      String key = NoteText.normalise(all.get(i).text());
+      if (!key.isEmpty()) {
+        byText.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+      }
+    }
+    List<List<Integer>> members = new ArrayList<>(byText.values());
+    List<String> firstTexts = members.stream().map(m -> all.get(m.get(0)).text()).toList();
+    Map<String, Double> idf = Labeller.idf(firstTexts, Lang.CY);
+    List<Found> out = new ArrayList<>();
+    Set<Integer> grouped = new HashSet<>();
+    for (LexicalGroups.Group g : LexicalGroups.group(firstTexts)) {
+      List<Integer> noteIdx = new ArrayList<>();
+      List<String> texts = new ArrayList<>();
+      for (int u : g.members()) {
+        noteIdx.addAll(members.get(u));
+        texts.add(firstTexts.get(u));
+        grouped.add(u);
+      }
+      noteIdx.sort(Integer::compare);
+      out.add(new Found(Labeller.label(texts, g.centrality(), idf, Lang.CY), noteIdx));
+    }
+    // The same words posted twice are one thing said twice: a group, as in English.
+    for (int u = 0; u < members.size(); u++) {
+      if (!grouped.contains(u) && members.get(u).size() >= 2) {
+        out.add(new Found(Labeller.label(List.of(firstTexts.get(u)), new double[] {1}, idf, Lang.CY),
+            members.get(u)));
+      }
+    }
+    return out;
   }
 
   @Override
@@ -125,10 +173,12 @@ public final class EmbeddingThemeSuggester implements ThemeSuggester {
     List<PlacedTheme> usable = new ArrayList<>();
     for (PlacedTheme t : themes) {
       t.members().forEach(m -> themed.add(m.id()));
-      // A theme nobody has filled yet is known only by its name.
-      List<Note> basis = t.members().isEmpty() && !t.label().isBlank()
+      // A theme is placed by its members the model understands (not Welsh ones, which would pull in
+      // every Welsh note); one with none of those is known only by its name.
+      List<Note> understood = t.members().stream().filter(m -> !m.welsh()).toList();
+      List<Note> basis = understood.isEmpty() && !t.label().isBlank()
           ? List.of(new Note(t.themeId(), t.label()))
-          : t.members();
+          : understood;
       if (!basis.isEmpty()) {
         usable.add(new PlacedTheme(t.themeId(), t.label(), basis));
         basis.forEach(m -> texts.add(NoteText.forEmbedding(m.text())));
@@ -153,6 +203,10 @@ public final class EmbeddingThemeSuggester implements ThemeSuggester {
       Note n = notes.get(i);
       if (themed.contains(n.id()) || NoteText.normalise(n.text()).isEmpty()) {
         out.put(n.id(), List.of());
+        continue;
+      }
+      if (n.welsh()) {
+        out.put(n.id(), Placement.byWords(n, themes));
         continue;
       }
       out.put(n.id(), Placement.rank(vectors[i], centroids).stream()

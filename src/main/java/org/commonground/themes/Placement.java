@@ -33,4 +33,25 @@ final class Placement {
     }
     return out;
   }
+
+  /**
+   * For a Welsh note, which the model cannot place: the themes whose words (their name and members) share
+   * at least two content words with it, most in common first; none when no theme does.
+   */
+  static List<String> byWords(Note note, List<PlacedTheme> themes) {
+    List<java.util.Set<String>> words = WelshWords.contentWords(note.text());
+    List<double[]> scored = new ArrayList<>();
+    for (int t = 0; t < themes.size(); t++) {
+      StringBuilder all = new StringBuilder(themes.get(t).label());
+      for (Note m : themes.get(t).members()) all.append('\n').append(m.text());
+      int shared = WelshWords.shared(words, WelshWords.contentWords(all.toString()));
+      if (shared >= LexicalGroups.MIN_SHARED) scored.add(new double[] {shared, t});
+    }
+    scored.sort(Comparator.comparingDouble((double[] s) -> -s[0]).thenComparingDouble(s -> s[1]));
+    List<String> out = new ArrayList<>();
+    for (int k = 0; k < Math.min(MAX_SUGGESTIONS, scored.size()); k++) {
+      out.add(themes.get((int) scored.get(k)[1]).themeId());
+    }
+    return out;
+  }
 }

@@ -50,7 +50,7 @@ public final class ThemeEngineLoader {
 
     private static List<Note> notes(List<Contribution> contributions) {
       List<Note> notes = new ArrayList<>(contributions.size());
-      for (Contribution c : contributions) notes.add(new Note(c.id(), c.text()));
+      for (Contribution c : contributions) notes.add(new Note(c.id(), c.text(), c.lang()));
       return notes;
     }
   }

@@ -106,7 +106,8 @@ final class ApiRoutes {
           if (!code.equals(s.joinCode())) return null; // replaced a moment ago: it opens nothing now
           ObjectNode out = Json.object();
           out.put("title", s.title()).put("status", s.status().wire())
-              .put("anonymity", s.settings().anonymity().wire()).put("joiningLocked", s.settings().joiningLocked());
+              .put("anonymity", s.settings().anonymity().wire()).put("joiningLocked", s.settings().joiningLocked())
+              .put("lang", s.settings().lang().wire());
           out.set("stakeholderGroups", Views.settings(s.settings()).get("stakeholderGroups"));
           return (Runnable) () -> json(ctx, 200, out);
         }).compose(shown -> shown != null ? Future.succeededFuture(shown) : unknownCode(ctx));

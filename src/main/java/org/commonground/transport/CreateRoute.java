@@ -65,7 +65,7 @@ final class CreateRoute {
     String code = JoinCodes.generate();
     long now = System.currentTimeMillis();
     Event.WorkshopCreated created = new Event.WorkshopCreated(id, spec.title(), code, spec.settings(), spec.phases(),
-        new Participant("p1", "Facilitator", Role.FACILITATOR, null), now);
+        new Participant("p1", spec.facilitatorName(), Role.FACILITATOR, null), now);
     String body = SequencedEvent.bodyWithoutSeq(now, new Emitted("p1", created));
     return store.create(id, code, Ids.random(16), body, tokens).map(v -> code).recover(err ->
         err instanceof WorkshopStore.CodeTakenException && attempt < CODE_ATTEMPTS

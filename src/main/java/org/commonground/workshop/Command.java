@@ -43,8 +43,11 @@ public sealed interface Command {
     public String commandName() { return "join-code.new"; }
   }
 
-  /** {@code scribedFor} (facilitators only): the person a facilitator types this for, with their group. */
-  record AddContribution(String text, Kind kind, Boolean anonymous, String scribedFor, String scribedGroup)
+  /**
+   * {@code scribedFor} (facilitators only): the person a facilitator types this for, with their group.
+   * {@code lang}: the language of the text, found by the server before deciding (never taken from a client).
+   */
+  record AddContribution(String text, Kind kind, Boolean anonymous, String scribedFor, String scribedGroup, Lang lang)
       implements Command {
     public AddContribution {
       text = Checks.text("text", text, Contribution.MAX_TEXT);
@@ -52,14 +55,23 @@ public sealed interface Command {
       if (scribedFor != null) scribedFor = Checks.text("onBehalfOf.name", scribedFor, 80);
       if (scribedGroup != null && scribedGroup.isBlank()) scribedGroup = null;
     }
+    public AddContribution(String text, Kind kind, Boolean anonymous, String scribedFor, String scribedGroup) {
+      this(text, kind, anonymous, scribedFor, scribedGroup, null);
+    }
+    public AddContribution withLang(Lang l) {
+      return new AddContribution(text, kind, anonymous, scribedFor, scribedGroup, l);
+    }
     public String commandName() { return "contribution.add"; }
   }
 
-  record EditContribution(String id, String text) implements Command {
+  /** {@code lang}: as for {@link AddContribution}, found for the new text. */
+  record EditContribution(String id, String text, Lang lang) implements Command {
     public EditContribution {
       Checks.required("id", id);
       text = Checks.text("text", text, Contribution.MAX_TEXT);
     }
+    public EditContribution(String id, String text) { this(id, text, null); }
+    public EditContribution withLang(Lang l) { return new EditContribution(id, text, l); }
     public String commandName() { return "contribution.edit"; }
   }
 
@@ -170,6 +182,11 @@ public sealed interface Command {
 
     public static PollOpen ladder() { return new PollOpen(Poll.LADDER_QUESTION, Poll.LADDER); }
 
+    public String commandName() { return "poll.open"; }
+  }
+
+  /** The ladder of co-production poll, in {@code lang}; null: in the workshop's language. */
+  record PollLadder(Lang lang) implements Command {
     public String commandName() { return "poll.open"; }
   }
 

@@ -11,7 +11,9 @@ import java.util.TreeMap;
  * layer never lets it reach a client. {@code scribedFor} names the person a facilitator typed it for.
  * {@code reactedBy} maps a reaction to who gave it, so a toggle is exact; clients only see counts.
  * {@code votes} is the total of votes cast on it (who cast them is kept apart, in the state's tallies).
- * {@code parking} and {@code owner} are set for parking-lot items only.
+ * {@code parking} and {@code owner} are set for parking-lot items only. {@code lang} is the language its
+ * words were found to be in when posted or edited (null: too short to tell, or unsure); the server decides it
+ * once, before the event is stored, so every node and every client has the same answer.
  */
 public record Contribution(
     String id,
@@ -29,7 +31,8 @@ public record Contribution(
     Map<String, Set<String>> reactedBy,
     int votes,
     ParkingStatus parking,
-    String owner) {
+    String owner,
+    Lang lang) {
 
   public static final int MAX_TEXT = 1000;
   public static final Set<String> REACTIONS = Set.of("agree", "heart", "insight", "question");
@@ -51,7 +54,21 @@ public record Contribution(
   public static Contribution posted(String id, int phase, Kind kind, String text, String author, String group,
                                     boolean anonymous, String scribedFor, long createdAt) {
     return new Contribution(id, phase, kind, text, author, group, anonymous, scribedFor, null, createdAt, null, false,
-        Map.of(), 0, null, null);
+        Map.of(), 0, null, null, null);
+  }
+
+  /** A contribution as it was before contributions had a language: none known. */
+  public Contribution(String id, int phase, Kind kind, String text, String author, String group, boolean anonymous,
+                      String scribedFor, String themeId, long createdAt, Long editedAt, boolean hidden,
+                      Map<String, Set<String>> reactedBy, int votes, ParkingStatus parking, String owner) {
+    this(id, phase, kind, text, author, group, anonymous, scribedFor, themeId, createdAt, editedAt, hidden, reactedBy,
+        votes, parking, owner, null);
+  }
+
+  /** The same contribution, its words said to be in {@code l} (null: not known). */
+  public Contribution withLang(Lang l) {
+    return new Contribution(id, phase, kind, text, author, group, anonymous, scribedFor, themeId, createdAt,
+        editedAt, hidden, reactedBy, votes, parking, owner, l);
   }
 
   /** Reaction counts in a stable order, every reaction present. */
@@ -65,33 +82,33 @@ public record Contribution(
 
   public Contribution withText(String newText, long at) {
     return new Contribution(id, phase, kind, newText, author, group, anonymous, scribedFor, themeId, createdAt,
-        at, hidden, reactedBy, votes, parking, owner);
+        at, hidden, reactedBy, votes, parking, owner, lang);
   }
 
   /** The same contribution with these words and nothing else changed (restoring a hidden one's words). */
   public Contribution withWords(String words) {
     return new Contribution(id, phase, kind, words, author, group, anonymous, scribedFor, themeId, createdAt,
-        editedAt, hidden, reactedBy, votes, parking, owner);
+        editedAt, hidden, reactedBy, votes, parking, owner, lang);
   }
 
   public Contribution withHidden(boolean h) {
     return new Contribution(id, phase, kind, text, author, group, anonymous, scribedFor, themeId, createdAt,
-        editedAt, h, reactedBy, votes, parking, owner);
+        editedAt, h, reactedBy, votes, parking, owner, lang);
   }
 
   public Contribution withReactions(Map<String, Set<String>> r) {
     return new Contribution(id, phase, kind, text, author, group, anonymous, scribedFor, themeId, createdAt,
-        editedAt, hidden, r, votes, parking, owner);
+        editedAt, hidden, r, votes, parking, owner, lang);
   }
 
   public Contribution withTheme(String t) {
     return new Contribution(id, phase, kind, text, author, group, anonymous, scribedFor, t, createdAt,
-        editedAt, hidden, reactedBy, votes, parking, owner);
+        editedAt, hidden, reactedBy, votes, parking, owner, lang);
   }
 
   public Contribution withVotes(int v) {
     return new Contribution(id, phase, kind, text, author, group, anonymous, scribedFor, themeId, createdAt,
-        editedAt, hidden, reactedBy, v, parking, owner);
+        editedAt, hidden, reactedBy, v, parking, owner, lang);
   }
 
   /**
@@ -105,6 +122,6 @@ public record Contribution(
 
   public Contribution withParking(ParkingStatus status, String newOwner) {
     return new Contribution(id, phase, kind, text, author, group, anonymous, scribedFor, themeId, createdAt,
-        editedAt, hidden, reactedBy, votes, status, newOwner);
+        editedAt, hidden, reactedBy, votes, status, newOwner, lang);
   }
 }

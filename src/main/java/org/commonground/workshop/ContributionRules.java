@@ -70,7 +70,7 @@ final class ContributionRules {
     }
     String id = "c" + s.counters().contribution();
     Contribution c = Contribution.posted(id, s.phase().index(), a.kind(), a.text(), actor.participantId(), group,
-        anonymous, a.scribedFor(), now);
+        anonymous, a.scribedFor(), now).withLang(a.lang());
     return Decision.accept(Map.of("id", id), new Emitted(byFor(c, actor), new ContributionAdded(c)));
   }
 
@@ -85,7 +85,7 @@ final class ContributionRules {
     }
     if (c.text().equals(e.text())) return Decision.nothing();
     return Decision.accept(Map.of("id", c.id()),
-        new Emitted(byFor(c, actor), new ContributionUpdated(c.withText(e.text(), now))));
+        new Emitted(byFor(c, actor), new ContributionUpdated(c.withText(e.text(), now).withLang(e.lang()))));
   }
 
   private static Decision withdraw(WorkshopState s, WithdrawContribution w, Actor actor) {

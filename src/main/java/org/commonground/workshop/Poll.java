@@ -15,9 +15,9 @@ public record Poll(String id, String question, List<String> options, Status stat
     public String wire() { return name().toLowerCase(Locale.ROOT); }
   }
 
-  public static final List<String> LADDER = List.of(
-      "Coercing", "Educating", "Informing", "Consulting", "Engaging", "Co-designing", "Co-producing");
-  public static final String LADDER_QUESTION = "Where does our organisation sit on the ladder of co-production?";
+  /** The ladder poll in English (see {@link Ladder}). */
+  public static final List<String> LADDER = Ladder.rungs(Lang.EN);
+  public static final String LADDER_QUESTION = Ladder.question(Lang.EN);
 
   public Poll {
     Objects.requireNonNull(id, "id");

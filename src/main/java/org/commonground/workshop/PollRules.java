@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.commonground.workshop.Command.PollAnswer;
 import org.commonground.workshop.Command.PollClose;
+import org.commonground.workshop.Command.PollLadder;
 import org.commonground.workshop.Command.PollOpen;
 import org.commonground.workshop.Event.PollClosed;
 import org.commonground.workshop.Event.PollOpened;
@@ -19,8 +20,13 @@ final class PollRules {
     if (cmd instanceof PollOpen o) {
       Decision forbidden = Workshop.facilitatorsOnly(actor, "open a poll");
       if (forbidden != null) return forbidden;
-      Poll poll = new Poll("q" + s.counters().poll(), o.question(), o.options(), Poll.Status.OPEN, Map.of());
-      return Decision.accept(Map.of("id", poll.id()), new Emitted(actor.participantId(), new PollOpened(poll)));
+      return open(s, o.question(), o.options(), actor);
+    }
+    if (cmd instanceof PollLadder l) {
+      Decision forbidden = Workshop.facilitatorsOnly(actor, "open a poll");
+      if (forbidden != null) return forbidden;
+      Lang lang = l.lang() != null ? l.lang() : s.settings().lang();
+      return open(s, Ladder.question(lang), Ladder.rungs(lang), actor);
     }
     if (cmd instanceof PollAnswer a) return answer(s, a, actor);
     if (cmd instanceof PollClose c) {
@@ -32,6 +38,11 @@ final class PollRules {
       return Decision.accept(Map.of("id", poll.id()), new Emitted(actor.participantId(), new PollClosed(poll.closed())));
     }
     return null;
+  }
+
+  private static Decision open(WorkshopState s, String question, List<String> options, Actor actor) {
+    Poll poll = new Poll("q" + s.counters().poll(), question, options, Poll.Status.OPEN, Map.of());
+    return Decision.accept(Map.of("id", poll.id()), new Emitted(actor.participantId(), new PollOpened(poll)));
   }
 
   private static Decision answer(WorkshopState s, PollAnswer a, Actor actor) {

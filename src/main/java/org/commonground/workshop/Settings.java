@@ -3,7 +3,10 @@ package org.commonground.workshop;
 import java.util.List;
 import java.util.Objects;
 
-/** A workshop's effective settings: every field filled, every value in range. */
+/**
+ * A workshop's effective settings: every field filled, every value in range. {@code lang} is the
+ * workshop's language: its agenda's words were written in it, and the ladder poll asks in it.
+ */
 public record Settings(
     Anonymity anonymity,
     int votesPerParticipant,
@@ -13,7 +16,8 @@ public record Settings(
     boolean confidential,
     int retentionDays,
     boolean joiningLocked,
-    ThemeEditing themeEditing) {
+    ThemeEditing themeEditing,
+    Lang lang) {
 
   public enum Anonymity {
     OPTIONAL, ALWAYS, NEVER;
@@ -46,12 +50,21 @@ public record Settings(
 
   public static final Settings DEFAULTS =
       new Settings(Anonymity.OPTIONAL, 5, 500, StakeholderGroup.DEFAULTS, SAFE_GROUP_SIZE, false, 30, false,
-          ThemeEditing.FACILITATORS);
+          ThemeEditing.FACILITATORS, Lang.EN);
+
+  /** Settings in English: the form from before workshops had a language. */
+  public Settings(Anonymity anonymity, int votesPerParticipant, int maxParticipants,
+                  List<StakeholderGroup> stakeholderGroups, int minGroupSize, boolean confidential, int retentionDays,
+                  boolean joiningLocked, ThemeEditing themeEditing) {
+    this(anonymity, votesPerParticipant, maxParticipants, stakeholderGroups, minGroupSize, confidential, retentionDays,
+        joiningLocked, themeEditing, Lang.EN);
+  }
 
   public Settings {
     Objects.requireNonNull(anonymity, "anonymity");
-    // Settings stored before this one existed have none: they get the default.
+    // Settings stored before these existed have none: they get the defaults.
     if (themeEditing == null) themeEditing = ThemeEditing.FACILITATORS;
+    if (lang == null) lang = Lang.EN;
     stakeholderGroups = List.copyOf(stakeholderGroups);
     Checks.range("votesPerParticipant", votesPerParticipant, 1, 20);
     Checks.range("maxParticipants", maxParticipants, 1, 10_000);

@@ -12,9 +12,23 @@ public record SettingsPatch(
     Boolean confidential,
     Integer retentionDays,
     Boolean joiningLocked,
-    Settings.ThemeEditing themeEditing) {
+    Settings.ThemeEditing themeEditing,
+    Lang lang) {
 
-  public static final SettingsPatch NONE = new SettingsPatch(null, null, null, null, null, null, null, null, null);
+  public static final SettingsPatch NONE = new SettingsPatch(null, null, null, null, null, null, null, null, null, null);
+
+  /** A patch that leaves the language as it is. */
+  public SettingsPatch(Settings.Anonymity anonymity, Integer votesPerParticipant, Integer maxParticipants,
+                       List<StakeholderGroup> stakeholderGroups, Integer minGroupSize, Boolean confidential,
+                       Integer retentionDays, Boolean joiningLocked, Settings.ThemeEditing themeEditing) {
+    this(anonymity, votesPerParticipant, maxParticipants, stakeholderGroups, minGroupSize, confidential, retentionDays,
+        joiningLocked, themeEditing, null);
+  }
+
+  public SettingsPatch withLang(Lang l) {
+    return new SettingsPatch(anonymity, votesPerParticipant, maxParticipants, stakeholderGroups, minGroupSize,
+        confidential, retentionDays, joiningLocked, themeEditing, l);
+  }
 
   /** The merged settings; out-of-range values throw IllegalArgumentException. */
   public Settings applyTo(Settings s) {
@@ -27,6 +41,7 @@ public record SettingsPatch(
         confidential == null ? s.confidential() : confidential,
         retentionDays == null ? s.retentionDays() : retentionDays,
         joiningLocked == null ? s.joiningLocked() : joiningLocked,
-        themeEditing == null ? s.themeEditing() : themeEditing);
+        themeEditing == null ? s.themeEditing() : themeEditing,
+        lang == null ? s.lang() : lang);
   }
 }

@@ -15,4 +15,14 @@ public record StakeholderGroup(String id, String label) {
       new StakeholderGroup("professionals", "Professionals"),
       new StakeholderGroup("community", "Community and public"),
       new StakeholderGroup("commissioners", "Commissioners and leaders"));
+
+  /** Welsh names for the same groups (the web client's words, so a report reads as the screens did). */
+  static final List<StakeholderGroup> DEFAULTS_CY = List.of(
+      new StakeholderGroup("experts-by-experience", "Arbenigwyr drwy brofiad"),
+      new StakeholderGroup("carers", "Gofalwyr a theulu"),
+      new StakeholderGroup("professionals", "Gweithwyr proffesiynol"),
+      new StakeholderGroup("community", "Y gymuned a\u2019r cyhoedd"),
+      new StakeholderGroup("commissioners", "Comisiynwyr ac arweinwyr"));
+
+  public static List<StakeholderGroup> defaults(Lang lang) { return lang == Lang.CY ? DEFAULTS_CY : DEFAULTS; }
 }

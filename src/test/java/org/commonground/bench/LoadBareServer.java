@@ -143,7 +143,8 @@ public final class LoadBareServer extends AbstractVerticle {
         .put("author", sender.participantId).put("group", null).put("anonymous", false).put("themeId", null)
         .put("createdAt", now).put("editedAt", null)
         .put("reactions", new JsonObject().put("agree", 0).put("heart", 0).put("insight", 0).put("question", 0))
-        .put("votes", 0).put("hidden", false).put("status", null).put("owner", null).put("onBehalfOf", null);
+        .put("votes", 0).put("hidden", false).put("status", null).put("owner", null).put("onBehalfOf", null)
+        .put("lang", "en");
     Buffer frame = new JsonObject().put("t", "ev").put("seq", seq).put("ts", now).put("name", "contribution.added")
         .put("by", sender.participantId).put("data", new JsonObject().put("contribution", contribution)).toBuffer();
     Map<Context, List<Peer>> byLoop = new IdentityHashMap<>(8);

@@ -139,8 +139,8 @@ class WorkshopInBrowsersTest {
 
       // The ladder poll, one click away; Sam answers; the display draws it.
       f.click("ladder-btn");
-      a.waitText(".poll-form legend", "ladder of co-production");
-      a.click(By.xpath("//form[contains(@class,'poll-form')]//label[text()='Co-designing']"));
+      a.waitText(".poll-form legend", "How much are people like you involved in decisions here?");
+      a.click(By.xpath("//form[contains(@class,'poll-form')]//label[starts-with(text(),'Co-designing:')]"));
       a.clickCss(".poll-form button[type=submit]");
       d.waitText(".poll-count", "1 (100%)");
       a.waitText(".poll-row.yours", "Co-designing");

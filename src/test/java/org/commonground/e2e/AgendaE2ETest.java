@@ -65,7 +65,7 @@ class AgendaE2ETest {
         JsonObject phase = changed.getJsonObject("data").getJsonObject("phase");
         assertThat(phase.getInteger("index")).isZero();
         assertThat(phase.getString("status")).isEqualTo("running");
-        assertThat(phase.getLong("endsAt") - phase.getLong("startedAt")).as("10 minutes of Preparing the ground")
+        assertThat(phase.getLong("endsAt") - phase.getLong("startedAt")).as("10 minutes of Getting started")
             .isEqualTo(10 * 60_000L);
         assertThat(phase.getLong("remainingMs")).as("remaining as of the event's ts")
             .isEqualTo(phase.getLong("endsAt") - changed.getLong("ts"))
@@ -93,8 +93,8 @@ class AgendaE2ETest {
       assertThat(late.getLong("serverTime")).isNotNull().isGreaterThanOrEqualTo(started.getLong("startedAt"));
       assertThat(phase.getLong("remainingMs")).as("countdown from serverTime")
           .isEqualTo(Math.max(0, phase.getLong("endsAt") - late.getLong("serverTime")));
-      assertThat(titles(state.getJsonArray("phases"))).containsExactly("Preparing the ground",
-          "Transformational exploration", "Tracking themes and learning points");
+      assertThat(titles(state.getJsonArray("phases"))).containsExactly("Getting started",
+          "Sharing ideas", "Choosing what matters most");
     }
   }
 

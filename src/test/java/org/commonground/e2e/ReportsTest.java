@@ -71,7 +71,8 @@ class ReportsTest {
     String text = md.text();
     assertThat(text).contains("# Crisis café", "## Agenda", "Ideas", "## Themes", "Feeling at home (1 vote)",
         "Peer workers on every shift", "Who pays for taxis?", "handed", "Commissioning lead",
-        "Where does our organisation sit on the ladder", "Consulting: 1", "## Participation by stakeholder group",
+        "How much are people like you involved in decisions here?",
+        "Consulting: we are asked what we think, but they decide: 1", "## Participation by stakeholder group",
         "| Other | 2 | 3 |", "Anonymous contributions: 1.", "I was sectioned last year", "Sam Okafor");
     assertThat(text).doesNotContain("Alex Secret").doesNotContain("p3");
     assertThat(text).as("groups of one are not named once people have posted, whatever minGroupSize says")

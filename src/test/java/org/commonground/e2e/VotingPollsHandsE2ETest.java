@@ -185,9 +185,15 @@ class VotingPollsHandsE2ETest {
          WsClient s = node.join(vertx, sam)) {
       JsonObject opened = ok(fac.call("poll.open", new JsonObject().put("template", "ladder")));
       JsonObject poll = evSeq(s, opened.getLong("seq")).getJsonObject("data").getJsonObject("poll");
-      assertThat(poll.getString("question")).isEqualTo("Where does our organisation sit on the ladder of co-production?");
-      assertThat(poll.getJsonArray("options").getList()).containsExactly("Coercing", "Educating", "Informing",
-          "Consulting", "Engaging", "Co-designing", "Co-producing");
+      assertThat(poll.getString("question")).isEqualTo("How much are people like you involved in decisions here?");
+      assertThat(poll.getJsonArray("options").getList()).containsExactly(
+          "Coercing: others decide, and we have to go along with it",
+          "Educating: they try to get us to agree with what is already decided",
+          "Informing: we are told what has been decided",
+          "Consulting: we are asked what we think, but they decide",
+          "Engaging: we have more say, but they still decide",
+          "Co-designing: we help plan and design things with them",
+          "Co-producing: we decide and do things together as equal partners");
       assertThat(poll.getJsonArray("counts").getList()).containsExactly(0, 0, 0, 0, 0, 0, 0);
       JsonObject a = ok(s.call("poll.answer", answer(poll.getString("id"), 6)));
       assertThat(tally(fac, a)).containsExactly(0, 0, 0, 0, 0, 0, 1);

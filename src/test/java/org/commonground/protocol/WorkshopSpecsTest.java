@@ -42,7 +42,7 @@ class WorkshopSpecsTest {
 
     assertThat(s.title()).isEqualTo("Shaping our crisis service");
     assertThat(s.phases()).extracting(PhaseDef::title)
-        .containsExactly("Preparing the ground", "Transformational exploration", "Tracking themes and learning points");
+        .containsExactly("Getting started", "Sharing ideas", "Choosing what matters most");
     assertThat(s.settings()).isEqualTo(Settings.DEFAULTS);
   }
 
@@ -71,11 +71,11 @@ class WorkshopSpecsTest {
 
       assertThat(p).extracting(PhaseDef::index).containsExactly(0, 1, 2);
       assertThat(p).extracting(PhaseDef::minutes).containsExactly(10, 30, 20);
-      assertThat(p.get(0).title()).isEqualTo("Preparing the ground");
+      assertThat(p.get(0).title()).isEqualTo("Getting started");
       assertThat(p.get(0).allow()).containsExactlyInAnyOrder(CONTRIBUTE, REACT, HAND, POLL);
-      assertThat(p.get(1).title()).isEqualTo("Transformational exploration");
+      assertThat(p.get(1).title()).isEqualTo("Sharing ideas");
       assertThat(p.get(1).allow()).containsExactlyInAnyOrder(CONTRIBUTE, REACT, HAND, POLL, GROUP);
-      assertThat(p.get(2).title()).isEqualTo("Tracking themes and learning points");
+      assertThat(p.get(2).title()).isEqualTo("Choosing what matters most");
       assertThat(p.get(2).allow()).containsExactlyInAnyOrder(CONTRIBUTE, REACT, HAND, POLL, GROUP, VOTE);
     }
 
@@ -85,7 +85,8 @@ class WorkshopSpecsTest {
       List<PhaseDef> p = parse("{\"title\":\"t\",\"template\":\"reflective-practice\"}").phases();
 
       assertThat(p).extracting(PhaseDef::title)
-          .containsExactly("Check-in", "Presenting a dilemma", "Reflecting together", "Learning and check-out");
+          .containsExactly("Saying hello", "Sharing a hard situation", "Thinking it through together",
+              "What we learned, and goodbye");
       assertThat(p).extracting(PhaseDef::index).containsExactly(0, 1, 2, 3);
       assertThat(p).allSatisfy(phase ->
           assertThat(phase.allow()).containsExactlyInAnyOrder(CONTRIBUTE, GROUP, REACT, POLL, HAND));

@@ -41,6 +41,7 @@ class AccessTest {
         new Command.VoteCast("c1"),
         new Command.VoteRetract("c1"),
         Command.PollOpen.ladder(),
+        new Command.PollLadder(null),
         new Command.PollAnswer("q1", 0),
         new Command.PollClose("q1"),
         new Command.HandRaise(),

@@ -45,13 +45,13 @@ class AgendaTest {
   class Templates_ {
 
     @Test
-    @DisplayName("icic-3-phase: Preparing the ground 10 min, Transformational exploration 30, Tracking themes 20")
+    @DisplayName("icic-3-phase in plain words: Getting started 10 min, Sharing ideas 30, Choosing what matters most 20")
     void icic() {
       List<PhaseDef> p = Templates.named("icic-3-phase").orElseThrow();
 
       assertThat(p).extracting(PhaseDef::index).containsExactly(0, 1, 2);
       assertThat(p).extracting(PhaseDef::title).containsExactly(
-          "Preparing the ground", "Transformational exploration", "Tracking themes and learning points");
+          "Getting started", "Sharing ideas", "Choosing what matters most");
       assertThat(p).extracting(PhaseDef::minutes).containsExactly(10, 30, 20);
     }
 
@@ -66,13 +66,13 @@ class AgendaTest {
     }
 
     @Test
-    @DisplayName("reflective-practice: Check-in, Presenting a dilemma, Reflecting together, Learning and check-out")
+    @DisplayName("reflective-practice in plain words: Saying hello, Sharing a hard situation, Thinking it through together, What we learned")
     void reflective() {
       List<PhaseDef> p = Templates.named("reflective-practice").orElseThrow();
 
       assertThat(p).extracting(PhaseDef::index).containsExactly(0, 1, 2, 3);
       assertThat(p).extracting(PhaseDef::title).containsExactly(
-          "Check-in", "Presenting a dilemma", "Reflecting together", "Learning and check-out");
+          "Saying hello", "Sharing a hard situation", "Thinking it through together", "What we learned, and goodbye");
       assertThat(p).allSatisfy(d -> assertThat(d.minutes()).isPositive());
     }
 

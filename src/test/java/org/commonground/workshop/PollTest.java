@@ -63,16 +63,17 @@ class PollTest {
     }
 
     @Test
-    @DisplayName("the ladder template asks about the ladder of co-production with its seven rungs, bottom to top")
+    @DisplayName("the ladder template asks how much people like you are involved, each of the seven rungs explained, bottom to top")
     void ladder() {
       Scenario w = Scenario.workshop().started();
 
       w.accepted(Command.PollOpen.ladder(), FACILITATOR);
 
       Poll p = w.state().polls().get("q1");
-      assertThat(p.question()).isEqualTo("Where does our organisation sit on the ladder of co-production?");
-      assertThat(p.options()).containsExactly(
+      assertThat(p.question()).isEqualTo("How much are people like you involved in decisions here?");
+      assertThat(p.options()).extracting(o -> o.substring(0, o.indexOf(':'))).containsExactly(
           "Coercing", "Educating", "Informing", "Consulting", "Engaging", "Co-designing", "Co-producing");
+      assertThat(p.options().get(6)).isEqualTo("Co-producing: we decide and do things together as equal partners");
       assertThat(p.status()).isEqualTo(Poll.Status.OPEN);
     }
 

@@ -1,5 +1,8 @@
 package org.commonground;
 
+import java.util.List;
+import org.commonground.transport.NetworkAddresses;
+
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -101,12 +104,26 @@ public final class Main {
 
   /** What is printed once the node is up: where to go, and what an operator must know at a glance. */
   static String banner(AppConfig config, int port, int metricsPort, String redis) {
-    String base = config.http().publicUrl() != null ? config.http().publicUrl()
-        : "http://localhost:" + port;
+    return banner(config, port, metricsPort, redis, NetworkAddresses.reachable());
+  }
+
+  /** {@code network}: this machine's addresses a phone could reach (see {@link NetworkAddresses}). */
+  static String banner(AppConfig config, int port, int metricsPort, String redis, List<String> network) {
+    boolean configured = config.http().publicUrl() != null;
+    String base = configured ? config.http().publicUrl() : "http://localhost:" + port;
     String metricsHost = config.metrics().host();
     boolean everywhere = metricsHost.equals("0.0.0.0") || metricsHost.equals("::");
     StringBuilder b = new StringBuilder("\nCommon Ground is running.\n");
     b.append("  Open:    ").append(base).append("/            (create a workshop, or join one with its code)\n");
+    if (!configured) {
+      if (network.isEmpty()) {
+        b.append("  Phones:  this computer has no network address they can reach; set CG_PUBLIC_URL to the address\n")
+            .append("           people should use (and the QR code will say it)\n");
+      } else {
+        b.append("  Phones:  http://").append(network.get(0)).append(':').append(port)
+            .append("/   (on the same network; the QR code says this. Elsewhere, set CG_PUBLIC_URL)\n");
+      }
+    }
     b.append("  Health:  ").append(base).append("/health\n");
     b.append("  Metrics: http://").append(everywhere ? "localhost" : hostForUrl(metricsHost)).append(':')
         .append(metricsPort).append("/metrics")

@@ -29,4 +29,13 @@ class MainTest {
     String banner = Main.banner(AppConfig.defaults().withMetrics(new MetricsConfig("127.0.0.1", 0)), 8080, 41234, "r");
     assertThat(banner).contains("http://127.0.0.1:41234/metrics").doesNotContain("localhost:8080/metrics");
   }
+
+  @Test
+  @DisplayName("without a public address, the banner gives phones this machine's network address, not localhost")
+  void phonesAddress() {
+    String banner = Main.banner(AppConfig.defaults(), 8080, 9464, "r", java.util.List.of("192.168.1.20"));
+    assertThat(banner).contains("Phones:  http://192.168.1.20:8080/").contains("CG_PUBLIC_URL");
+    assertThat(Main.banner(AppConfig.defaults(), 8080, 9464, "r", java.util.List.of()))
+        .contains("no network address").contains("CG_PUBLIC_URL");
+  }
 }

@@ -2,6 +2,7 @@ package org.commonground.transport;
 
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
+import java.util.List;
 import org.commonground.config.HttpConfig;
 
 /**
@@ -15,7 +16,8 @@ final class Links {
   /**
    * In order: {@code http.publicUrl}; else the request's own origin (its scheme and Host) when that is
    * one of {@code http.allowedOrigins}; else the address the connection actually reached on this machine
-   * (what a phone on the same network can use when nothing is configured).
+   * (what a phone on the same network can use when nothing is configured), except that a console opened
+   * at localhost gets this machine's network address: a QR code saying localhost sends a phone to itself.
    */
   static String origin(HttpServerRequest request, HttpConfig http) {
     if (http.publicUrl() != null) return stripSlash(http.publicUrl());
@@ -27,6 +29,10 @@ final class Links {
     }
     SocketAddress local = request.localAddress();
     String host = local == null || local.hostAddress() == null ? "localhost" : local.hostAddress();
+    if (NetworkAddresses.isLoopback(host)) {
+      List<String> reachable = NetworkAddresses.reachable();
+      if (!reachable.isEmpty()) host = reachable.get(0);
+    }
     if (host.contains(":")) host = "[" + host + "]";
     return request.scheme() + "://" + host + (local == null ? "" : ":" + local.port());
   }

@@ -372,6 +372,7 @@ export default {
     unavailable: 'Nid yw awgrymiadau thema ar gael ar y gweinydd hwn ar hyn o bryd. Gallwch grwpio â llaw o hyd.',
     accept: 'Derbyn',
     acceptNamed: 'Derbyn yr awgrym “{label}”',
+    gone: 'Nid yw’r awgrym hwnnw ar y rhestr mwyach: cafodd ei dderbyn yn barod, neu daeth awgrymiadau newydd yn ei le. Edrychwch eto ar yr awgrymiadau isod.',
     acceptAll: 'Derbyn y cyfan',
     accepted: { other: 'Crëwyd {count} thema.' },
   },

@@ -372,6 +372,7 @@ export default {
     unavailable: 'Theme suggestions are not available on this server just now. You can still group by hand.',
     accept: 'Accept',
     acceptNamed: 'Accept suggestion “{label}”',
+    gone: 'That suggestion is no longer on the list: it was accepted already, or new suggestions replaced it. Look again at the suggestions below.',
     acceptAll: 'Accept all',
     accepted: { one: '1 theme created.', other: '{count} themes created.' },
   },

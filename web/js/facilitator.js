@@ -11,6 +11,7 @@ import { createCompose } from './components/compose.js';
 import { createCopyField } from './components/copy.js';
 import { createDialog } from './components/dialog.js';
 import { createInvite } from './components/invite.js';
+import { createSuggestions } from './components/suggestions.js';
 import { groupLabel } from './components/card.js';
 import { pollChart } from './components/pollchart.js';
 import { announceEvents, createGoneNotice, createPhaseBox, createSpotlight, makeCtx } from './live.js';
@@ -84,19 +85,7 @@ function start() {
   room.el.append(readyText, onlineText, handsHeading, handsEmpty, handsList, floorBtn);
 
   // Theme suggestions
-  const sugg = panel('suggest');
-  const suggHint = h('p', { class: 'hint' });
-  const suggBtn = button('secondary', () => {
-    suggBtn.disabled = true;
-    conn.send('themes.suggest', {}).then(() => announce(t('suggest.ready')))
-      // INTERNAL here means the suggestion model is not available; grouping by hand still works.
-      .catch((e) => showError(e.code === 'INTERNAL' ? t('suggest.unavailable') : e))
-      .finally(() => { suggBtn.disabled = false; });
-  }, 'suggest-btn');
-  const acceptAll = button('', () => quiet(send('themes.accept').then(({ result }) =>
-    announce(t('suggest.accepted', { count: result?.themeIds?.length ?? 0 })))), 'accept-all');
-  const suggList = h('ul', { class: 'suggestions' });
-  sugg.el.append(suggHint, h('div', { class: 'actions' }, suggBtn, acceptAll), suggList);
+  const sugg = createSuggestions(ctx);
 
   // Polls
   const polls = panel('polls');
@@ -481,26 +470,7 @@ function start() {
     renderPeople(s);
     if (mergeDialog.isOpen) renderMerge(s);
 
-    setText(sugg.heading, t('suggest.heading'));
-    sugg.el.hidden = ended;
-    setText(suggHint, t('suggest.hint'));
-    setText(suggBtn, t('suggest.run'));
-    const suggestions = s.suggestions ?? [];
-    acceptAll.hidden = suggestions.length < 2;
-    setText(acceptAll, t('suggest.acceptAll'));
-    const byId = new Map((s.contributions ?? []).map((c) => [c.id, c]));
-    if (!suggList.contains(document.activeElement)) {
-      replace(suggList, suggestions.map((g, i) => {
-        const texts = (g.contributionIds ?? []).map((id) => byId.get(id)?.text).filter(Boolean);
-        return h('li', { class: 'suggestion' },
-          h('p', { class: 'suggestion-label' }, g.label),
-          h('p', { class: 'hint' }, t('themes.size', { count: texts.length })),
-          h('ul', { class: 'suggestion-items' }, texts.slice(0, 5).map((x) => h('li', {}, x.length > 90 ? `${x.slice(0, 89)}…` : x))),
-          h('button', { type: 'button', class: 'small', 'aria-label': t('suggest.acceptNamed', { label: g.label }),
-            onclick: () => quiet(send('themes.accept', { indexes: [i] }).then(() => announce(t('themes.created', { label: g.label })))) },
-          t('suggest.accept')));
-      }));
-    }
+    sugg.update(s);
 
     setText(polls.heading, t('polls.heading'));
     setText(ladderBtn, t('polls.ladder'));

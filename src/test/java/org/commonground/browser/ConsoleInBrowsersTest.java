@@ -1,0 +1,95 @@
+package org.commonground.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.commonground.support.LiveNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+
+/**
+ * The facilitator's console beside a participant's phone, for what a facilitator does one thing at a
+ * time: suggestions accepted one after another, a post parked from its card, the floor given to a chosen
+ * person. Every state reached is checked by axe.
+ */
+@EnabledIf(value = "org.commonground.browser.Browser#available",
+    disabledReason = "chromium and chromium-driver are not installed (.ci/run installs them)")
+class ConsoleInBrowsersTest {
+  private static final java.util.logging.Logger SELENIUM_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium");
+  @RegisterExtension
+  static final LiveNode node = LiveNode.create();
+  private static String base;
+
+  @BeforeAll
+  static void start() {
+    SELENIUM_LOG.setLevel(java.util.logging.Level.SEVERE);
+    base = "http://127.0.0.1:" + node.port();
+  }
+
+  @Test
+  void aFacilitatorWorksThroughTheRoom() {
+    List<String> violations = new ArrayList<>();
+    try (Browser f = new Browser("facilitator", 760, 900);
+         Browser a = new Browser("participant Sam", 390, 844)) {
+      f.go(base + "/");
+      f.type("create-title", "Getting home from hospital");
+      f.select("create-template", "Co-production workshop in three parts");
+      f.click("create-submit");
+      f.waitJs("document.getElementById('link-facilitator').value.includes('#')");
+      String facilitatorLink = f.id("link-facilitator").getDomProperty("value");
+      String code = f.id("created-code").getText();
+      f.go(facilitatorLink);
+      f.waitText("#agenda-heading", "Agenda");
+
+      a.go(base + "/j/" + code.replace("-", ""));
+      a.type("join-name", "Sam");
+      a.click("join-submit");
+      a.waitText(".phase-name", "Part 1 of 3");
+      f.click("phase-start");
+      a.waitText(".phase-status", "In progress");
+
+      // Suggestions, accepted one after another with the button beside each.
+      for (String text : new String[] {"transport home is late", "transport costs too much",
+          "medicines are missing", "medicines run out", "letters never arrive", "letters are unclear"}) {
+        post(a, text);
+      }
+      f.waitText("#loose-list", "letters are unclear");
+      f.click("suggest-btn");
+      f.waitText(".suggestion-label", "transport");
+      f.waitText(".suggestion-label", "letters");
+      acceptSuggestion(f, "medicines");
+      f.waitText(".theme-label", "medicines");
+      acceptSuggestion(f, "letters");
+      f.waitText(".theme-label", "letters");
+      acceptSuggestion(f, "transport");
+      f.waitText(".theme-label", "transport");
+      assertThat(f.all(".suggestion")).isEmpty();
+      assertThat(f.texts(".theme-label")).contains("medicines", "letters", "transport");
+      assertThat(f.id("suggest-error").getText()).isEmpty();
+      a.waitText(".theme", "medicines run out");
+      violations.addAll(f.seriousViolations());
+    }
+    assertThat(violations).as("axe: serious or critical violations").isEmpty();
+  }
+
+  private static void acceptSuggestion(Browser who, String label) {
+    who.click(By.xpath("//li[contains(@class,'suggestion')][p[text()='" + label + "']]//button"));
+    who.waitJs("![...document.querySelectorAll('.suggestion-label')].some(p => p.textContent === '" + label + "')");
+  }
+
+  private static void post(Browser who, String text) {
+    who.type("compose-text", text);
+    who.click("compose-submit");
+    who.waitText(".board .card .text", text);
+    who.waitJs("document.getElementById('compose-text').value === ''");
+  }
+
+  static String cardId(Browser who, String text) {
+    return (String) who.js("return [...document.querySelectorAll('.card')]"
+        + ".find(c => c.querySelector('.text').textContent === arguments[0])?.dataset.id", text);
+  }
+}

@@ -125,7 +125,7 @@ export default {
     add: '+{count} mun',
     less: '−{count} mun',
   },
-  spotlight: { heading: 'Dan y chwyddwydr' },
+  spotlight: { heading: 'Dan y chwyddwydr', end: 'Diffodd y chwyddwydr', ended: 'Mae’r chwyddwydr wedi’i ddiffodd.' },
   tools: { label: 'Cymryd rhan' },
   hand: {
     raise: 'Codi fy llaw',
@@ -204,6 +204,8 @@ export default {
     hide: 'Cuddio',
     unhide: 'Dangos eto',
     spotlight: 'Chwyddwydr',
+    park: 'Parcio tan wedyn',
+    parked: 'Wedi’i symud i’r maes parcio. Gallwch osod ei statws a’i berchennog yno.',
     unspotlight: 'Diffodd y chwyddwydr',
   },
   board: {
@@ -264,6 +266,7 @@ export default {
     now: 'nawr',
     first: 'cyntaf',
     done: 'wedi gorffen',
+    backConfirm: 'Mynd yn ôl i “{part}”? Bydd yn parhau gyda’r amser oedd ganddo ar ôl.',
   },
   room: {
     heading: 'Yr ystafell',
@@ -273,6 +276,11 @@ export default {
     noHands: 'Dim dwylo wedi’u codi.',
     next: 'Rhoi’r llawr i’r person nesaf',
     handUp: 'Mae {name} wedi codi llaw.',
+    give: 'Rhoi’r llawr',
+    giveNamed: 'Rhoi’r llawr i {name}',
+    lower: 'Gostwng llaw',
+    lowerNamed: 'Gostwng llaw {name}',
+    lowered: 'Cafodd llaw {name} ei gostwng.',
   },
   invite: {
     heading: 'Gwahodd pobl',

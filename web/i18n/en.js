@@ -125,7 +125,7 @@ export default {
     add: '+{count} min',
     less: '−{count} min',
   },
-  spotlight: { heading: 'In the spotlight' },
+  spotlight: { heading: 'In the spotlight', end: 'End spotlight', ended: 'The spotlight is off.' },
   tools: { label: 'Take part' },
   hand: {
     raise: 'Raise my hand',
@@ -204,6 +204,8 @@ export default {
     hide: 'Hide',
     unhide: 'Show again',
     spotlight: 'Spotlight',
+    park: 'Park for later',
+    parked: 'Moved to the parking lot. You can set its status and owner there.',
     unspotlight: 'End spotlight',
   },
   board: {
@@ -264,6 +266,7 @@ export default {
     now: 'now',
     first: 'first',
     done: 'done',
+    backConfirm: 'Go back to “{part}”? It will carry on with the time it had left.',
   },
   room: {
     heading: 'The room',
@@ -273,6 +276,11 @@ export default {
     noHands: 'No hands raised.',
     next: 'Give the floor to the next person',
     handUp: '{name} raised a hand.',
+    give: 'Give the floor',
+    giveNamed: 'Give the floor to {name}',
+    lower: 'Lower hand',
+    lowerNamed: 'Lower {name}’s hand',
+    lowered: '{name}’s hand was lowered.',
   },
   invite: {
     heading: 'Invite people',

@@ -180,8 +180,16 @@ export function applyEvent(state, ev, ownIds, viewer = {}) {
       if (!prev) return state;
       const next = withMine(c, prev, ownIds);
       if (prev.hidden) next.hidden = true;
-      if (prev.fits && !c.themeId) next.fits = prev.fits;
-      return { ...state, contributions: upsertById(state.contributions, next) };
+      if (prev.fits && !c.themeId && c.kind !== 'parking') next.fits = prev.fits;
+      let out = { ...state, contributions: upsertById(state.contributions, next) };
+      // Out of its theme (contribution.park sets themeId null): the theme lists it no more.
+      if ((prev.themeId ?? null) !== (c.themeId ?? null)) out.themes = withoutIds(state.themes, [c.id], c.themeId ?? null);
+      if (c.kind === 'parking' && prev.kind !== 'parking') {
+        // Parked from its card: into the parking lot, and our votes on it came back to us.
+        if (!list(state.parking).includes(c.id)) out.parking = [...list(state.parking), c.id];
+        out = forgetVotes(out, c.id);
+      }
+      return out;
     }
 
     case 'contribution.removed': {

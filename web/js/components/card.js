@@ -5,6 +5,7 @@ import { h, setText, replace } from '../dom.js';
 import { drafts } from '../storage.js';
 import { formatTime, t } from '../i18n.js';
 import { announce, showError } from '../shell.js';
+import { createInlineError } from './inline-error.js';
 
 export const REACTIONS = ['agree', 'heart', 'insight', 'question'];
 
@@ -67,7 +68,9 @@ export function createCard(ctx, c0) {
   const withdrawBtn = h('button', { type: 'button', class: 'secondary small', ...describe, onclick: withdraw });
   const hideBtn = h('button', { type: 'button', class: 'secondary small', ...describe, onclick: toggleHidden });
   const spotBtn = h('button', { type: 'button', class: 'secondary small', ...describe, onclick: spotlight });
-  const actions = h('div', { class: 'actions' }, editBtn, withdrawBtn, spotBtn, hideBtn);
+  const actionError = createInlineError(`card-error-${id}`);
+  const parkBtn = h('button', { type: 'button', class: 'secondary small park-btn', ...describe, onclick: park });
+  const actions = h('div', { class: 'actions' }, editBtn, withdrawBtn, spotBtn, parkBtn, hideBtn);
 
   // Editing keeps its own draft, so a reload or a drop mid-edit loses nothing.
   const editKey = ctx.draftKey(`edit.${id}`);
@@ -94,7 +97,7 @@ export function createCard(ctx, c0) {
   h('div', { class: 'inline-field' }, parkOwnerLabel, parkOwner), parkSave);
 
   const el = h('li', { class: 'card', dataset: { id } },
-    text, meta, badges, fits, reactions, votes, themeField, actions, editForm, parkForm);
+    text, meta, badges, fits, reactions, votes, themeField, actions, actionError.el, editForm, parkForm);
   el.addEventListener('dragstart', (e) => {
     e.dataTransfer.setData('text/x-cg-contribution', id);
     e.dataTransfer.effectAllowed = 'move';
@@ -131,6 +134,16 @@ export function createCard(ctx, c0) {
   }
   function toggleHidden() {
     send(current.hidden ? 'contribution.unhide' : 'contribution.hide', { id });
+  }
+  function park() {
+    parkBtn.disabled = true;
+    ctx.conn.send('contribution.park', { id }).then(() => {
+      actionError.clear();
+      announce(t('card.parked'));
+      // The card is in the parking lot now: its status is the next thing to set, right there.
+      const status = el.querySelector(`#park-${CSS.escape(id)}`);
+      if (status && !parkForm.hidden) status.focus();
+    }).catch((e) => actionError.show(e)).finally(() => { parkBtn.disabled = false; });
   }
   function spotlight() {
     const s = ctx.state().spotlight;
@@ -216,7 +229,10 @@ export function createCard(ctx, c0) {
     setText(hideBtn, c.hidden ? t('card.unhide') : t('card.hide'));
     spotBtn.hidden = !f || c.hidden || ended;
     setText(spotBtn, spotOn ? t('card.unspotlight') : t('card.spotlight'));
-    actions.hidden = [editBtn, withdrawBtn, hideBtn, spotBtn].every((b) => b.hidden);
+    // Facilitators park a post from its card: it leaves the board for the parking lot.
+    parkBtn.hidden = !f || c.hidden || ended || c.kind === 'parking';
+    setText(parkBtn, t('card.park'));
+    actions.hidden = [editBtn, withdrawBtn, hideBtn, spotBtn, parkBtn].every((b) => b.hidden);
     setText(editLabel, t('card.editLabel'));
     setText(editSave, t('card.save'));
     setText(editCancel, t('card.cancel'));

@@ -12,3 +12,27 @@ test('a suggestion is accepted by its id, which does not shift as the list shrin
   // A suggestion from an older server, without an id, falls back to its position.
   assert.deepEqual(acceptArgs({ label: 'X' }, 2), { indexes: [2] });
 });
+
+import { agendaMoves } from './components/agenda.js';
+
+const agendaState = (status, index, phaseStatus = 'running') => ({
+  workshop: { status }, phase: { index, status: phaseStatus }, phases: [{ title: 'A' }, { title: 'B' }, { title: 'C' }],
+});
+
+test('agenda in the lobby: only Start, sent as phase.next from -1 so two presses start part 1 once', () => {
+  const m = agendaMoves(agendaState('lobby', 0, 'pending'));
+  assert.deepEqual(m.start, { name: 'phase.next', args: { from: -1 } });
+  assert.equal(m.next, null);
+  assert.equal(m.prev, null);
+});
+
+test('agenda while running: next and back pinned to the part on screen; none past either end', () => {
+  const mid = agendaMoves(agendaState('running', 1));
+  assert.equal(mid.start, null);
+  assert.deepEqual(mid.next, { name: 'phase.next', args: { from: 1 } });
+  assert.deepEqual(mid.prev, { name: 'phase.prev', args: { from: 1 }, to: 0 });
+  assert.equal(agendaMoves(agendaState('running', 0)).prev, null);
+  assert.equal(agendaMoves(agendaState('running', 2)).next, null);
+  const ended = agendaMoves(agendaState('ended', 1, 'done'));
+  assert.deepEqual([ended.start, ended.prev, ended.next], [null, null, null]);
+});

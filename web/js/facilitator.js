@@ -12,6 +12,8 @@ import { createCopyField } from './components/copy.js';
 import { createDialog } from './components/dialog.js';
 import { createInvite } from './components/invite.js';
 import { createSuggestions } from './components/suggestions.js';
+import { createAgenda } from './components/agenda.js';
+import { createEndSpotlight, createRoom } from './components/room.js';
 import { groupLabel } from './components/card.js';
 import { pollChart } from './components/pollchart.js';
 import { announceEvents, createGoneNotice, createPhaseBox, createSpotlight, makeCtx } from './live.js';
@@ -51,13 +53,7 @@ function start() {
   const compose = createCompose(ctx);
   const board = createBoard(ctx);
 
-  // Agenda
-  const agenda = panel('agenda');
-  const agendaList = h('ol', { class: 'agenda-list' });
-  const startBtn = button('', () => quiet(send('phase.start')), 'phase-start');
-  const prevBtn = button('secondary', () => quiet(send('phase.prev', { from: conn.state.phase.index })), 'phase-prev');
-  const nextBtn = button('', () => quiet(send('phase.next', { from: conn.state.phase.index })), 'phase-next');
-  agenda.el.append(h('div', { class: 'actions' }, startBtn, prevBtn, nextBtn), agendaList);
+  const agenda = createAgenda(ctx);
 
   // Timer
   const timer = panel('timer');
@@ -72,17 +68,9 @@ function start() {
   });
   timer.el.append(h('div', { class: 'actions' }, pauseBtn, ...extend));
 
-  // Ready and hands
-  const room = panel('room');
-  const readyText = h('p', { class: 'big-number', id: 'ready-count' });
-  const onlineText = h('p', { class: 'hint' });
-  const handsHeading = h('h3', { id: 'hands-heading' });
-  const handsList = h('ol', { class: 'hands', 'aria-labelledby': 'hands-heading' });
-  const handsEmpty = h('p', { class: 'empty' });
-  const floorBtn = button('', () => send('hand.next').then(({ result }) => {
-    if (result?.participantId) announce(t('hand.floor', { name: ctx.nameOf(result.participantId) }));
-  }).catch(() => {}), 'hand-next');
-  room.el.append(readyText, onlineText, handsHeading, handsEmpty, handsList, floorBtn);
+  // Ready and hands, and ending the spotlight (at the top, wherever it was started).
+  const room = createRoom(ctx);
+  const endSpot = createEndSpotlight(ctx);
 
   // Theme suggestions
   const sugg = createSuggestions(ctx);
@@ -181,7 +169,7 @@ function start() {
   const controls = h('div', { class: 'console-controls', hidden: true },
     agenda.el, timer.el, room.el, invite.el, polls.el, sugg.el, part.el, peoplePanel.el, cofac.el, wrap.el);
   const mainCol = h('div', { class: 'console-main', hidden: true }, spotlight.el, compose.el, board.el);
-  replace(root, loading, h('div', { class: 'console-top' }, phase.el), controls, mainCol, mergeDialog.el, removeDialog.el,
+  replace(root, loading, h('div', { class: 'console-top' }, phase.el, endSpot.el), controls, mainCol, mergeDialog.el, removeDialog.el,
     ...invite.dialogs);
 
   const me = () => conn.you?.participantId;
@@ -409,33 +397,15 @@ function start() {
     controls.hidden = mainCol.hidden = false;
     const w = s.workshop ?? {};
     const ended = w.status === 'ended';
+    const lobby = w.status === 'lobby';
     const p = s.phase ?? {};
-    const phases = s.phases ?? [];
     phase.update(s);
     spotlight.update(s);
     compose.update(s);
     board.update(s);
 
-    setText(agenda.heading, t('agenda.heading'));
-    const lobby = w.status === 'lobby';
-    startBtn.hidden = ended || !(lobby || p.status === 'pending');
-    setText(startBtn, t('agenda.start'));
-    prevBtn.hidden = nextBtn.hidden = ended;
-    prevBtn.disabled = (p.index ?? 0) === 0;
-    nextBtn.disabled = (p.index ?? 0) >= phases.length - 1;
-    setText(prevBtn, t('agenda.prev'));
-    setText(nextBtn, t('agenda.next'));
-    const items = phases.map((def, i) => {
-      const state = i === p.index ? (lobby ? t('agenda.first') : t('agenda.now')) : i < p.index ? t('agenda.done') : '';
-      const go = i === p.index || ended ? null : h('button', { type: 'button', class: 'secondary small',
-        'aria-label': t('agenda.gotoNamed', { title: def.title }),
-        onclick: () => quiet(send('phase.goto', { index: i })) }, t('agenda.goto'));
-      return h('li', { class: i === p.index ? 'current' : '', 'aria-current': i === p.index ? 'step' : null },
-        h('span', { class: 'agenda-title' }, def.title),
-        h('span', { class: 'hint' }, ' ', t('agenda.minutes', { count: def.minutes }), state ? ` · ${state}` : ''),
-        go ? ' ' : null, go);
-    });
-    if (!agendaList.contains(document.activeElement)) replace(agendaList, items);
+    agenda.update(s);
+    endSpot.update(s);
 
     setText(timer.heading, t('timer.heading'));
     timer.el.hidden = ended || lobby;
@@ -445,18 +415,7 @@ function start() {
       setText(b, b._seconds > 0 ? t('timer.add', { count: b._seconds / 60 }) : t('timer.less', { count: -b._seconds / 60 }));
     }
 
-    setText(room.heading, t('room.heading'));
-    const people = (s.participants ?? []).filter((x) => x.role === 'participant' && !x.removed);
-    const online = people.filter((x) => x.online).length;
-    setText(readyText, t('room.ready', { count: s.readyCount ?? 0, total: formatNumber(online) }));
-    setText(onlineText, t('room.online', { count: online, total: formatNumber(people.length) }));
-    setText(handsHeading, t('room.hands', { count: (s.hands ?? []).length }));
-    handsEmpty.hidden = (s.hands ?? []).length > 0;
-    setText(handsEmpty, t('room.noHands'));
-    replace(handsList, (s.hands ?? []).map((id) => h('li', {}, ctx.nameOf(id))));
-    floorBtn.hidden = ended;
-    floorBtn.disabled = !(s.hands ?? []).length;
-    setText(floorBtn, t('room.next'));
+    room.update(s);
 
     invite.update(s);
 

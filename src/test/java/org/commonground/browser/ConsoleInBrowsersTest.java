@@ -34,7 +34,8 @@ class ConsoleInBrowsersTest {
   void aFacilitatorWorksThroughTheRoom() {
     List<String> violations = new ArrayList<>();
     try (Browser f = new Browser("facilitator", 760, 900);
-         Browser a = new Browser("participant Sam", 390, 844)) {
+         Browser a = new Browser("participant Sam", 390, 844);
+         Browser b = new Browser("participant Priya", 390, 844)) {
       f.go(base + "/");
       f.type("create-title", "Getting home from hospital");
       f.select("create-template", "Co-production workshop in three parts");
@@ -49,6 +50,14 @@ class ConsoleInBrowsersTest {
       a.type("join-name", "Sam");
       a.click("join-submit");
       a.waitText(".phase-name", "Part 1 of 3");
+      b.go(base + "/j/" + code.replace("-", ""));
+      b.type("join-name", "Priya");
+      b.click("join-submit");
+      b.waitText(".phase-name", "Part 1 of 3");
+      // Before the start only "Start" is offered: no "Next part" to puzzle over.
+      f.waitJs("document.getElementById('phase-next').hidden && document.getElementById('phase-prev').hidden");
+      assertThat(f.id("phase-start").isDisplayed()).isTrue();
+      violations.addAll(f.seriousViolations());
       f.click("phase-start");
       a.waitText(".phase-status", "In progress");
 
@@ -72,6 +81,57 @@ class ConsoleInBrowsersTest {
       assertThat(f.id("suggest-error").getText()).isEmpty();
       a.waitText(".theme", "medicines run out");
       violations.addAll(f.seriousViolations());
+
+      // Park from the card: it leaves its theme for the parking lot, where its status is set in place.
+      String parked = cardId(f, "letters are unclear");
+      f.click(By.xpath("//li[@data-id='" + parked + "']//button[text()='Park for later']"));
+      f.waitText(".parking .card", "letters are unclear");
+      f.waitJs("document.activeElement.id === 'park-" + parked + "'");
+      a.waitText(".parking .card", "letters are unclear");
+      a.waitJs("![...document.querySelectorAll('.theme .card .text')].some(e => e.textContent === 'letters are unclear')");
+      assertThat(f.texts(".theme")).doesNotContain("letters are unclear");
+      f.select("park-" + parked, "Handed on");
+      f.type("owner-" + parked, "Patient transport lead");
+      f.clickCss("li[data-id='" + parked + "'] .parking-form button[type=submit]");
+      a.waitText(".parking .card", "Owner: Patient transport lead");
+      violations.addAll(f.seriousViolations());
+
+      // Hands: the floor to a chosen person (not only the first), and a hand lowered for someone.
+      a.click("hand-btn");
+      f.waitText(".hands", "Sam");
+      b.click("hand-btn");
+      f.waitText(".hands", "Priya");
+      violations.addAll(f.seriousViolations());
+      f.click(By.cssSelector("button[aria-label='Give the floor to Priya']"));
+      b.waitText(".floor", "It is your turn to speak.");
+      a.waitText(".floor", "Priya has the floor.");
+      f.waitJs("!document.querySelector(\".hands\").textContent.includes('Priya')");
+      f.click(By.cssSelector("button[aria-label='Lower Sam’s hand']"));
+      a.waitText("#hand-btn", "Raise my hand");
+      f.waitText("#hands-heading", "Hands raised (0)");
+      f.waitJs("document.activeElement.id === 'hands-heading'");
+
+      // End spotlight, at the top of the console, whatever was spotlit.
+      f.click(By.xpath("//li[contains(@class,'theme')][h3[text()='transport']]//button[text()='Spotlight']"));
+      a.waitText(".spotlight-box", "transport");
+      f.waitJs("!document.getElementById('end-spotlight').closest('[hidden]')");
+      violations.addAll(f.seriousViolations());
+      f.click("end-spotlight");
+      a.waitJs("document.querySelector('.spotlight-box').hidden");
+      f.waitJs("document.getElementById('end-spotlight').closest('[hidden]')");
+
+      // Back asks first, saying the part carries on with the time it had left.
+      f.click("phase-next");
+      a.waitText(".phase-name", "Part 2 of 3");
+      f.js("window.confirm = (m) => { window.lastConfirm = m; return false; }");
+      f.click("phase-prev");
+      assertThat(f.js("return window.lastConfirm")).isEqualTo(
+          "Go back to “" + f.js("return document.querySelector('.agenda-list li .agenda-title').textContent")
+          + "”? It will carry on with the time it had left.");
+      f.js("window.confirm = () => true");
+      assertThat(a.id("phase-name").getText()).contains("Part 2 of 3"); // said no: nothing moved
+      f.click("phase-prev");
+      a.waitText(".phase-name", "Part 1 of 3");
     }
     assertThat(violations).as("axe: serious or critical violations").isEmpty();
   }

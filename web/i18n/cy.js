@@ -59,7 +59,16 @@ export default {
     question: 'Cwestiwn',
     takeaway: 'Neges i fynd adref',
     parking: 'Maes parcio (ar gyfer wedyn)',
+    story: 'Stori',
   },
+  kindMenu: {
+    idea: 'Syniad neu awgrym',
+    question: 'Cwestiwn',
+    story: 'Stori o fy mywyd',
+    takeaway: 'Neges i fynd adref (beth sydd bwysicaf)',
+    parking: 'Rhywbeth i ddod yn ôl ato wedyn (maes parcio)',
+  },
+  reactionsSaid: { on: 'Rydych chi wedi ymateb: {reaction}.', off: 'Ymateb wedi’i dynnu’n ôl: {reaction}.' },
   reactions: { agree: 'Cytuno', heart: 'Cefnogi', insight: 'Mewnwelediad', question: 'Cwestiwn' },
   conn: {
     connecting: 'Yn cysylltu…',

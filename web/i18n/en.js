@@ -59,7 +59,16 @@ export default {
     question: 'Question',
     takeaway: 'Take-home message',
     parking: 'Parking lot (for later)',
+    story: 'Story',
   },
+  kindMenu: {
+    idea: 'An idea or suggestion',
+    question: 'A question',
+    story: 'A story from my life',
+    takeaway: 'A take-home message (what matters most)',
+    parking: 'Something to come back to later (parking lot)',
+  },
+  reactionsSaid: { on: 'You reacted: {reaction}.', off: 'Reaction taken back: {reaction}.' },
   reactions: { agree: 'Agree', heart: 'Support', insight: 'Insight', question: 'Question' },
   conn: {
     connecting: 'Connecting…',

@@ -328,6 +328,21 @@ export function applyOwnVote(state, targetId, delta, result) {
   return next;
 }
 
+/**
+ * Our own reactions (welcome's `yourReactions`), kept current from reaction.toggle acks: no event
+ * says who reacted. `on` is the ack's answer, so a resent toggle cannot flip it the wrong way.
+ */
+export function applyOwnReaction(state, contributionId, reaction, on) {
+  if (!state || typeof contributionId !== 'string' || typeof reaction !== 'string' || typeof on !== 'boolean') return state;
+  const mine = list(state.yourReactions?.[contributionId]);
+  if (mine.includes(reaction) === on) return state;
+  const next = on ? [...mine, reaction] : mine.filter((r) => r !== reaction);
+  const yourReactions = { ...(state.yourReactions ?? {}) };
+  if (next.length) yourReactions[contributionId] = next;
+  else delete yourReactions[contributionId];
+  return { ...state, yourReactions };
+}
+
 /** Votes left to give: from the last ack when there is one, else budget minus what we gave. */
 export function votesRemaining(state) {
   if (typeof state?.votesRemaining === 'number') return state.votesRemaining;
@@ -747,6 +762,10 @@ export class Connection extends EventTarget {
     } else if ((entry.name === 'vote.cast' || entry.name === 'vote.retract') && this.state) {
       this.state = applyOwnVote(this.state, entry.args?.targetId, entry.name === 'vote.cast' ? 1 : -1, result);
       changed = true;
+    } else if (entry.name === 'reaction.toggle' && this.state) {
+      const next = applyOwnReaction(this.state, entry.args?.contributionId, entry.args?.reaction, result?.on);
+      changed = next !== this.state;
+      this.state = next;
     } else if (entry.name === 'poll.answer' && this.state && typeof entry.args?.pollId === 'string') {
       // No event or state says what we answered; remember it here so the view can show it.
       this._answers = { ...this._answers, [entry.args.pollId]: entry.args.option };

@@ -48,7 +48,7 @@ export function phaseLine(state) {
 }
 
 /** Title, phase, status, countdown, prompt and a note for the lobby or the end. */
-export function createPhaseBox(ctx, { titleTag = 'h1' } = {}) {
+export function createPhaseBox(ctx, { titleTag = 'h1', showPrompt = true } = {}) {
   const title = h(titleTag, { id: 'ws-title', class: 'ws-title', tabindex: '-1' });
   const phase = h('p', { class: 'phase-name', id: 'phase-name' });
   const status = h('p', { class: 'phase-status' });
@@ -68,7 +68,7 @@ export function createPhaseBox(ctx, { titleTag = 'h1' } = {}) {
     countdown.update(w.status === 'lobby' ? null : p);
     const def = (state.phases ?? [])[p.index ?? 0];
     setText(prompt, def?.prompt ?? '');
-    prompt.hidden = !def?.prompt;
+    prompt.hidden = !showPrompt || !def?.prompt;
     const ended = w.status === 'ended';
     note.hidden = !(ended || w.status === 'lobby');
     setText(note, ended ? t('ws.ended') : t('ws.lobby'));
@@ -86,7 +86,8 @@ export function createSpotlight(ctx) {
     let content = null;
     if (s?.type === 'contribution') {
       const c = (state.contributions ?? []).find((x) => x.id === s.id && !x.hidden);
-      if (c) content = [h('p', { class: 'spot-text' }, c.text), h('p', { class: 'meta' }, authorText(state, c))];
+      if (c) content = [h('p', { class: 'spot-text', lang: c.lang === 'cy' || c.lang === 'en' ? c.lang : null }, c.text),
+        h('p', { class: 'meta' }, authorText(state, c))];
     } else if (s?.type === 'theme') {
       const th = (state.themes ?? []).find((x) => x.id === s.id);
       if (th) content = [h('p', { class: 'spot-text' }, th.label), h('p', { class: 'meta' }, t('votes.total', { count: th.votes ?? 0 }))];

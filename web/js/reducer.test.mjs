@@ -1,7 +1,7 @@
 // Unit tests for the reducer's theme, vote, poll, hand and end events: node --test web/js/
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyEvent, applyOwnVote, votesRemaining } from './connection.js';
+import { applyEvent, applyOwnReaction, applyOwnVote, votesRemaining } from './connection.js';
 
 const ev = (name, data) => ({ t: 'ev', name, data });
 
@@ -172,4 +172,16 @@ describe('votes, polls, hands, spotlight, end', () => {
     assert.equal(s.phase.status, 'pending');
     assert.equal(s.participants.length, 1);
   });
+});
+
+test('our own reactions follow the acks: on adds, off removes, a repeat changes nothing', () => {
+  let s = applyOwnReaction(base(), 'c1', 'agree', true);
+  assert.deepEqual(s.yourReactions, { c1: ['agree'] });
+  s = applyOwnReaction(s, 'c1', 'heart', true);
+  assert.deepEqual(s.yourReactions, { c1: ['agree', 'heart'] });
+  assert.equal(applyOwnReaction(s, 'c1', 'heart', true), s);
+  s = applyOwnReaction(s, 'c1', 'agree', false);
+  s = applyOwnReaction(s, 'c1', 'heart', false);
+  assert.deepEqual(s.yourReactions, {});
+  assert.equal(applyOwnReaction(s, 'c1', 'agree', undefined), s, 'no answer in the ack: no guess');
 });

@@ -16,6 +16,11 @@ export function groupLabel(state, id) {
   return known !== `groups.${id}` ? known : g?.label ?? id;
 }
 
+/** Sets `lang` on an element showing a contribution's words from its `lang` ("cy", "en"; none when null). */
+export function setLang(el, lang) {
+  if (lang === 'cy' || lang === 'en') { if (el.lang !== lang) el.lang = lang; } else el.removeAttribute('lang');
+}
+
 export function authorText(state, c) {
   if (c.onBehalfOf?.name) return t('card.scribed', { name: c.onBehalfOf.name });
   if (c.author == null) return t('card.anonymous');
@@ -36,12 +41,20 @@ export function createCard(ctx, c0) {
   const badges = h('p', { class: 'badges' });
   const fits = h('div', { class: 'fits' });
 
+  // Toggle buttons: one name each, their state in aria-pressed (and a visible tick and border).
   const reactionButtons = REACTIONS.map((r) => {
+    const label = h('span');
+    const count = h('span', { class: 'count' });
     const b = h('button', {
-      type: 'button', class: 'chip', ...describe,
-      onclick: () => send('reaction.toggle', { contributionId: id, reaction: r }),
-    });
+      type: 'button', class: 'chip', 'aria-pressed': 'false', ...describe,
+      onclick: () => ctx.conn.send('reaction.toggle', { contributionId: id, reaction: r })
+        .then(({ result }) => {
+          if (typeof result?.on === 'boolean') announce(t(result.on ? 'reactionsSaid.on' : 'reactionsSaid.off', { reaction: t(`reactions.${r}`) }));
+        }).catch(showError),
+    }, h('span', { class: 'tick', 'aria-hidden': 'true' }, '✓'), label, ' ', count);
     b._reaction = r;
+    b._label = label;
+    b._count = count;
     return b;
   });
   const reactions = h('div', { class: 'reactions', role: 'group' }, reactionButtons);
@@ -158,6 +171,9 @@ export function createCard(ctx, c0) {
     const f = ctx.facilitator;
     const ended = state.workshop?.status === 'ended';
     setText(text, c.text);
+    // Screen readers read Welsh words in a Welsh voice; unknown language: the page's.
+    setLang(text, c.lang);
+    setLang(editArea, c.lang);
     const parts = [t(`kinds.${c.kind ?? 'idea'}`), authorText(state, c)];
     const g = c.author == null && !c.onBehalfOf ? null : groupLabel(state, c.group);
     if (g) parts.push(g);
@@ -179,9 +195,12 @@ export function createCard(ctx, c0) {
     const canReact = !c.hidden && ctx.may('react');
     reactions.hidden = !canReact && !Object.values(c.reactions ?? {}).some((n) => n > 0);
     reactions.setAttribute('aria-label', t('card.reactions'));
+    const yours = state.yourReactions?.[id] ?? [];
     for (const b of reactionButtons) {
       const n = c.reactions?.[b._reaction] ?? 0;
-      setText(b, `${t(`reactions.${b._reaction}`)} ${n}`);
+      setText(b._label, t(`reactions.${b._reaction}`));
+      setText(b._count, String(n));
+      b.setAttribute('aria-pressed', String(yours.includes(b._reaction)));
       b.disabled = !canReact;
     }
 

@@ -79,13 +79,19 @@ export function createSuggestions(ctx) {
     row.el = h('li', { class: 'suggestion', dataset: { id: key } }, label, size, items,
       h('div', { class: 'actions' }, row.btn), error.el);
     row.update = (g, byId) => {
-      const texts = (g.contributionIds ?? []).map((id) => byId.get(id)?.text).filter(Boolean);
+      const shown = (g.contributionIds ?? []).map((id) => byId.get(id)).filter((c) => c?.text);
+      const texts = shown.map((c) => c.text);
       const sig = `${g.label}|${texts.join('\u0000')}|${document.documentElement.lang}`;
       if (sig === row.sig) return;
       row.sig = sig;
       setText(label, g.label);
+      // A suggestion groups posts of one language only: its label is in theirs.
+      const langs = new Set(shown.map((c) => c.lang));
+      const one = langs.size === 1 ? [...langs][0] : null;
+      if (one === 'cy' || one === 'en') label.lang = one; else label.removeAttribute('lang');
       setText(size, t('themes.size', { count: texts.length }));
-      place(items, texts.slice(0, 5).map((x) => h('li', {}, x.length > 90 ? `${x.slice(0, 89)}…` : x)));
+      place(items, shown.slice(0, 5).map(({ text: x, lang }) =>
+        h('li', { lang: lang === 'cy' || lang === 'en' ? lang : null }, x.length > 90 ? `${x.slice(0, 89)}…` : x)));
       setText(row.btn, t('suggest.accept'));
       row.btn.setAttribute('aria-label', t('suggest.acceptNamed', { label: g.label }));
     };

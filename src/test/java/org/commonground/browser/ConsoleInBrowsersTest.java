@@ -132,8 +132,94 @@ class ConsoleInBrowsersTest {
       assertThat(a.id("phase-name").getText()).contains("Part 2 of 3"); // said no: nothing moved
       f.click("phase-prev");
       a.waitText(".phase-name", "Part 1 of 3");
+
     }
     assertThat(violations).as("axe: serious or critical violations").isEmpty();
+  }
+
+  @Test
+  void wordsANewcomerCanFollow() {
+    List<String> violations = new ArrayList<>();
+    try (Browser f = new Browser("facilitator", 1280, 900);
+         Browser a = new Browser("participant Sam", 390, 844)) {
+      String[] links = create(f, "Carers' evenings");
+      f.go(links[0]);
+      f.waitText("#agenda-heading", "Agenda");
+      a.go(base + "/j/" + links[1].replace("-", ""));
+      a.type("join-name", "Sam");
+      a.click("join-submit");
+      a.waitText(".phase-name", "Part 1 of 3");
+
+      // The part's prompt says what to write, right above the box (and is how the box is described).
+      a.waitText("#compose-prompt", "What matters most to you about today's subject?");
+      assertThat(a.id("compose-text").getAttribute("aria-describedby")).contains("compose-prompt");
+      f.click("phase-start");
+      a.waitText(".phase-status", "In progress");
+
+      // A story, anonymous, half written: a reload brings back the words, the kind and the tick.
+      a.select("compose-kind", "A story from my life");
+      a.click("compose-anon");
+      a.type("compose-text", "My mum waited six hours for transport home");
+      a.driver.navigate().refresh();
+      a.waitText(".phase-name", "Part 1 of 3");
+      a.waitJs("document.getElementById('compose-kind').value === 'story'");
+      assertThat(a.id("compose-anon").isSelected()).isTrue();
+      assertThat(a.id("compose-text").getAttribute("value")).isEqualTo("My mum waited six hours for transport home");
+      a.click("compose-submit");
+      f.waitText("#loose-list .card", "My mum waited six hours");
+      assertThat(f.waitText("#loose-list .card", "My mum waited")).contains("Story").contains("Anonymous");
+      // The next post starts as an idea again; the anonymous tick stays as Sam set it.
+      a.waitJs("document.getElementById('compose-kind').value === 'idea'");
+      assertThat(a.id("compose-anon").isSelected()).isTrue();
+      violations.addAll(a.seriousViolations());
+
+      // Reactions are toggle buttons: pressed, shown, and still pressed after a reload.
+      String story = cardId(a, "My mum waited six hours for transport home");
+      By agree = By.xpath("//li[@data-id='" + story + "']//div[contains(@class,'reactions')]//button[contains(.,'Agree')]");
+      assertThat(a.driver.findElement(agree).getAttribute("aria-pressed")).isEqualTo("false");
+      a.click(agree);
+      a.waitJs("document.evaluate(\"//li[@data-id='" + story + "']//div[contains(@class,'reactions')]//button[contains(.,'Agree')]\","
+          + " document, null, 9, null).singleNodeValue.getAttribute('aria-pressed') === 'true'");
+      a.waitJs("document.getElementById('announce').textContent.includes('You reacted: Agree.')");
+      violations.addAll(a.seriousViolations());
+      a.driver.navigate().refresh();
+      a.waitText(".phase-name", "Part 1 of 3");
+      a.waitJs("document.evaluate(\"//li[@data-id='" + story + "']//div[contains(@class,'reactions')]//button[contains(.,'Agree')]\","
+          + " document, null, 9, null).singleNodeValue.getAttribute('aria-pressed') === 'true'");
+
+      // Welsh words are marked as Welsh, so a screen reader reads them in a Welsh voice.
+      a.click("compose-anon");
+      post(a, "Dydy'r gofalwyr ddim yn cael digon o help gyda'r nos");
+      String welsh = cardId(f, "Dydy'r gofalwyr ddim yn cael digon o help gyda'r nos");
+      f.waitJs("document.getElementById('ct-" + welsh + "')?.lang === 'cy'");
+      a.waitJs("document.getElementById('ct-" + welsh + "')?.lang === 'cy'");
+      assertThat(a.js("return document.getElementById('ct-" + story + "').getAttribute('lang')")).isEqualTo("en");
+    }
+    assertThat(violations).as("axe: serious or critical violations").isEmpty();
+  }
+
+  @Test
+  void aWelshOrganiserGetsAWelshAgenda() {
+    try (Browser f = new Browser("facilitator", 760, 720)) {
+      f.go(base + "/");
+      f.select("lang", "Cymraeg");
+      String[] links = create(f, "Gofal yn y cartref");
+      f.go(links[0]);
+      f.waitText(".phase-name", "Rhan 1 o 3: Dechrau arni");
+      f.waitText(".agenda-list", "Rhannu syniadau");
+      f.waitText("#phase-prompt", "Beth sydd bwysicaf i chi am bwnc heddiw?");
+      assertThat(f.seriousViolations()).as("axe").isEmpty();
+    }
+  }
+
+  /** Creates a workshop from the start page with the three-part template: {console link, join code}. */
+  private static String[] create(Browser f, String title) {
+    if (!f.driver.getCurrentUrl().startsWith(base)) f.go(base + "/");
+    f.type("create-title", title);
+    f.driver.findElement(By.cssSelector("#create-template option[value='icic-3-phase']")).click();
+    f.click("create-submit");
+    f.waitJs("document.getElementById('link-facilitator').value.includes('#')");
+    return new String[] {f.id("link-facilitator").getDomProperty("value"), f.id("created-code").getText()};
   }
 
   private static void acceptSuggestion(Browser who, String label) {

@@ -78,6 +78,7 @@ export default {
     waiting: { one: '(1 weithred yn aros i gael ei hanfon)', other: '({count} gweithred yn aros i gael eu hanfon)' },
   },
   closed: {
+    4409: 'Mae’r ddolen hon ar agor mewn gormod o lefydd. Caewch dab arall a rhowch gynnig arall arni.',
     4401: 'Nid yw’r ddolen neu’r sesiwn hon yn ddilys mwyach. Ymunwch eto gyda chod y gweithdy.',
     4403: 'Rydych chi wedi cael eich tynnu o’r gweithdy hwn.',
     link: 'Nid yw’r ddolen hon yn ddilys mwyach. Gofynnwch i drefnydd y gweithdy am un newydd.',
@@ -169,6 +170,7 @@ export default {
     yourAnswer: '(eich ateb chi)',
   },
   compose: {
+    waitingMark: 'Yn aros i gael ei anfon',
     heading: 'Rhannwch eich llais',
     label: 'Eich cyfraniad',
     count: '{count} o {max} nod. Mae’r hyn rydych chi’n ei deipio’n cael ei gadw ar y ddyfais hon nes i chi ei bostio.',
@@ -223,6 +225,14 @@ export default {
     empty: 'Does dim byd wedi’i bostio eto.',
     looseEmpty: 'Mae popeth mewn thema.',
     hidden: { other: 'Wedi’u cuddio ({count})' },
+  },
+  filter: {
+    label: 'Dangos',
+    all: 'Pob neges',
+    mine: 'Fy rhai i yn unig',
+    questions: 'Cwestiynau yn unig',
+    themes: 'Un thema',
+    count: { one: 'Yn dangos 1 o {total} neges.', other: 'Yn dangos {count} o {total} neges.' },
   },
   themes: {
     heading: { other: 'Themâu ({count})' },
@@ -380,6 +390,12 @@ export default {
     deletedHeading: 'Mae’r gweithdy hwn wedi’i ddileu',
     deletedBody: 'Fe wnaeth yr hwylusydd ddileu’r gweithdy hwn a phopeth ynddo, felly nid yw’r dudalen hon wedi’i chysylltu mwyach.',
     home: 'Mynd i’r dudalen gychwyn',
+  },
+  themeEditing: {
+    heading: 'Pwy sy’n gallu ailenwi, cyfuno a dileu themâu',
+    facilitators: 'Hwyluswyr yn unig',
+    everyone: 'Pawb (lle mae’r rhan yn gadael i bobl grwpio syniadau)',
+    done: { facilitators: 'Nawr dim ond hwyluswyr sy’n gallu ailenwi, cyfuno a dileu themâu.', everyone: 'Nawr mae pawb yn gallu ailenwi, cyfuno a dileu themâu.' },
   },
   suggest: {
     heading: 'Awgrymiadau thema',

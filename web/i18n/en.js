@@ -78,6 +78,7 @@ export default {
     waiting: { one: '(1 action waiting to be sent)', other: '({count} actions waiting to be sent)' },
   },
   closed: {
+    4409: 'This link is open in too many places. Close another tab and try again.',
     4401: 'This link or session is not valid any more. Join again with the workshop’s code.',
     4403: 'You have been removed from this workshop.',
     link: 'This link is not valid any more. Ask the workshop’s organiser for a new one.',
@@ -169,6 +170,7 @@ export default {
     yourAnswer: '(your answer)',
   },
   compose: {
+    waitingMark: 'Waiting to be sent',
     heading: 'Add your voice',
     label: 'Your contribution',
     count: '{count} of {max} characters. What you type is kept on this device until you post it.',
@@ -223,6 +225,14 @@ export default {
     empty: 'Nothing has been posted yet.',
     looseEmpty: 'Everything is in a theme.',
     hidden: { one: 'Hidden (1)', other: 'Hidden ({count})' },
+  },
+  filter: {
+    label: 'Show',
+    all: 'All posts',
+    mine: 'Only mine',
+    questions: 'Only questions',
+    themes: 'One theme',
+    count: { one: 'Showing 1 of {total} posts.', other: 'Showing {count} of {total} posts.' },
   },
   themes: {
     heading: { one: 'Themes (1)', other: 'Themes ({count})' },
@@ -380,6 +390,12 @@ export default {
     deletedHeading: 'This workshop has been deleted',
     deletedBody: 'The facilitator deleted this workshop and everything in it, so this page is no longer connected.',
     home: 'Go to the start page',
+  },
+  themeEditing: {
+    heading: 'Who can rename, merge and delete themes',
+    facilitators: 'Only facilitators',
+    everyone: 'Everyone (where the part lets people group ideas)',
+    done: { facilitators: 'Now only facilitators can rename, merge and delete themes.', everyone: 'Now everyone can rename, merge and delete themes.' },
   },
   suggest: {
     heading: 'Theme suggestions',

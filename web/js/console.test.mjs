@@ -36,3 +36,15 @@ test('agenda while running: next and back pinned to the part on screen; none pas
   const ended = agendaMoves(agendaState('ended', 1, 'done'));
   assert.deepEqual([ended.start, ended.prev, ended.next], [null, null, null]);
 });
+
+import { themeEditingAllowed } from './live.js';
+
+test('theme editing: facilitators always; participants only when everyone may and the part allows grouping', () => {
+  const ws = (themeEditing, status = 'running') => ({ workshop: { status, settings: themeEditing ? { themeEditing } : {} } });
+  assert.equal(themeEditingAllowed(ws('facilitators'), true, true), true);
+  assert.equal(themeEditingAllowed(ws('facilitators'), false, true), false);
+  assert.equal(themeEditingAllowed(ws(undefined), false, true), false, 'the default is facilitators');
+  assert.equal(themeEditingAllowed(ws('everyone'), false, true), true);
+  assert.equal(themeEditingAllowed(ws('everyone'), false, false), false, 'not where the part allows no grouping');
+  assert.equal(themeEditingAllowed(ws('everyone', 'ended'), true, true), false);
+});

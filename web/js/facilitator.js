@@ -12,6 +12,7 @@ import { createCopyField } from './components/copy.js';
 import { createDialog } from './components/dialog.js';
 import { createInvite } from './components/invite.js';
 import { createSuggestions } from './components/suggestions.js';
+import { createThemeEditing } from './components/theme-editing.js';
 import { createAgenda } from './components/agenda.js';
 import { createEndSpotlight, createRoom } from './components/room.js';
 import { groupLabel } from './components/card.js';
@@ -74,6 +75,7 @@ function start() {
 
   // Theme suggestions
   const sugg = createSuggestions(ctx);
+  const themeEditing = createThemeEditing(ctx);
 
   // Polls
   const polls = panel('polls');
@@ -167,7 +169,7 @@ function start() {
 
   const loading = h('p', { class: 'hint' }, t('ws.connecting'));
   const controls = h('div', { class: 'console-controls', hidden: true },
-    agenda.el, timer.el, room.el, invite.el, polls.el, sugg.el, part.el, peoplePanel.el, cofac.el, wrap.el);
+    agenda.el, timer.el, room.el, invite.el, polls.el, sugg.el, themeEditing.el, part.el, peoplePanel.el, cofac.el, wrap.el);
   const mainCol = h('div', { class: 'console-main', hidden: true }, spotlight.el, compose.el, board.el);
   replace(root, loading, h('div', { class: 'console-top' }, phase.el, endSpot.el), controls, mainCol, mergeDialog.el, removeDialog.el,
     ...invite.dialogs);
@@ -430,6 +432,7 @@ function start() {
     if (mergeDialog.isOpen) renderMerge(s);
 
     sugg.update(s);
+    themeEditing.update(s);
 
     setText(polls.heading, t('polls.heading'));
     setText(ladderBtn, t('polls.ladder'));

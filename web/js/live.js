@@ -32,11 +32,26 @@ export function makeCtx(conn, { facilitator = false } = {}) {
       }
       return allow.includes(word);
     },
+    /** May this person rename, merge or delete themes now? (settings.themeEditing; facilitators always.) */
+    mayEditThemes() {
+      return themeEditingAllowed(conn.state, facilitator || conn.you?.role === 'facilitator', ctx.may('group'));
+    },
     nameOf(id) {
       return (conn.state?.participants ?? []).find((p) => p.id === id)?.name ?? t('card.someone');
     },
   };
   return ctx;
+}
+
+/**
+ * Renaming, merging and deleting themes: facilitators always (until the end); participants only
+ * where the workshop lets everyone (`themeEditing: "everyone"`) and the part allows grouping.
+ * Otherwise the server answers FORBIDDEN, so the controls are not shown at all.
+ */
+export function themeEditingAllowed(state, isFacilitator, mayGroup) {
+  if (!state || state.workshop?.status === 'ended') return false;
+  if (isFacilitator) return true;
+  return state.workshop?.settings?.themeEditing === 'everyone' && Boolean(mayGroup);
 }
 
 export function phaseLine(state) {

@@ -213,11 +213,13 @@ function createTheme(ctx, id) {
     voteDown.hidden = !canVote || yours === 0;
     setText(voteUp, t('votes.add'));
     setText(voteDown, t('votes.remove'));
-    renameBtn.hidden = !ctx.may('group') || !renameForm.hidden;
+    const editing = ctx.mayEditThemes?.() ?? ctx.facilitator;
+    renameBtn.hidden = !editing || !renameForm.hidden;
+    if (!editing && !renameForm.hidden) renameForm.hidden = true;
     setText(renameBtn, t('themes.rename'));
     spotBtn.hidden = !ctx.facilitator || ended;
     setText(spotBtn, spotOn ? t('card.unspotlight') : t('card.spotlight'));
-    deleteBtn.hidden = !ctx.facilitator || ended;
+    deleteBtn.hidden = !editing;
     setText(deleteBtn, t('themes.delete'));
     actions.hidden = [voteUp, renameBtn, spotBtn, deleteBtn].every((b) => b.hidden);
     setText(renameLabel, t('themes.renameLabel'));

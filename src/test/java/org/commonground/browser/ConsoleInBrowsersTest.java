@@ -133,6 +133,22 @@ class ConsoleInBrowsersTest {
       f.click("phase-prev");
       a.waitText(".phase-name", "Part 1 of 3");
 
+      // Theme editing follows the console's setting: participants rename and delete only when everyone may.
+      f.click("phase-next");
+      a.waitText(".phase-name", "Part 2 of 3");
+      String transport = "//li[contains(@class,'theme')][h3[text()='transport']]";
+      a.waitText(".theme-label", "transport");
+      assertThat(a.driver.findElement(By.xpath(transport + "//button[text()='Rename']")).isDisplayed()).isFalse();
+      assertThat(a.driver.findElement(By.xpath(transport + "//button[text()='Delete theme']")).isDisplayed()).isFalse();
+      f.click("theme-editing-everyone");
+      a.click(By.xpath(transport + "//button[text()='Rename']"));
+      a.js("document.activeElement.value = ''");
+      a.press("getting home");
+      a.press(org.openqa.selenium.Keys.ENTER);
+      f.waitText(".theme-label", "getting home");
+      violations.addAll(f.seriousViolations());
+      f.click("theme-editing-facilitators");
+      a.waitJs("![...document.querySelectorAll('.theme .actions button')].some(b => b.textContent === 'Rename' && b.offsetParent)");
     }
     assertThat(violations).as("axe: serious or critical violations").isEmpty();
   }

@@ -48,3 +48,19 @@ test('theme editing: facilitators always; participants only when everyone may an
   assert.equal(themeEditingAllowed(ws('everyone'), false, false), false, 'not where the part allows no grouping');
   assert.equal(themeEditingAllowed(ws('everyone', 'ended'), true, true), false);
 });
+
+import { matchesFilter, parseFilter } from './components/filter.js';
+
+test('board filter: all, mine, questions, one theme', () => {
+  const posts = [
+    { id: 'a', kind: 'idea', mine: true, themeId: 't1' },
+    { id: 'b', kind: 'question', mine: false, themeId: null },
+    { id: 'c', kind: 'story', mine: false, themeId: 't1' },
+  ];
+  const ids = (v) => posts.filter((c) => matchesFilter(c, parseFilter(v))).map((c) => c.id);
+  assert.deepEqual(ids('all'), ['a', 'b', 'c']);
+  assert.deepEqual(ids('mine'), ['a']);
+  assert.deepEqual(ids('questions'), ['b']);
+  assert.deepEqual(ids('theme:t1'), ['a', 'c']);
+  assert.deepEqual(ids('nonsense'), ['a', 'b', 'c'], 'anything else shows everything');
+});

@@ -149,6 +149,37 @@ class ConsoleInBrowsersTest {
       violations.addAll(f.seriousViolations());
       f.click("theme-editing-facilitators");
       a.waitJs("![...document.querySelectorAll('.theme .actions button')].some(b => b.textContent === 'Rename' && b.offsetParent)");
+
+      // A phone: long theme names wrap, nothing runs off the right edge at 360px.
+      a.type("new-theme", "Transport home from hospital for people who live alone in the countryside with no car");
+      a.clickCss(".new-theme button[type=submit]");
+      a.waitText(".theme-label", "with no car");
+      a.type("new-theme", "Carersandfamilieswhoneverhearbackfromthedischargeteamaboutanything");
+      a.clickCss(".new-theme button[type=submit]");
+      a.waitText(".theme-label", "Carersandfamilies");
+      f.waitText(".theme-label", "Carersandfamilies");
+      for (Browser who : new Browser[] {a, f}) {
+        who.resize(360, 740);
+        who.waitJs("document.readyState === 'complete'");
+        // Against 360 itself: a phone's browser widens its layout viewport to fit content that is too wide.
+        assertThat(who.js("return Math.max(document.documentElement.scrollWidth, window.innerWidth)"))
+            .as(who.name + " scrolls sideways at 360px").isEqualTo(360L);
+        violations.addAll(who.seriousViolations());
+      }
+      a.resize(390, 844);
+      f.resize(760, 900);
+
+      // The board narrowed: only questions, then one theme, then everything again.
+      a.select("compose-kind", "A question");
+      post(a, "Who books the transport?");
+      a.select("board-filter", "Only questions");
+      a.waitJs("[...document.querySelectorAll('.board .card')].filter(c => c.offsetParent).length === 1");
+      a.waitText("#board-filter-count", "Showing 1 of");
+      a.select("board-filter", "medicines");
+      a.waitJs("[...document.querySelectorAll('.board .card')].filter(c => c.offsetParent).length === 2");
+      violations.addAll(a.seriousViolations());
+      a.select("board-filter", "All posts");
+      a.waitJs("[...document.querySelectorAll('.board .card')].filter(c => c.offsetParent).length > 5");
     }
     assertThat(violations).as("axe: serious or critical violations").isEmpty();
   }

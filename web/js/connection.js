@@ -20,6 +20,9 @@ const DEFAULTS = Object.freeze({
   stableMs: 10_000,          // online this long: the backoff starts again from the base
   abusePauseMs: 30_000,      // after 4429: wait between 1x and 2x this
   pingMs: 25_000,            // app-level ping; no pong by the next one: the link is dead
+  pongTimeoutMs: 12_000,     // ...or by this long after it: "Offline" within seconds, not a minute
+  probeGapMs: 5_000,         // a command sent with no ping out for this long sends one to check the link
+  offlineRetryMs: 30_000,    // while the browser says it is offline, try now and then (it may be wrong)
   welcomeTimeoutMs: 20_000,  // no welcome this long after starting to connect: try again
   outboxLimit: 200,
   mineLimit: 1000,
@@ -32,6 +35,8 @@ const FINAL_CLOSES = new Map([
   [4403, { code: 'REMOVED', message: 'You were removed from this workshop.' }],
 ]);
 const CLOSE_ABUSE = 4429;
+/** Too many connections with this token (tabs): wait as for abuse, never a tight loop of reconnects. */
+const CLOSE_TOO_MANY = 4409;
 /** Our own close code (4000..4999 is the application range) when we drop a socket ourselves. */
 const CLOSE_CLIENT = 4000;
 
@@ -439,12 +444,28 @@ export class Connection extends EventTarget {
     this._stableTimer = null;
     this._welcomeTimer = null;
     this._pingTimer = null;
+    this._pongTimer = null;
     this._pingSentAt = null;  // set while a ping waits for its pong
     this._clock = [];         // recent {rtt, offset} samples
     this._offset = 0;
 
-    this._wake = () => this._reconnectNow();
-    this._onVisible = () => { if (globalThis.document?.visibilityState === 'visible') this._reconnectNow(); };
+    this._browserOffline = false; // the browser said 'offline' and not 'online' since
+    this._lastProbe = -Infinity;
+    this._win = options.window ?? (typeof window !== 'undefined' ? window : null);
+    this._wake = () => {
+      this._browserOffline = false;
+      this._reconnectNow();
+    };
+    // The browser knows the network went before the socket does (which can take a minute): say so
+    // at once, drop the socket, and wait for 'online' rather than retrying into nothing.
+    this._lost = () => {
+      this._browserOffline = true;
+      if (this._stopped) return;
+      if (this._ws) this._drop('offline');
+      else this._setStatus('offline');
+    };
+    // Back in the foreground: try now, unless the browser still says there is no network.
+    this._onVisible = () => { if (globalThis.document?.visibilityState === 'visible' && !this._browserOffline) this._reconnectNow(); };
   }
 
   // --- public -------------------------------------------------------------------------------
@@ -455,11 +476,10 @@ export class Connection extends EventTarget {
     this._stopped = false;
     this._final = null;
     this._attempt = 0;
-    if (typeof window !== 'undefined' && typeof document !== 'undefined') {
-      // A phone coming back online or to the foreground should not sit out a long backoff.
-      window.addEventListener('online', this._wake);
-      document.addEventListener('visibilitychange', this._onVisible);
-    }
+    // A phone coming back online or to the foreground should not sit out a long backoff.
+    this._win?.addEventListener?.('online', this._wake);
+    this._win?.addEventListener?.('offline', this._lost);
+    if (typeof document !== 'undefined') document.addEventListener('visibilitychange', this._onVisible);
     this._open();
     return this;
   }
@@ -507,7 +527,7 @@ export class Connection extends EventTarget {
       this._settle(dropped.ref, 'reject', { code: 'DROPPED', message: 'Too many unsent actions; the oldest was dropped.' });
     }
     this._saveOutbox();
-    if (this._welcomed) this._sendFrame(frame);
+    if (this._welcomed) { this._sendFrame(frame); this._probe(); }
     return promise;
   }
 
@@ -588,7 +608,7 @@ export class Connection extends EventTarget {
       this._setStatus('offline');
       return;
     }
-    const delay = code === CLOSE_ABUSE
+    const delay = code === CLOSE_ABUSE || code === CLOSE_TOO_MANY
       ? this.options.abusePauseMs * (1 + this._random())
       : this._backoff(); // 1001 going away, 1013 slow consumer, 1006 network, ...: resume
     this._scheduleRetry(delay);
@@ -604,6 +624,7 @@ export class Connection extends EventTarget {
     this._cancel('_welcomeTimer');
     this._cancel('_stableTimer');
     this._cancel('_pingTimer');
+    this._cancel('_pongTimer');
   }
 
   _stop() {
@@ -612,10 +633,9 @@ export class Connection extends EventTarget {
     this._detach();
     this._cancel('_retryTimer');
     try { ws?.close(1000, 'bye'); } catch { /* ignore */ }
-    if (typeof window !== 'undefined' && typeof document !== 'undefined') {
-      window.removeEventListener('online', this._wake);
-      document.removeEventListener('visibilitychange', this._onVisible);
-    }
+    this._win?.removeEventListener?.('online', this._wake);
+    this._win?.removeEventListener?.('offline', this._lost);
+    if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', this._onVisible);
   }
 
   /** Full jitter: a uniformly random wait up to the exponential bound. */
@@ -627,6 +647,7 @@ export class Connection extends EventTarget {
 
   _scheduleRetry(delay) {
     if (this._stopped) return;
+    if (this._browserOffline) delay = Math.max(delay, this.options.offlineRetryMs);
     this._setStatus(this._everOnline ? 'reconnecting' : 'connecting');
     this._cancel('_retryTimer');
     this._retryTimer = this._later(() => this._open(), delay);
@@ -690,6 +711,7 @@ export class Connection extends EventTarget {
     }
     this._welcomed = true;
     this._everOnline = true;
+    this._browserOffline = false; // welcomed: whatever the browser said, the network works
     this._canResume = true;
     if (typeof f.serverTime === 'number') this._clockSample(f.serverTime, Infinity, this._now());
 
@@ -834,6 +856,24 @@ export class Connection extends EventTarget {
     this._pingSentAt = this._now();
     this._sendFrame('{"t":"ping"}');
     this._pingTimer = this._later(() => this._ping(), this.options.pingMs);
+    this._awaitPong();
+  }
+
+  /** No pong this long after a ping: the link is dead even if the socket does not know it yet. */
+  _awaitPong() {
+    this._cancel('_pongTimer');
+    this._pongTimer = this._later(() => { if (this._pingSentAt != null) this._drop('no pong'); }, this.options.pongTimeoutMs);
+  }
+
+  /** After a command, check the link (at most every probeGapMs): a post into a dead link must not look sent. */
+  _probe() {
+    if (!this._welcomed || this._pingSentAt != null) return;
+    const now = this._now();
+    if (now - this._lastProbe < this.options.probeGapMs) return;
+    this._lastProbe = now;
+    this._pingSentAt = now;
+    this._sendFrame('{"t":"ping"}');
+    this._awaitPong();
   }
 
   _onPong(f) {
@@ -841,6 +881,7 @@ export class Connection extends EventTarget {
     const now = this._now();
     const rtt = now - this._pingSentAt;
     this._pingSentAt = null;
+    this._cancel('_pongTimer');
     if (typeof f.serverTime === 'number') this._clockSample(f.serverTime, rtt, now);
   }
 
@@ -891,6 +932,8 @@ export class Connection extends EventTarget {
   }
 
   _setStatus(status) {
+    // While the browser says there is no network, "reconnecting" would promise too much.
+    if (this._browserOffline && (status === 'connecting' || status === 'reconnecting')) status = 'offline';
     if (status === this.status) return;
     this.status = status;
     this._emit('status', { status });

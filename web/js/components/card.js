@@ -41,7 +41,7 @@ export function createCard(ctx, c0) {
   const badges = h('p', { class: 'badges' });
   const fits = h('div', { class: 'fits' });
 
-  // Toggle buttons: one name each, their state in aria-pressed (and a visible tick and border).
+  // Toggle buttons: one name each, their state in aria-pressed (and a visible tick and fill).
   const reactionButtons = REACTIONS.map((r) => {
     const label = h('span');
     const count = h('span', { class: 'count' });
@@ -51,7 +51,7 @@ export function createCard(ctx, c0) {
         .then(({ result }) => {
           if (typeof result?.on === 'boolean') announce(t(result.on ? 'reactionsSaid.on' : 'reactionsSaid.off', { reaction: t(`reactions.${r}`) }));
         }).catch(showError),
-    }, h('span', { class: 'tick', 'aria-hidden': 'true' }, '✓'), label, ' ', count);
+    }, label, ' ', count); // on: the tick and colours every pressed toggle has (base.css)
     b._reaction = r;
     b._label = label;
     b._count = count;

@@ -50,10 +50,12 @@ export function createCompose(ctx) {
   const personalNote = h('p', { class: 'note', id: 'compose-personal', hidden: true });
   const submit = h('button', { type: 'submit', id: 'compose-submit' });
   const pending = h('p', { class: 'hint', hidden: true, id: 'compose-pending' });
+  // Posts not delivered yet stay in view, marked as waiting, until the server has them.
+  const waitingList = h('ul', { class: 'waiting-posts', id: 'compose-waiting', 'aria-labelledby': 'compose-pending', hidden: true });
   const form = h('form', { id: 'compose', class: 'compose', onsubmit: post },
     h('div', { class: 'field' }, textLabel, prompt, area, count),
     h('div', { class: 'field' }, kindLabel, kind),
-    anonField, anonNote, scribe, closedNote, personalNote, submit, pending);
+    anonField, anonNote, scribe, closedNote, personalNote, submit, pending, waitingList);
   const el = h('section', { class: 'panel', 'aria-labelledby': 'compose-heading' }, heading, form);
 
   ctx.conn.on('outbox', renderPending);
@@ -65,7 +67,18 @@ export function createCompose(ctx) {
     const n = ctx.conn.outbox.filter((c) => c.name === 'contribution.add').length;
     pending.hidden = n === 0;
     setText(pending, t('compose.pending', { count: n }));
+    const posts = ctx.conn.outbox.filter((c) => c.name === 'contribution.add' && typeof c.args?.text === 'string');
+    waitingList.hidden = posts.length === 0;
+    const sig = posts.map((c) => c.ref).join('|') + document.documentElement.lang;
+    if (sig !== waitingSig) {
+      waitingSig = sig;
+      replace(waitingList, posts.map((c) => h('li', { class: 'waiting-post' },
+        h('span', { class: 'waiting-mark' }, h('span', { 'aria-hidden': 'true' }, '⏳ '), t('compose.waitingMark')),
+        h('span', { class: 'text' }, c.args.text))));
+    }
   }
+
+  let waitingSig = '';
 
   // The text the server last flagged as personal data: posting exactly that again means "yes, share it".
   let flagged = null;

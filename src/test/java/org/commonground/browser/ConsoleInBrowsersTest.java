@@ -241,6 +241,22 @@ class ConsoleInBrowsersTest {
       f.waitJs("document.getElementById('ct-" + welsh + "')?.lang === 'cy'");
       a.waitJs("document.getElementById('ct-" + welsh + "')?.lang === 'cy'");
       assertThat(a.js("return document.getElementById('ct-" + story + "').getAttribute('lang')")).isEqualTo("en");
+
+      // The network goes: "Offline" at once, and a post written now stays in view, marked as waiting.
+      a.js("window.dispatchEvent(new Event('offline'))");
+      a.waitText("#conn-status", "Offline");
+      a.type("compose-text", "Posted on the bus with no signal");
+      a.click("compose-submit");
+      a.waitText("#compose-waiting", "Waiting to be sent");
+      a.waitText("#compose-waiting", "Posted on the bus with no signal");
+      violations.addAll(a.seriousViolations());
+      a.screenshot(WorkshopInBrowsersTest.SHOTS.resolve("participant-waiting-phone.png"));
+      assertThat(f.texts(".board")).doesNotContain("Posted on the bus");
+      a.js("window.dispatchEvent(new Event('online'))");
+      a.waitText("#conn-status", "Online");
+      f.waitText(".board", "Posted on the bus with no signal");
+      a.waitJs("document.getElementById('compose-waiting').hidden");
+      a.waitText(".board", "Posted on the bus with no signal");
     }
     assertThat(violations).as("axe: serious or critical violations").isEmpty();
   }

@@ -136,7 +136,7 @@ class SharedDeviceInBrowsersTest {
       p.type("compose-text", "Respite care is hard to find");
       p.click("compose-submit");
       p.waitText(".board .card .text", "Respite care is hard to find");
-      p.click(By.xpath("//form[contains(@class,'poll-form')]//label[text()='Co-designing']"));
+      p.click(By.xpath("//form[contains(@class,'poll-form')]//label[starts-with(text(),'Co-designing:')]"));
       p.clickCss(".poll-form button[type=submit]");
       p.waitText(".poll-row.yours", "Co-designing");
       String mine = (String) p.js("return document.querySelector('.card.mine')?.dataset.id");

@@ -59,7 +59,16 @@ export default {
     question: 'Cwestiwn',
     takeaway: 'Neges i fynd adref',
     parking: 'Maes parcio (ar gyfer wedyn)',
+    story: 'Stori',
   },
+  kindMenu: {
+    idea: 'Syniad neu awgrym',
+    question: 'Cwestiwn',
+    story: 'Stori o fy mywyd',
+    takeaway: 'Neges i fynd adref (beth sydd bwysicaf)',
+    parking: 'Rhywbeth i ddod yn ôl ato wedyn (maes parcio)',
+  },
+  reactionsSaid: { on: 'Rydych chi wedi ymateb: {reaction}.', off: 'Ymateb wedi’i dynnu’n ôl: {reaction}.' },
   reactions: { agree: 'Cytuno', heart: 'Cefnogi', insight: 'Mewnwelediad', question: 'Cwestiwn' },
   conn: {
     connecting: 'Yn cysylltu…',
@@ -69,6 +78,7 @@ export default {
     waiting: { one: '(1 weithred yn aros i gael ei hanfon)', other: '({count} gweithred yn aros i gael eu hanfon)' },
   },
   closed: {
+    4409: 'Mae’r ddolen hon ar agor mewn gormod o lefydd. Caewch dab arall a rhowch gynnig arall arni.',
     4401: 'Nid yw’r ddolen neu’r sesiwn hon yn ddilys mwyach. Ymunwch eto gyda chod y gweithdy.',
     4403: 'Rydych chi wedi cael eich tynnu o’r gweithdy hwn.',
     link: 'Nid yw’r ddolen hon yn ddilys mwyach. Gofynnwch i drefnydd y gweithdy am un newydd.',
@@ -125,7 +135,7 @@ export default {
     add: '+{count} mun',
     less: '−{count} mun',
   },
-  spotlight: { heading: 'Dan y chwyddwydr' },
+  spotlight: { heading: 'Dan y chwyddwydr', end: 'Diffodd y chwyddwydr', ended: 'Mae’r chwyddwydr wedi’i ddiffodd.' },
   tools: { label: 'Cymryd rhan' },
   hand: {
     raise: 'Codi fy llaw',
@@ -160,6 +170,7 @@ export default {
     yourAnswer: '(eich ateb chi)',
   },
   compose: {
+    waitingMark: 'Yn aros i gael ei anfon',
     heading: 'Rhannwch eich llais',
     label: 'Eich cyfraniad',
     count: '{count} o {max} nod. Mae’r hyn rydych chi’n ei deipio’n cael ei gadw ar y ddyfais hon nes i chi ei bostio.',
@@ -204,6 +215,8 @@ export default {
     hide: 'Cuddio',
     unhide: 'Dangos eto',
     spotlight: 'Chwyddwydr',
+    park: 'Parcio tan wedyn',
+    parked: 'Wedi’i symud i’r maes parcio. Gallwch osod ei statws a’i berchennog yno.',
     unspotlight: 'Diffodd y chwyddwydr',
   },
   board: {
@@ -212,6 +225,14 @@ export default {
     empty: 'Does dim byd wedi’i bostio eto.',
     looseEmpty: 'Mae popeth mewn thema.',
     hidden: { other: 'Wedi’u cuddio ({count})' },
+  },
+  filter: {
+    label: 'Dangos',
+    all: 'Pob neges',
+    mine: 'Fy rhai i yn unig',
+    questions: 'Cwestiynau yn unig',
+    themes: 'Un thema',
+    count: { one: 'Yn dangos 1 o {total} neges.', other: 'Yn dangos {count} o {total} neges.' },
   },
   themes: {
     heading: { other: 'Themâu ({count})' },
@@ -264,6 +285,7 @@ export default {
     now: 'nawr',
     first: 'cyntaf',
     done: 'wedi gorffen',
+    backConfirm: 'Mynd yn ôl i “{part}”? Bydd yn parhau gyda’r amser oedd ganddo ar ôl.',
   },
   room: {
     heading: 'Yr ystafell',
@@ -273,6 +295,11 @@ export default {
     noHands: 'Dim dwylo wedi’u codi.',
     next: 'Rhoi’r llawr i’r person nesaf',
     handUp: 'Mae {name} wedi codi llaw.',
+    give: 'Rhoi’r llawr',
+    giveNamed: 'Rhoi’r llawr i {name}',
+    lower: 'Gostwng llaw',
+    lowerNamed: 'Gostwng llaw {name}',
+    lowered: 'Cafodd llaw {name} ei gostwng.',
   },
   invite: {
     heading: 'Gwahodd pobl',
@@ -364,6 +391,12 @@ export default {
     deletedBody: 'Fe wnaeth yr hwylusydd ddileu’r gweithdy hwn a phopeth ynddo, felly nid yw’r dudalen hon wedi’i chysylltu mwyach.',
     home: 'Mynd i’r dudalen gychwyn',
   },
+  themeEditing: {
+    heading: 'Pwy sy’n gallu ailenwi, cyfuno a dileu themâu',
+    facilitators: 'Hwyluswyr yn unig',
+    everyone: 'Pawb (lle mae’r rhan yn gadael i bobl grwpio syniadau)',
+    done: { facilitators: 'Nawr dim ond hwyluswyr sy’n gallu ailenwi, cyfuno a dileu themâu.', everyone: 'Nawr mae pawb yn gallu ailenwi, cyfuno a dileu themâu.' },
+  },
   suggest: {
     heading: 'Awgrymiadau thema',
     hint: 'Mae awgrymiadau’n grwpio cyfraniadau yn ôl ystyr. Does dim yn symud nes i chi dderbyn, a dydy derbyn byth yn dadwneud grwpio a wnaed â llaw.',
@@ -372,6 +405,7 @@ export default {
     unavailable: 'Nid yw awgrymiadau thema ar gael ar y gweinydd hwn ar hyn o bryd. Gallwch grwpio â llaw o hyd.',
     accept: 'Derbyn',
     acceptNamed: 'Derbyn yr awgrym “{label}”',
+    gone: 'Nid yw’r awgrym hwnnw ar y rhestr mwyach: cafodd ei dderbyn yn barod, neu daeth awgrymiadau newydd yn ei le. Edrychwch eto ar yr awgrymiadau isod.',
     acceptAll: 'Derbyn y cyfan',
     accepted: { other: 'Crëwyd {count} thema.' },
   },

@@ -59,7 +59,16 @@ export default {
     question: 'Question',
     takeaway: 'Take-home message',
     parking: 'Parking lot (for later)',
+    story: 'Story',
   },
+  kindMenu: {
+    idea: 'An idea or suggestion',
+    question: 'A question',
+    story: 'A story from my life',
+    takeaway: 'A take-home message (what matters most)',
+    parking: 'Something to come back to later (parking lot)',
+  },
+  reactionsSaid: { on: 'You reacted: {reaction}.', off: 'Reaction taken back: {reaction}.' },
   reactions: { agree: 'Agree', heart: 'Support', insight: 'Insight', question: 'Question' },
   conn: {
     connecting: 'Connecting…',
@@ -69,6 +78,7 @@ export default {
     waiting: { one: '(1 action waiting to be sent)', other: '({count} actions waiting to be sent)' },
   },
   closed: {
+    4409: 'This link is open in too many places. Close another tab and try again.',
     4401: 'This link or session is not valid any more. Join again with the workshop’s code.',
     4403: 'You have been removed from this workshop.',
     link: 'This link is not valid any more. Ask the workshop’s organiser for a new one.',
@@ -125,7 +135,7 @@ export default {
     add: '+{count} min',
     less: '−{count} min',
   },
-  spotlight: { heading: 'In the spotlight' },
+  spotlight: { heading: 'In the spotlight', end: 'End spotlight', ended: 'The spotlight is off.' },
   tools: { label: 'Take part' },
   hand: {
     raise: 'Raise my hand',
@@ -160,6 +170,7 @@ export default {
     yourAnswer: '(your answer)',
   },
   compose: {
+    waitingMark: 'Waiting to be sent',
     heading: 'Add your voice',
     label: 'Your contribution',
     count: '{count} of {max} characters. What you type is kept on this device until you post it.',
@@ -204,6 +215,8 @@ export default {
     hide: 'Hide',
     unhide: 'Show again',
     spotlight: 'Spotlight',
+    park: 'Park for later',
+    parked: 'Moved to the parking lot. You can set its status and owner there.',
     unspotlight: 'End spotlight',
   },
   board: {
@@ -212,6 +225,14 @@ export default {
     empty: 'Nothing has been posted yet.',
     looseEmpty: 'Everything is in a theme.',
     hidden: { one: 'Hidden (1)', other: 'Hidden ({count})' },
+  },
+  filter: {
+    label: 'Show',
+    all: 'All posts',
+    mine: 'Only mine',
+    questions: 'Only questions',
+    themes: 'One theme',
+    count: { one: 'Showing 1 of {total} posts.', other: 'Showing {count} of {total} posts.' },
   },
   themes: {
     heading: { one: 'Themes (1)', other: 'Themes ({count})' },
@@ -264,6 +285,7 @@ export default {
     now: 'now',
     first: 'first',
     done: 'done',
+    backConfirm: 'Go back to “{part}”? It will carry on with the time it had left.',
   },
   room: {
     heading: 'The room',
@@ -273,6 +295,11 @@ export default {
     noHands: 'No hands raised.',
     next: 'Give the floor to the next person',
     handUp: '{name} raised a hand.',
+    give: 'Give the floor',
+    giveNamed: 'Give the floor to {name}',
+    lower: 'Lower hand',
+    lowerNamed: 'Lower {name}’s hand',
+    lowered: '{name}’s hand was lowered.',
   },
   invite: {
     heading: 'Invite people',
@@ -364,6 +391,12 @@ export default {
     deletedBody: 'The facilitator deleted this workshop and everything in it, so this page is no longer connected.',
     home: 'Go to the start page',
   },
+  themeEditing: {
+    heading: 'Who can rename, merge and delete themes',
+    facilitators: 'Only facilitators',
+    everyone: 'Everyone (where the part lets people group ideas)',
+    done: { facilitators: 'Now only facilitators can rename, merge and delete themes.', everyone: 'Now everyone can rename, merge and delete themes.' },
+  },
   suggest: {
     heading: 'Theme suggestions',
     hint: 'Suggestions group contributions by meaning. Nothing moves until you accept, and accepting never undoes grouping done by hand.',
@@ -372,6 +405,7 @@ export default {
     unavailable: 'Theme suggestions are not available on this server just now. You can still group by hand.',
     accept: 'Accept',
     acceptNamed: 'Accept suggestion “{label}”',
+    gone: 'That suggestion is no longer on the list: it was accepted already, or new suggestions replaced it. Look again at the suggestions below.',
     acceptAll: 'Accept all',
     accepted: { one: '1 theme created.', other: '{count} themes created.' },
   },

@@ -9,6 +9,10 @@
 // storage at import time, and all of them (plus WebSocket, timers, clock and randomness) can be
 // passed in as options.
 import { KEYS, localStore, readJson, tokenKey, writeJson } from './storage.js';
+import { applyEvent, applyOwnReaction, applyOwnVote, applyPresence, list } from './reducer.js';
+
+export { applyEvent, applyOwnReaction, applyOwnVote, applyPresence, votesRemaining } from './reducer.js';
+
 
 /** How often a command answered INTERNAL (nothing saved) is sent again before its sender is told. */
 const MAX_INTERNAL_RETRIES = 4;
@@ -20,6 +24,9 @@ const DEFAULTS = Object.freeze({
   stableMs: 10_000,          // online this long: the backoff starts again from the base
   abusePauseMs: 30_000,      // after 4429: wait between 1x and 2x this
   pingMs: 25_000,            // app-level ping; no pong by the next one: the link is dead
+  pongTimeoutMs: 12_000,     // ...or by this long after it: "Offline" within seconds, not a minute
+  probeGapMs: 5_000,         // a command sent with no ping out for this long sends one to check the link
+  offlineRetryMs: 30_000,    // while the browser says it is offline, try now and then (it may be wrong)
   welcomeTimeoutMs: 20_000,  // no welcome this long after starting to connect: try again
   outboxLimit: 200,
   mineLimit: 1000,
@@ -32,6 +39,8 @@ const FINAL_CLOSES = new Map([
   [4403, { code: 'REMOVED', message: 'You were removed from this workshop.' }],
 ]);
 const CLOSE_ABUSE = 4429;
+/** Too many connections with this token (tabs): wait as for abuse, never a tight loop of reconnects. */
+const CLOSE_TOO_MANY = 4409;
 /** Our own close code (4000..4999 is the application range) when we drop a socket ourselves. */
 const CLOSE_CLIENT = 4000;
 
@@ -56,293 +65,6 @@ export function newRef() {
 
 const encoder = new TextEncoder();
 const utf8Length = (s) => encoder.encode(s).length;
-
-// ---------------------------------------------------------------------------------------------
-// The reducer: state (as in welcome) + one ev frame -> new state. Pure: the input is never
-// modified, unchanged parts are shared, an unknown or malformed event returns `state` itself.
-
-const list = (a) => (Array.isArray(a) ? a : []);
-
-function upsertById(items, item) {
-  const out = list(items).slice();
-  const i = out.findIndex((x) => x && x.id === item.id);
-  if (i >= 0) out[i] = item;
-  else out.push(item);
-  return out;
-}
-
-/**
- * `mine` is only in welcome state; an event carries the same bytes to everyone, so whatever it
- * says about `mine` is ignored. Ours if we learned the id from an ack, or it was already ours.
- */
-function withMine(c, prev, ownIds) {
-  return { ...c, mine: Boolean(ownIds?.has(c.id) || prev?.mine) };
-}
-
-/** Takes contribution ids out of every theme but `keepThemeId`. */
-function withoutIds(themes, ids, keepThemeId) {
-  const drop = new Set(ids);
-  let changed = false;
-  const out = list(themes).map((t) => {
-    if (t.id === keepThemeId) return t;
-    const kept = list(t.contributionIds).filter((id) => !drop.has(id));
-    if (kept.length === list(t.contributionIds).length) return t;
-    changed = true;
-    return { ...t, contributionIds: kept };
-  });
-  return changed ? out : themes;
-}
-
-/** Sets `themeId` on these contributions; a themed contribution needs no placement help. */
-function placeContributions(contributions, ids, themeId) {
-  const set = new Set(ids);
-  return list(contributions).map((c) => {
-    if (!set.has(c.id)) return c;
-    const { fits, ...rest } = c;
-    return { ...rest, themeId };
-  });
-}
-
-/** Votes on a target that is gone go back to their voters: our own count of them included. */
-function forgetVotes(state, targetId) {
-  if (!state.yourVotes || !(targetId in state.yourVotes)) return state;
-  const { [targetId]: _gone, ...rest } = state.yourVotes;
-  const { votesRemaining: _stale, ...next } = state;
-  return { ...next, yourVotes: rest };
-}
-
-/**
- * @param {object} state the workshop state as in welcome
- * @param {{name: string, data?: object}} ev an `ev` frame
- * @param {Set<string>} [ownIds] ids of contributions this client knows it wrote
- * @param {{facilitator?: boolean}} [viewer] facilitators keep hidden contributions (to unhide them)
- * @returns {object} the next state
- */
-export function applyEvent(state, ev, ownIds, viewer = {}) {
-  if (!state || !ev || typeof ev.name !== 'string') return state;
-  const d = ev.data && typeof ev.data === 'object' ? ev.data : {};
-
-  switch (ev.name) {
-    case 'workshop.created': {
-      // seq 1 of every workshop. Tolerant of its shape: {workshop, phases, facilitator} or flat.
-      const { workshop, phases, phase, facilitator, participants, ...flat } = d;
-      const next = { ...state, workshop: { ...state.workshop, ...(workshop ?? flat) } };
-      if (Array.isArray(phases)) next.phases = phases;
-      if (phase && typeof phase === 'object') next.phase = phase;
-      if (Array.isArray(participants)) next.participants = participants;
-      if (facilitator?.id) next.participants = upsertById(next.participants, { online: false, ...facilitator });
-      return next;
-    }
-
-    case 'workshop.updated':
-      if (!d.workshop || typeof d.workshop !== 'object') return state;
-      return { ...state, workshop: { ...state.workshop, ...d.workshop } };
-
-    case 'workshop.ended':
-      // The last word on status, with no data: the phase is over too.
-      return {
-        ...state,
-        workshop: { ...state.workshop, status: 'ended' },
-        phase: { ...state.phase, status: 'done', endsAt: null, remainingMs: 0 },
-      };
-
-    case 'participant.joined': {
-      const p = d.participant;
-      if (!p?.id) return state;
-      const prev = list(state.participants).find((x) => x.id === p.id);
-      return { ...state, participants: upsertById(state.participants, { online: false, ...prev, ...p }) };
-    }
-
-    case 'participant.removed': {
-      // Kept (their contributions stay and still need a name), marked so views can leave them out.
-      const prev = list(state.participants).find((x) => x.id === d.id);
-      if (!prev) return state;
-      return { ...state, participants: upsertById(state.participants, { ...prev, online: false, removed: true }) };
-    }
-
-    case 'contribution.added': {
-      // Also what a facilitator's unhide sends, hence insert or replace.
-      const c = d.contribution;
-      if (!c?.id) return state;
-      const prev = list(state.contributions).find((x) => x.id === c.id);
-      const { hidden: _h, ...shown } = withMine(c, prev, ownIds);
-      const next = { ...state, contributions: upsertById(state.contributions, shown) };
-      if (c.kind === 'parking' && Array.isArray(state.parking) && !state.parking.includes(c.id)) {
-        next.parking = [...state.parking, c.id];
-      }
-      return next;
-    }
-
-    case 'contribution.updated': {
-      // Replace only: an update to something we do not show (hidden) must not make it appear.
-      const c = d.contribution;
-      const prev = c?.id && list(state.contributions).find((x) => x.id === c.id);
-      if (!prev) return state;
-      const next = withMine(c, prev, ownIds);
-      if (prev.hidden) next.hidden = true;
-      if (prev.fits && !c.themeId) next.fits = prev.fits;
-      return { ...state, contributions: upsertById(state.contributions, next) };
-    }
-
-    case 'contribution.removed': {
-      const cs = list(state.contributions);
-      const prev = cs.find((x) => x.id === d.id);
-      if (!prev) return state;
-      let next;
-      if (d.hidden && viewer.facilitator) {
-        next = { ...state, contributions: upsertById(cs, { ...prev, hidden: true }) };
-      } else {
-        next = { ...state, contributions: cs.filter((x) => x.id !== d.id) };
-      }
-      if (Array.isArray(state.parking)) next.parking = state.parking.filter((id) => id !== d.id);
-      if (!d.hidden) {
-        // Withdrawn for good: it leaves its theme and its votes go back.
-        next.themes = withoutIds(state.themes, [d.id], null);
-        next = forgetVotes(next, d.id);
-      }
-      return next;
-    }
-
-    case 'contribution.reacted': {
-      const prev = list(state.contributions).find((x) => x.id === d.id);
-      if (!prev || !d.reactions || typeof d.reactions !== 'object') return state;
-      return { ...state, contributions: upsertById(state.contributions, { ...prev, reactions: { ...d.reactions } }) };
-    }
-
-    case 'contribution.moved': {
-      if (typeof d.id !== 'string') return state;
-      const themeId = typeof d.themeId === 'string' ? d.themeId : null;
-      const themes = withoutIds(state.themes, [d.id], themeId).map((t) =>
-        (t.id === themeId && !list(t.contributionIds).includes(d.id)
-          ? { ...t, contributionIds: [...list(t.contributionIds), d.id] } : t));
-      return { ...state, themes, contributions: placeContributions(state.contributions, [d.id], themeId) };
-    }
-
-    case 'theme.created': {
-      const t = d.theme;
-      if (!t?.id) return state;
-      const ids = list(t.contributionIds);
-      return {
-        ...state,
-        themes: upsertById(withoutIds(state.themes, ids, t.id), { votes: 0, ...t, contributionIds: ids }),
-        contributions: placeContributions(state.contributions, ids, t.id),
-      };
-    }
-
-    case 'theme.updated': {
-      const t = d.theme;
-      const prev = t?.id && list(state.themes).find((x) => x.id === t.id);
-      if (!prev) return state;
-      return { ...state, themes: upsertById(state.themes, { ...prev, ...t }) };
-    }
-
-    case 'theme.removed': {
-      if (!list(state.themes).some((t) => t.id === d.id)) return state;
-      const contributions = list(state.contributions).map((c) => (c.themeId === d.id ? { ...c, themeId: null } : c));
-      const next = { ...state, themes: list(state.themes).filter((t) => t.id !== d.id), contributions };
-      if (state.spotlight?.type === 'theme' && state.spotlight.id === d.id) next.spotlight = null;
-      return forgetVotes(next, d.id);
-    }
-
-    case 'themes.suggested':
-      return { ...state, suggestions: list(d.suggestions) };
-
-    case 'placement.updated': {
-      if (!d.fits || typeof d.fits !== 'object') return state;
-      const contributions = list(state.contributions).map((c) => {
-        if (!(c.id in d.fits)) return c;
-        const fits = list(d.fits[c.id]);
-        if (fits.length) return { ...c, fits };
-        const { fits: _f, ...rest } = c;
-        return rest;
-      });
-      return { ...state, contributions };
-    }
-
-    case 'votes.changed': {
-      const { targetId, votes } = d;
-      if (typeof targetId !== 'string' || typeof votes !== 'number') return state;
-      const set = (items) => list(items).map((x) => (x.id === targetId ? { ...x, votes } : x));
-      return { ...state, themes: set(state.themes), contributions: set(state.contributions) };
-    }
-
-    case 'poll.opened':
-    case 'poll.closed':
-      if (!d.poll?.id) return state;
-      return { ...state, polls: upsertById(state.polls, d.poll) };
-
-    case 'poll.tallied': {
-      const prev = list(state.polls).find((p) => p.id === d.pollId);
-      if (!prev || !Array.isArray(d.counts)) return state;
-      return { ...state, polls: upsertById(state.polls, { ...prev, counts: d.counts }) };
-    }
-
-    case 'hands.changed':
-      if (!Array.isArray(d.queue)) return state;
-      return { ...state, hands: d.queue };
-
-    case 'floor.given':
-      // Not in welcome's state: who was last given the floor, for "X is speaking".
-      return { ...state, floor: typeof d.participantId === 'string' ? d.participantId : null };
-
-    case 'spotlight.changed':
-      return { ...state, spotlight: d.spotlight && typeof d.spotlight === 'object' ? d.spotlight : null };
-
-    case 'phase.changed':
-      if (!d.phase || typeof d.phase !== 'object') return state;
-      return { ...state, phase: d.phase };
-
-    case 'ready.changed': {
-      if (typeof d.count !== 'number') return state;
-      const next = { ...state, readyCount: d.count };
-      // A phase change resets every ready flag and announces it as count 0.
-      if (d.count === 0) next.yourReady = false;
-      return next;
-    }
-
-    default:
-      return state;
-  }
-}
-
-/**
- * Our own dot votes, which only acks tell us about (votes.changed carries totals, by null).
- * `result.remaining` from the server wins over counting, so a resent command cannot skew it.
- */
-export function applyOwnVote(state, targetId, delta, result) {
-  if (!state || typeof targetId !== 'string') return state;
-  const yourVotes = { ...(state.yourVotes ?? {}) };
-  const n = Math.max(0, (yourVotes[targetId] ?? 0) + delta);
-  if (n) yourVotes[targetId] = n;
-  else delete yourVotes[targetId];
-  const next = { ...state, yourVotes };
-  if (typeof result?.remaining === 'number') next.votesRemaining = result.remaining;
-  return next;
-}
-
-/** Votes left to give: from the last ack when there is one, else budget minus what we gave. */
-export function votesRemaining(state) {
-  if (typeof state?.votesRemaining === 'number') return state.votesRemaining;
-  const budget = state?.workshop?.settings?.votesPerParticipant ?? 5;
-  const used = Object.values(state?.yourVotes ?? {}).reduce((a, b) => a + (Number(b) || 0), 0);
-  return Math.max(0, budget - used);
-}
-
-/** Applies a `presence` frame's joined/left ids to the participants' `online` flags. */
-export function applyPresence(state, frame) {
-  if (!state || !frame) return state;
-  const joined = new Set(list(frame.joined));
-  const left = new Set(list(frame.left));
-  if (!joined.size && !left.size) return state;
-  let changed = false;
-  const participants = list(state.participants).map((p) => {
-    const online = joined.has(p.id) ? true : left.has(p.id) ? false : p.online;
-    if (online === p.online) return p;
-    changed = true;
-    return { ...p, online };
-  });
-  return changed ? { ...state, participants } : state;
-}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -416,12 +138,28 @@ export class Connection extends EventTarget {
     this._stableTimer = null;
     this._welcomeTimer = null;
     this._pingTimer = null;
+    this._pongTimer = null;
     this._pingSentAt = null;  // set while a ping waits for its pong
     this._clock = [];         // recent {rtt, offset} samples
     this._offset = 0;
 
-    this._wake = () => this._reconnectNow();
-    this._onVisible = () => { if (globalThis.document?.visibilityState === 'visible') this._reconnectNow(); };
+    this._browserOffline = false; // the browser said 'offline' and not 'online' since
+    this._lastProbe = -Infinity;
+    this._win = options.window ?? (typeof window !== 'undefined' ? window : null);
+    this._wake = () => {
+      this._browserOffline = false;
+      this._reconnectNow();
+    };
+    // The browser knows the network went before the socket does (which can take a minute): say so
+    // at once, drop the socket, and wait for 'online' rather than retrying into nothing.
+    this._lost = () => {
+      this._browserOffline = true;
+      if (this._stopped) return;
+      if (this._ws) this._drop('offline');
+      else this._setStatus('offline');
+    };
+    // Back in the foreground: try now, unless the browser still says there is no network.
+    this._onVisible = () => { if (globalThis.document?.visibilityState === 'visible' && !this._browserOffline) this._reconnectNow(); };
   }
 
   // --- public -------------------------------------------------------------------------------
@@ -432,11 +170,10 @@ export class Connection extends EventTarget {
     this._stopped = false;
     this._final = null;
     this._attempt = 0;
-    if (typeof window !== 'undefined' && typeof document !== 'undefined') {
-      // A phone coming back online or to the foreground should not sit out a long backoff.
-      window.addEventListener('online', this._wake);
-      document.addEventListener('visibilitychange', this._onVisible);
-    }
+    // A phone coming back online or to the foreground should not sit out a long backoff.
+    this._win?.addEventListener?.('online', this._wake);
+    this._win?.addEventListener?.('offline', this._lost);
+    if (typeof document !== 'undefined') document.addEventListener('visibilitychange', this._onVisible);
     this._open();
     return this;
   }
@@ -484,7 +221,7 @@ export class Connection extends EventTarget {
       this._settle(dropped.ref, 'reject', { code: 'DROPPED', message: 'Too many unsent actions; the oldest was dropped.' });
     }
     this._saveOutbox();
-    if (this._welcomed) this._sendFrame(frame);
+    if (this._welcomed) { this._sendFrame(frame); this._probe(); }
     return promise;
   }
 
@@ -565,7 +302,7 @@ export class Connection extends EventTarget {
       this._setStatus('offline');
       return;
     }
-    const delay = code === CLOSE_ABUSE
+    const delay = code === CLOSE_ABUSE || code === CLOSE_TOO_MANY
       ? this.options.abusePauseMs * (1 + this._random())
       : this._backoff(); // 1001 going away, 1013 slow consumer, 1006 network, ...: resume
     this._scheduleRetry(delay);
@@ -581,6 +318,7 @@ export class Connection extends EventTarget {
     this._cancel('_welcomeTimer');
     this._cancel('_stableTimer');
     this._cancel('_pingTimer');
+    this._cancel('_pongTimer');
   }
 
   _stop() {
@@ -589,10 +327,9 @@ export class Connection extends EventTarget {
     this._detach();
     this._cancel('_retryTimer');
     try { ws?.close(1000, 'bye'); } catch { /* ignore */ }
-    if (typeof window !== 'undefined' && typeof document !== 'undefined') {
-      window.removeEventListener('online', this._wake);
-      document.removeEventListener('visibilitychange', this._onVisible);
-    }
+    this._win?.removeEventListener?.('online', this._wake);
+    this._win?.removeEventListener?.('offline', this._lost);
+    if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', this._onVisible);
   }
 
   /** Full jitter: a uniformly random wait up to the exponential bound. */
@@ -604,6 +341,7 @@ export class Connection extends EventTarget {
 
   _scheduleRetry(delay) {
     if (this._stopped) return;
+    if (this._browserOffline) delay = Math.max(delay, this.options.offlineRetryMs);
     this._setStatus(this._everOnline ? 'reconnecting' : 'connecting');
     this._cancel('_retryTimer');
     this._retryTimer = this._later(() => this._open(), delay);
@@ -667,6 +405,7 @@ export class Connection extends EventTarget {
     }
     this._welcomed = true;
     this._everOnline = true;
+    this._browserOffline = false; // welcomed: whatever the browser said, the network works
     this._canResume = true;
     if (typeof f.serverTime === 'number') this._clockSample(f.serverTime, Infinity, this._now());
 
@@ -739,6 +478,10 @@ export class Connection extends EventTarget {
     } else if ((entry.name === 'vote.cast' || entry.name === 'vote.retract') && this.state) {
       this.state = applyOwnVote(this.state, entry.args?.targetId, entry.name === 'vote.cast' ? 1 : -1, result);
       changed = true;
+    } else if (entry.name === 'reaction.toggle' && this.state) {
+      const next = applyOwnReaction(this.state, entry.args?.contributionId, entry.args?.reaction, result?.on);
+      changed = next !== this.state;
+      this.state = next;
     } else if (entry.name === 'poll.answer' && this.state && typeof entry.args?.pollId === 'string') {
       // No event or state says what we answered; remember it here so the view can show it.
       this._answers = { ...this._answers, [entry.args.pollId]: entry.args.option };
@@ -807,6 +550,24 @@ export class Connection extends EventTarget {
     this._pingSentAt = this._now();
     this._sendFrame('{"t":"ping"}');
     this._pingTimer = this._later(() => this._ping(), this.options.pingMs);
+    this._awaitPong();
+  }
+
+  /** No pong this long after a ping: the link is dead even if the socket does not know it yet. */
+  _awaitPong() {
+    this._cancel('_pongTimer');
+    this._pongTimer = this._later(() => { if (this._pingSentAt != null) this._drop('no pong'); }, this.options.pongTimeoutMs);
+  }
+
+  /** After a command, check the link (at most every probeGapMs): a post into a dead link must not look sent. */
+  _probe() {
+    if (!this._welcomed || this._pingSentAt != null) return;
+    const now = this._now();
+    if (now - this._lastProbe < this.options.probeGapMs) return;
+    this._lastProbe = now;
+    this._pingSentAt = now;
+    this._sendFrame('{"t":"ping"}');
+    this._awaitPong();
   }
 
   _onPong(f) {
@@ -814,6 +575,7 @@ export class Connection extends EventTarget {
     const now = this._now();
     const rtt = now - this._pingSentAt;
     this._pingSentAt = null;
+    this._cancel('_pongTimer');
     if (typeof f.serverTime === 'number') this._clockSample(f.serverTime, rtt, now);
   }
 
@@ -864,6 +626,8 @@ export class Connection extends EventTarget {
   }
 
   _setStatus(status) {
+    // While the browser says there is no network, "reconnecting" would promise too much.
+    if (this._browserOffline && (status === 'connecting' || status === 'reconnecting')) status = 'offline';
     if (status === this.status) return;
     this.status = status;
     this._emit('status', { status });

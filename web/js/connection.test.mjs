@@ -563,3 +563,47 @@ describe('Connection', () => {
     assert.equal(p.state.contributions.some((x) => x.id === 'c2'), false);
   });
 });
+
+describe('connection honesty', () => {
+  test('the browser going offline shows "offline" at once, and "online" reconnects at once', () => {
+    const win = new EventTarget();
+    const c = connection('tok-1', { window: win });
+    const ws = online(c);
+    assert.equal(c.status, 'online');
+    win.dispatchEvent(new Event('offline'));
+    assert.equal(c.status, 'offline');
+    assert.equal(ws.closedWith?.code, 4000, 'the socket is dropped, not left to time out');
+    timers.advance(29_000);
+    assert.equal(FakeSocket.all.length, 1, 'no retries into nothing while offline');
+    assert.equal(c.status, 'offline');
+    win.dispatchEvent(new Event('online'));
+    assert.equal(FakeSocket.all.length, 2, 'back online: straight away');
+    FakeSocket.last.open();
+    FakeSocket.last.receive(welcome({ resumed: true }));
+    assert.equal(c.status, 'online');
+  });
+
+  test('a command into a dead link: a ping goes with it, and no pong within seconds drops the link', () => {
+    const c = connection();
+    const ws = online(c);
+    ws.receive({ t: 'pong', serverTime: timers.now() });
+    timers.advance(6_000);
+    c.send('contribution.add', { text: 'into the void' }).catch(() => {});
+    assert.equal(ws.sent.filter((f) => f.t === 'ping').length, 2, 'a probe went out with the command');
+    timers.advance(12_000);
+    assert.equal(ws.closedWith?.code, 4000);
+    assert.equal(c.outbox.length, 1, 'the post waits to be resent');
+  });
+
+  test('4409 (open in too many places) waits, never a tight loop of reconnects', () => {
+    const c = connection('tok-1', { random: () => 0 });
+    const closes = [];
+    c.on('closed', (e) => closes.push(e));
+    online(c).serverClose(4409);
+    assert.deepEqual(closes.map((e) => [e.code, e.reconnect]), [[4409, true]]);
+    timers.advance(29_999);
+    assert.equal(FakeSocket.all.length, 1);
+    timers.advance(1);
+    assert.equal(FakeSocket.all.length, 2);
+  });
+});

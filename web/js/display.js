@@ -10,6 +10,9 @@ import { phaseLine } from './live.js';
 import { joinPath, joiningLocked, qrPath } from './manage.js';
 import { KEYS, dropOtherTokens, takePageToken, watchPageToken } from './storage.js';
 
+/** A contribution's language for its element's `lang` (Welsh read in a Welsh voice); null: the page's. */
+const langOf = (c) => (c.lang === 'cy' || c.lang === 'en' ? c.lang : null);
+
 const RECENT = 6;
 
 function start() {
@@ -98,13 +101,13 @@ function start() {
     let content = null;
     if (sl?.type === 'contribution') {
       const c = (s.contributions ?? []).find((x) => x.id === sl.id);
-      if (c) content = h('p', { class: 'd-spot-text' }, c.text);
+      if (c) content = h('p', { class: 'd-spot-text', lang: langOf(c) }, c.text);
     } else if (sl?.type === 'theme') {
       const th = (s.themes ?? []).find((x) => x.id === sl.id);
       if (th) {
-        const texts = (th.contributionIds ?? []).map((id) => (s.contributions ?? []).find((c) => c.id === id)?.text).filter(Boolean);
+        const items = (th.contributionIds ?? []).map((id) => (s.contributions ?? []).find((c) => c.id === id)).filter((c) => c?.text);
         content = [h('p', { class: 'd-spot-text' }, th.label), h('p', { class: 'd-meta' }, t('votes.total', { count: th.votes ?? 0 })),
-          h('ul', { class: 'd-spot-items' }, texts.slice(0, 6).map((x) => h('li', {}, x)))];
+          h('ul', { class: 'd-spot-items' }, items.slice(0, 6).map((c) => h('li', { lang: langOf(c) }, c.text)))];
       }
     }
     setText(spotHeading, t('spotlight.heading'));
@@ -137,7 +140,7 @@ function start() {
     recentEmpty.hidden = cs.length > 0;
     setText(recentEmpty, t('display.none'));
     replace(recentList, cs.map((c) => h('li', { class: 'd-card' },
-      h('span', { class: 'd-kind' }, t(`kinds.${c.kind ?? 'idea'}`)), h('span', { class: 'd-text' }, c.text))));
+      h('span', { class: 'd-kind' }, t(`kinds.${c.kind ?? 'idea'}`)), h('span', { class: 'd-text', lang: langOf(c) }, c.text))));
   }
   conn.on('state', render);
   onLangChange(render);

@@ -11,6 +11,10 @@ import { createCompose } from './components/compose.js';
 import { createCopyField } from './components/copy.js';
 import { createDialog } from './components/dialog.js';
 import { createInvite } from './components/invite.js';
+import { createSuggestions } from './components/suggestions.js';
+import { createThemeEditing } from './components/theme-editing.js';
+import { createAgenda } from './components/agenda.js';
+import { createEndSpotlight, createRoom } from './components/room.js';
 import { groupLabel } from './components/card.js';
 import { pollChart } from './components/pollchart.js';
 import { announceEvents, createGoneNotice, createPhaseBox, createSpotlight, makeCtx } from './live.js';
@@ -50,13 +54,7 @@ function start() {
   const compose = createCompose(ctx);
   const board = createBoard(ctx);
 
-  // Agenda
-  const agenda = panel('agenda');
-  const agendaList = h('ol', { class: 'agenda-list' });
-  const startBtn = button('', () => quiet(send('phase.start')), 'phase-start');
-  const prevBtn = button('secondary', () => quiet(send('phase.prev', { from: conn.state.phase.index })), 'phase-prev');
-  const nextBtn = button('', () => quiet(send('phase.next', { from: conn.state.phase.index })), 'phase-next');
-  agenda.el.append(h('div', { class: 'actions' }, startBtn, prevBtn, nextBtn), agendaList);
+  const agenda = createAgenda(ctx);
 
   // Timer
   const timer = panel('timer');
@@ -71,32 +69,13 @@ function start() {
   });
   timer.el.append(h('div', { class: 'actions' }, pauseBtn, ...extend));
 
-  // Ready and hands
-  const room = panel('room');
-  const readyText = h('p', { class: 'big-number', id: 'ready-count' });
-  const onlineText = h('p', { class: 'hint' });
-  const handsHeading = h('h3', { id: 'hands-heading' });
-  const handsList = h('ol', { class: 'hands', 'aria-labelledby': 'hands-heading' });
-  const handsEmpty = h('p', { class: 'empty' });
-  const floorBtn = button('', () => send('hand.next').then(({ result }) => {
-    if (result?.participantId) announce(t('hand.floor', { name: ctx.nameOf(result.participantId) }));
-  }).catch(() => {}), 'hand-next');
-  room.el.append(readyText, onlineText, handsHeading, handsEmpty, handsList, floorBtn);
+  // Ready and hands, and ending the spotlight (at the top, wherever it was started).
+  const room = createRoom(ctx);
+  const endSpot = createEndSpotlight(ctx);
 
   // Theme suggestions
-  const sugg = panel('suggest');
-  const suggHint = h('p', { class: 'hint' });
-  const suggBtn = button('secondary', () => {
-    suggBtn.disabled = true;
-    conn.send('themes.suggest', {}).then(() => announce(t('suggest.ready')))
-      // INTERNAL here means the suggestion model is not available; grouping by hand still works.
-      .catch((e) => showError(e.code === 'INTERNAL' ? t('suggest.unavailable') : e))
-      .finally(() => { suggBtn.disabled = false; });
-  }, 'suggest-btn');
-  const acceptAll = button('', () => quiet(send('themes.accept').then(({ result }) =>
-    announce(t('suggest.accepted', { count: result?.themeIds?.length ?? 0 })))), 'accept-all');
-  const suggList = h('ul', { class: 'suggestions' });
-  sugg.el.append(suggHint, h('div', { class: 'actions' }, suggBtn, acceptAll), suggList);
+  const sugg = createSuggestions(ctx);
+  const themeEditing = createThemeEditing(ctx);
 
   // Polls
   const polls = panel('polls');
@@ -190,9 +169,9 @@ function start() {
 
   const loading = h('p', { class: 'hint' }, t('ws.connecting'));
   const controls = h('div', { class: 'console-controls', hidden: true },
-    agenda.el, timer.el, room.el, invite.el, polls.el, sugg.el, part.el, peoplePanel.el, cofac.el, wrap.el);
+    agenda.el, timer.el, room.el, invite.el, polls.el, sugg.el, themeEditing.el, part.el, peoplePanel.el, cofac.el, wrap.el);
   const mainCol = h('div', { class: 'console-main', hidden: true }, spotlight.el, compose.el, board.el);
-  replace(root, loading, h('div', { class: 'console-top' }, phase.el), controls, mainCol, mergeDialog.el, removeDialog.el,
+  replace(root, loading, h('div', { class: 'console-top' }, phase.el, endSpot.el), controls, mainCol, mergeDialog.el, removeDialog.el,
     ...invite.dialogs);
 
   const me = () => conn.you?.participantId;
@@ -420,33 +399,15 @@ function start() {
     controls.hidden = mainCol.hidden = false;
     const w = s.workshop ?? {};
     const ended = w.status === 'ended';
+    const lobby = w.status === 'lobby';
     const p = s.phase ?? {};
-    const phases = s.phases ?? [];
     phase.update(s);
     spotlight.update(s);
     compose.update(s);
     board.update(s);
 
-    setText(agenda.heading, t('agenda.heading'));
-    const lobby = w.status === 'lobby';
-    startBtn.hidden = ended || !(lobby || p.status === 'pending');
-    setText(startBtn, t('agenda.start'));
-    prevBtn.hidden = nextBtn.hidden = ended;
-    prevBtn.disabled = (p.index ?? 0) === 0;
-    nextBtn.disabled = (p.index ?? 0) >= phases.length - 1;
-    setText(prevBtn, t('agenda.prev'));
-    setText(nextBtn, t('agenda.next'));
-    const items = phases.map((def, i) => {
-      const state = i === p.index ? (lobby ? t('agenda.first') : t('agenda.now')) : i < p.index ? t('agenda.done') : '';
-      const go = i === p.index || ended ? null : h('button', { type: 'button', class: 'secondary small',
-        'aria-label': t('agenda.gotoNamed', { title: def.title }),
-        onclick: () => quiet(send('phase.goto', { index: i })) }, t('agenda.goto'));
-      return h('li', { class: i === p.index ? 'current' : '', 'aria-current': i === p.index ? 'step' : null },
-        h('span', { class: 'agenda-title' }, def.title),
-        h('span', { class: 'hint' }, ' ', t('agenda.minutes', { count: def.minutes }), state ? ` · ${state}` : ''),
-        go ? ' ' : null, go);
-    });
-    if (!agendaList.contains(document.activeElement)) replace(agendaList, items);
+    agenda.update(s);
+    endSpot.update(s);
 
     setText(timer.heading, t('timer.heading'));
     timer.el.hidden = ended || lobby;
@@ -456,18 +417,7 @@ function start() {
       setText(b, b._seconds > 0 ? t('timer.add', { count: b._seconds / 60 }) : t('timer.less', { count: -b._seconds / 60 }));
     }
 
-    setText(room.heading, t('room.heading'));
-    const people = (s.participants ?? []).filter((x) => x.role === 'participant' && !x.removed);
-    const online = people.filter((x) => x.online).length;
-    setText(readyText, t('room.ready', { count: s.readyCount ?? 0, total: formatNumber(online) }));
-    setText(onlineText, t('room.online', { count: online, total: formatNumber(people.length) }));
-    setText(handsHeading, t('room.hands', { count: (s.hands ?? []).length }));
-    handsEmpty.hidden = (s.hands ?? []).length > 0;
-    setText(handsEmpty, t('room.noHands'));
-    replace(handsList, (s.hands ?? []).map((id) => h('li', {}, ctx.nameOf(id))));
-    floorBtn.hidden = ended;
-    floorBtn.disabled = !(s.hands ?? []).length;
-    setText(floorBtn, t('room.next'));
+    room.update(s);
 
     invite.update(s);
 
@@ -481,26 +431,8 @@ function start() {
     renderPeople(s);
     if (mergeDialog.isOpen) renderMerge(s);
 
-    setText(sugg.heading, t('suggest.heading'));
-    sugg.el.hidden = ended;
-    setText(suggHint, t('suggest.hint'));
-    setText(suggBtn, t('suggest.run'));
-    const suggestions = s.suggestions ?? [];
-    acceptAll.hidden = suggestions.length < 2;
-    setText(acceptAll, t('suggest.acceptAll'));
-    const byId = new Map((s.contributions ?? []).map((c) => [c.id, c]));
-    if (!suggList.contains(document.activeElement)) {
-      replace(suggList, suggestions.map((g, i) => {
-        const texts = (g.contributionIds ?? []).map((id) => byId.get(id)?.text).filter(Boolean);
-        return h('li', { class: 'suggestion' },
-          h('p', { class: 'suggestion-label' }, g.label),
-          h('p', { class: 'hint' }, t('themes.size', { count: texts.length })),
-          h('ul', { class: 'suggestion-items' }, texts.slice(0, 5).map((x) => h('li', {}, x.length > 90 ? `${x.slice(0, 89)}…` : x))),
-          h('button', { type: 'button', class: 'small', 'aria-label': t('suggest.acceptNamed', { label: g.label }),
-            onclick: () => quiet(send('themes.accept', { indexes: [i] }).then(() => announce(t('themes.created', { label: g.label })))) },
-          t('suggest.accept')));
-      }));
-    }
+    sugg.update(s);
+    themeEditing.update(s);
 
     setText(polls.heading, t('polls.heading'));
     setText(ladderBtn, t('polls.ladder'));

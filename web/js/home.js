@@ -1,7 +1,7 @@
 // The start page: join a workshop with its code (or /j/CODE), or create one from a template.
 // After joining, the participant's live view takes over the page.
 import { $, h, replace, setText } from './dom.js';
-import { onLangChange, t } from './i18n.js';
+import { getLang, onLangChange, t } from './i18n.js';
 import { errorText, initShell, showError } from './shell.js';
 import { openParticipant } from './participant.js';
 import { browserStorage, rememberLinks, tokenOfPath } from './manage.js';
@@ -99,7 +99,9 @@ $('create-form').addEventListener('submit', (e) => {
   showError(null);
   busy(form, async () => {
     try {
-      const body = { title, template: $('create-template').value, settings: { anonymity: $('create-anon').value } };
+      // In the page's language: a Welsh organiser gets the template's parts, prompts and groups in Welsh.
+      const body = { title, template: $('create-template').value, lang: getLang() === 'cy' ? 'cy' : 'en',
+        settings: { anonymity: $('create-anon').value } };
       const r = await postJson('/api/workshops', body, $('create-key').value.trim() || undefined);
       const code = normalizeCode(r.joinCode);
       const links = r.links ?? { join: `/j/${code}`, facilitator: `/f/#${r.facilitatorToken}`, display: `/d/#${r.displayToken}` };

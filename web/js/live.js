@@ -32,11 +32,26 @@ export function makeCtx(conn, { facilitator = false } = {}) {
       }
       return allow.includes(word);
     },
+    /** May this person rename, merge or delete themes now? (settings.themeEditing; facilitators always.) */
+    mayEditThemes() {
+      return themeEditingAllowed(conn.state, facilitator || conn.you?.role === 'facilitator', ctx.may('group'));
+    },
     nameOf(id) {
       return (conn.state?.participants ?? []).find((p) => p.id === id)?.name ?? t('card.someone');
     },
   };
   return ctx;
+}
+
+/**
+ * Renaming, merging and deleting themes: facilitators always (until the end); participants only
+ * where the workshop lets everyone (`themeEditing: "everyone"`) and the part allows grouping.
+ * Otherwise the server answers FORBIDDEN, so the controls are not shown at all.
+ */
+export function themeEditingAllowed(state, isFacilitator, mayGroup) {
+  if (!state || state.workshop?.status === 'ended') return false;
+  if (isFacilitator) return true;
+  return state.workshop?.settings?.themeEditing === 'everyone' && Boolean(mayGroup);
 }
 
 export function phaseLine(state) {
@@ -48,7 +63,7 @@ export function phaseLine(state) {
 }
 
 /** Title, phase, status, countdown, prompt and a note for the lobby or the end. */
-export function createPhaseBox(ctx, { titleTag = 'h1' } = {}) {
+export function createPhaseBox(ctx, { titleTag = 'h1', showPrompt = true } = {}) {
   const title = h(titleTag, { id: 'ws-title', class: 'ws-title', tabindex: '-1' });
   const phase = h('p', { class: 'phase-name', id: 'phase-name' });
   const status = h('p', { class: 'phase-status' });
@@ -68,7 +83,7 @@ export function createPhaseBox(ctx, { titleTag = 'h1' } = {}) {
     countdown.update(w.status === 'lobby' ? null : p);
     const def = (state.phases ?? [])[p.index ?? 0];
     setText(prompt, def?.prompt ?? '');
-    prompt.hidden = !def?.prompt;
+    prompt.hidden = !showPrompt || !def?.prompt;
     const ended = w.status === 'ended';
     note.hidden = !(ended || w.status === 'lobby');
     setText(note, ended ? t('ws.ended') : t('ws.lobby'));
@@ -86,7 +101,8 @@ export function createSpotlight(ctx) {
     let content = null;
     if (s?.type === 'contribution') {
       const c = (state.contributions ?? []).find((x) => x.id === s.id && !x.hidden);
-      if (c) content = [h('p', { class: 'spot-text' }, c.text), h('p', { class: 'meta' }, authorText(state, c))];
+      if (c) content = [h('p', { class: 'spot-text', lang: c.lang === 'cy' || c.lang === 'en' ? c.lang : null }, c.text),
+        h('p', { class: 'meta' }, authorText(state, c))];
     } else if (s?.type === 'theme') {
       const th = (state.themes ?? []).find((x) => x.id === s.id);
       if (th) content = [h('p', { class: 'spot-text' }, th.label), h('p', { class: 'meta' }, t('votes.total', { count: th.votes ?? 0 }))];

@@ -21,7 +21,8 @@ export function openParticipant(root, token, { onLeave } = {}) {
     onLeave?.(reason);
   };
   const ctx = makeCtx(conn);
-  const phase = createPhaseBox(ctx);
+  // The prompt is shown above the writing box instead (compose.js): once, where it is needed.
+  const phase = createPhaseBox(ctx, { showPrompt: false });
   const spotlight = createSpotlight(ctx);
   const tools = createTools(ctx);
   const polls = createPolls(ctx);

@@ -1,7 +1,7 @@
 // Unit tests for the reducer's theme, vote, poll, hand and end events: node --test web/js/
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyEvent, applyOwnVote, votesRemaining } from './connection.js';
+import { applyEvent, applyOwnReaction, applyOwnVote, votesRemaining } from './connection.js';
 
 const ev = (name, data) => ({ t: 'ev', name, data });
 
@@ -89,6 +89,25 @@ describe('contributions', () => {
     assert.equal(s.contributions[0].hidden, true);
     assert.equal(s.contributions[0].text, 'edited');
   });
+
+  test('contribution.updated that parks a post: into the parking lot, out of its theme, our votes back', () => {
+    const s0 = { ...base(), yourVotes: { t1: 1, c2: 2 } };
+    const parked = { id: 'c2', text: 'two', kind: 'parking', status: 'open', owner: null, themeId: null, votes: 0 };
+    const s = applyEvent(s0, ev('contribution.updated', { contribution: parked }));
+    assert.deepEqual(s.parking, ['c3', 'c2']);
+    assert.deepEqual(s.themes[0].contributionIds, [], 'left its theme');
+    assert.deepEqual(s.yourVotes, { t1: 1 }, 'our votes on it came back');
+    assert.equal(s.contributions.find((c) => c.id === 'c2').kind, 'parking');
+    // The same event again (a resume replaying it) changes nothing more.
+    const again = applyEvent(s, ev('contribution.updated', { contribution: parked }));
+    assert.deepEqual(again.parking, ['c3', 'c2']);
+  });
+
+  test('contribution.updated that only edits leaves theme and parking alone', () => {
+    const s = applyEvent(base(), ev('contribution.updated', { contribution: { id: 'c2', text: 'new', themeId: 't1' } }));
+    assert.deepEqual(s.themes[0].contributionIds, ['c2']);
+    assert.deepEqual(s.parking, ['c3']);
+  });
 });
 
 describe('votes, polls, hands, spotlight, end', () => {
@@ -153,4 +172,16 @@ describe('votes, polls, hands, spotlight, end', () => {
     assert.equal(s.phase.status, 'pending');
     assert.equal(s.participants.length, 1);
   });
+});
+
+test('our own reactions follow the acks: on adds, off removes, a repeat changes nothing', () => {
+  let s = applyOwnReaction(base(), 'c1', 'agree', true);
+  assert.deepEqual(s.yourReactions, { c1: ['agree'] });
+  s = applyOwnReaction(s, 'c1', 'heart', true);
+  assert.deepEqual(s.yourReactions, { c1: ['agree', 'heart'] });
+  assert.equal(applyOwnReaction(s, 'c1', 'heart', true), s);
+  s = applyOwnReaction(s, 'c1', 'agree', false);
+  s = applyOwnReaction(s, 'c1', 'heart', false);
+  assert.deepEqual(s.yourReactions, {});
+  assert.equal(applyOwnReaction(s, 'c1', 'agree', undefined), s, 'no answer in the ack: no guess');
 });

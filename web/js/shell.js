@@ -85,6 +85,8 @@ export function watchConnection(conn, { onFinal, linkRole = false } = {}) {
       waiting ? h('span', { class: 'conn-waiting' }, ' ', t('conn.waiting', { count: waiting })) : null);
   };
   conn.on('status', ({ status: s }) => {
+    // Connected again: a "too many places" message is out of date.
+    if (s === 'online' && $('alert')?.textContent.includes(t('closed.4409'))) showError(null);
     status = s;
     clearTimeout(timer);
     if (s === 'reconnecting') timer = setTimeout(() => { shown = status; render(); }, 2000);
@@ -92,6 +94,8 @@ export function watchConnection(conn, { onFinal, linkRole = false } = {}) {
   });
   conn.on('outbox', render);
   conn.on('closed', (e) => {
+    // Open in too many tabs: the connection waits a while before trying again; say how to fix it.
+    if (e.code === 4409) { showError(t('closed.4409')); return; }
     if (e.reconnect) return;
     // The view may say it in its own words (a removal gets a calm page, not an error): it returns true.
     if (onFinal?.(e) === true) {

@@ -144,7 +144,26 @@ export function clearDraft(key) {
   writeJson(localStore(), key, null);
 }
 
-export const drafts = Object.freeze({ saveDraft, loadDraft, clearDraft });
+/**
+ * The post being written, with its kind and anonymous tick: a reload must not quietly turn an
+ * anonymous story back into a named idea. Kept while anything differs from a fresh box.
+ */
+export function saveComposeDraft(key, { text = '', kind = 'idea', anonymous = false } = {}) {
+  if (!text && kind === 'idea' && !anonymous) clearDraft(key);
+  else writeJson(localStore(), key, { text: String(text ?? ''), kind: String(kind), anonymous: Boolean(anonymous), at: Date.now() });
+}
+
+/** The post being written as saved: {text, kind, anonymous}; a fresh box when none (or an old text-only draft). */
+export function loadComposeDraft(key) {
+  const d = readJson(localStore(), key, null);
+  return {
+    text: typeof d?.text === 'string' ? d.text : '',
+    kind: typeof d?.kind === 'string' ? d.kind : 'idea',
+    anonymous: d?.anonymous === true,
+  };
+}
+
+export const drafts = Object.freeze({ saveDraft, loadDraft, clearDraft, saveComposeDraft, loadComposeDraft });
 
 // ---------------------------------------------------------------------------------------------
 // Forgetting a workshop

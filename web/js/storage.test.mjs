@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { Connection } from './connection.js';
 import {
   KEYS, clearDraft, dropOtherTokens, drafts, forgetWorkshop, isWorkshopKey, keysIn, loadDraft, memoryStorage,
-  openWithToken, readJson, saveDraft, takePageToken, tokenKey, writeJson,
+  localStore, openWithToken, readJson, saveDraft, takePageToken, tokenKey, writeJson,
 } from './storage.js';
 
 // Forgetting seals a workshop for the rest of the page (module state): each test has tokens of its own.
@@ -178,4 +178,20 @@ describe('page tokens (console and display)', () => {
     dropOtherTokens(KEYS.display, storage);
     assert.deepEqual(keys(storage), [KEYS.display]);
   });
+});
+
+test('the post being written keeps its kind and anonymous tick with its words', () => {
+  const k = KEYS.draft(tokenKey(TOKEN), 'compose');
+  assert.deepEqual(drafts.loadComposeDraft(k), { text: '', kind: 'idea', anonymous: false });
+  drafts.saveComposeDraft(k, { text: 'my mum waited', kind: 'story', anonymous: true });
+  assert.deepEqual(drafts.loadComposeDraft(k), { text: 'my mum waited', kind: 'story', anonymous: true });
+  // An empty box still keeps a chosen kind or tick: the person chose them before writing.
+  drafts.saveComposeDraft(k, { text: '', kind: 'idea', anonymous: true });
+  assert.deepEqual(drafts.loadComposeDraft(k), { text: '', kind: 'idea', anonymous: true });
+  drafts.saveComposeDraft(k, { text: '', kind: 'idea', anonymous: false });
+  assert.equal(localStore().getItem(k), null, 'a fresh box leaves nothing behind');
+  // A draft saved as text only (before this) still loads.
+  saveDraft(k, 'older draft');
+  assert.deepEqual(drafts.loadComposeDraft(k), { text: 'older draft', kind: 'idea', anonymous: false });
+  clearDraft(k);
 });

@@ -5,6 +5,7 @@ import { h, place, setText } from '../dom.js';
 import { t } from '../i18n.js';
 import { announce, showError } from '../shell.js';
 import { createCard } from './card.js';
+import { createFilter, matchesFilter } from './filter.js';
 
 const DRAG_TYPE = 'text/x-cg-contribution';
 
@@ -67,7 +68,8 @@ export function createBoard(ctx) {
   const hiddenSection = h('section', { class: 'board-section', hidden: true, 'aria-labelledby': 'hidden-heading' },
     hiddenHeading, hiddenList);
 
-  const el = h('div', { class: 'board' }, themesSection, looseSection, parkingSection, hiddenSection);
+  const filter = createFilter({ onChange: () => update(ctx.state()) });
+  const el = h('div', { class: 'board' }, filter.el, themesSection, looseSection, parkingSection, hiddenSection);
 
   function cardFor(c) {
     let card = cards.get(c.id);
@@ -86,8 +88,13 @@ export function createBoard(ctx) {
     const active = el.contains(document.activeElement) ? document.activeElement : null;
     const all = state.contributions ?? [];
     const byId = new Map(all.map((c) => [c.id, c]));
-    const shown = all.filter((c) => !c.hidden);
-    const themes = state.themes ?? [];
+    const f = filter.value;
+    const shownAll = all.filter((c) => !c.hidden);
+    const shown = shownAll.filter((c) => matchesFilter(c, f));
+    const allThemes = state.themes ?? [];
+    // Narrowed: only the chosen theme, or the themes that hold something the filter keeps.
+    const themes = f.type === 'all' ? allThemes : allThemes.filter((x) => (f.type === 'theme' ? x.id === f.id
+      : (x.contributionIds ?? []).some((id) => shown.some((c) => c.id === id))));
     const canGroup = ctx.may('group');
     const used = new Set();
     const render = (c) => { const card = cardFor(c); card.update(c, state); used.add(c.id); return card.el; };
@@ -106,7 +113,7 @@ export function createBoard(ctx) {
     setText(mergeBtn, t('merge.open'));
     const themeNodes = themes.map((theme) => {
       const te = themeFor(theme);
-      const members = (theme.contributionIds ?? []).map((id) => byId.get(id)).filter((c) => c && !c.hidden);
+      const members = (theme.contributionIds ?? []).map((id) => byId.get(id)).filter((c) => c && !c.hidden && matchesFilter(c, f));
       te.update(theme, state, members.map(render));
       return te.el;
     });
@@ -114,11 +121,11 @@ export function createBoard(ctx) {
     for (const [id] of themeEls) if (!themes.some((x) => x.id === id)) themeEls.delete(id);
 
     // Not in a theme (parking lot items live in their own list)
-    const loose = shown.filter((c) => c.kind !== 'parking' && !(c.themeId && themes.some((x) => x.id === c.themeId)))
+    const loose = shown.filter((c) => c.kind !== 'parking' && !(c.themeId && allThemes.some((x) => x.id === c.themeId)))
       .sort((a, b) => (b.createdAt ?? 0) - (a.createdAt ?? 0));
-    setText(looseHeading, themes.length ? t('board.loose', { count: loose.length }) : t('board.all', { count: loose.length }));
+    setText(looseHeading, allThemes.length ? t('board.loose', { count: loose.length }) : t('board.all', { count: loose.length }));
     looseEmpty.hidden = loose.length > 0;
-    setText(looseEmpty, themes.length ? t('board.looseEmpty') : t('board.empty'));
+    setText(looseEmpty, allThemes.length ? t('board.looseEmpty') : t('board.empty'));
     place(looseList, loose.map(render));
 
     const parking = shown.filter((c) => c.kind === 'parking');
@@ -127,7 +134,10 @@ export function createBoard(ctx) {
     setText(parkingHint, t('parking.hint'));
     place(parkingList, parking.map(render));
 
-    const hidden = ctx.facilitator ? all.filter((c) => c.hidden) : [];
+    const hidden = ctx.facilitator ? all.filter((c) => c.hidden && matchesFilter(c, f)) : [];
+    filter.update(state, { shown: shown.length, total: shownAll.length });
+    // A theme chosen: its section only; the rest would be empty lists saying "nothing here".
+    looseSection.hidden = f.type === 'theme';
     hiddenSection.hidden = hidden.length === 0;
     setText(hiddenHeading, t('board.hidden', { count: hidden.length }));
     place(hiddenList, hidden.map(render));
@@ -213,11 +223,13 @@ function createTheme(ctx, id) {
     voteDown.hidden = !canVote || yours === 0;
     setText(voteUp, t('votes.add'));
     setText(voteDown, t('votes.remove'));
-    renameBtn.hidden = !ctx.may('group') || !renameForm.hidden;
+    const editing = ctx.mayEditThemes?.() ?? ctx.facilitator;
+    renameBtn.hidden = !editing || !renameForm.hidden;
+    if (!editing && !renameForm.hidden) renameForm.hidden = true;
     setText(renameBtn, t('themes.rename'));
     spotBtn.hidden = !ctx.facilitator || ended;
     setText(spotBtn, spotOn ? t('card.unspotlight') : t('card.spotlight'));
-    deleteBtn.hidden = !ctx.facilitator || ended;
+    deleteBtn.hidden = !editing;
     setText(deleteBtn, t('themes.delete'));
     actions.hidden = [voteUp, renameBtn, spotBtn, deleteBtn].every((b) => b.hidden);
     setText(renameLabel, t('themes.renameLabel'));

@@ -5,6 +5,7 @@ import { h, setText, replace } from '../dom.js';
 import { drafts } from '../storage.js';
 import { formatTime, t } from '../i18n.js';
 import { announce, showError } from '../shell.js';
+import { createInlineError } from './inline-error.js';
 
 export const REACTIONS = ['agree', 'heart', 'insight', 'question'];
 
@@ -13,6 +14,11 @@ export function groupLabel(state, id) {
   const g = (state.workshop?.settings?.stakeholderGroups ?? []).find((x) => x.id === id);
   const known = t(`groups.${id}`);
   return known !== `groups.${id}` ? known : g?.label ?? id;
+}
+
+/** Sets `lang` on an element showing a contribution's words from its `lang` ("cy", "en"; none when null). */
+export function setLang(el, lang) {
+  if (lang === 'cy' || lang === 'en') { if (el.lang !== lang) el.lang = lang; } else el.removeAttribute('lang');
 }
 
 export function authorText(state, c) {
@@ -35,12 +41,20 @@ export function createCard(ctx, c0) {
   const badges = h('p', { class: 'badges' });
   const fits = h('div', { class: 'fits' });
 
+  // Toggle buttons: one name each, their state in aria-pressed (and a visible tick and fill).
   const reactionButtons = REACTIONS.map((r) => {
+    const label = h('span');
+    const count = h('span', { class: 'count' });
     const b = h('button', {
-      type: 'button', class: 'chip', ...describe,
-      onclick: () => send('reaction.toggle', { contributionId: id, reaction: r }),
-    });
+      type: 'button', class: 'chip', 'aria-pressed': 'false', ...describe,
+      onclick: () => ctx.conn.send('reaction.toggle', { contributionId: id, reaction: r })
+        .then(({ result }) => {
+          if (typeof result?.on === 'boolean') announce(t(result.on ? 'reactionsSaid.on' : 'reactionsSaid.off', { reaction: t(`reactions.${r}`) }));
+        }).catch(showError),
+    }, label, ' ', count); // on: the tick and colours every pressed toggle has (base.css)
     b._reaction = r;
+    b._label = label;
+    b._count = count;
     return b;
   });
   const reactions = h('div', { class: 'reactions', role: 'group' }, reactionButtons);
@@ -67,7 +81,9 @@ export function createCard(ctx, c0) {
   const withdrawBtn = h('button', { type: 'button', class: 'secondary small', ...describe, onclick: withdraw });
   const hideBtn = h('button', { type: 'button', class: 'secondary small', ...describe, onclick: toggleHidden });
   const spotBtn = h('button', { type: 'button', class: 'secondary small', ...describe, onclick: spotlight });
-  const actions = h('div', { class: 'actions' }, editBtn, withdrawBtn, spotBtn, hideBtn);
+  const actionError = createInlineError(`card-error-${id}`);
+  const parkBtn = h('button', { type: 'button', class: 'secondary small park-btn', ...describe, onclick: park });
+  const actions = h('div', { class: 'actions' }, editBtn, withdrawBtn, spotBtn, parkBtn, hideBtn);
 
   // Editing keeps its own draft, so a reload or a drop mid-edit loses nothing.
   const editKey = ctx.draftKey(`edit.${id}`);
@@ -94,7 +110,7 @@ export function createCard(ctx, c0) {
   h('div', { class: 'inline-field' }, parkOwnerLabel, parkOwner), parkSave);
 
   const el = h('li', { class: 'card', dataset: { id } },
-    text, meta, badges, fits, reactions, votes, themeField, actions, editForm, parkForm);
+    text, meta, badges, fits, reactions, votes, themeField, actions, actionError.el, editForm, parkForm);
   el.addEventListener('dragstart', (e) => {
     e.dataTransfer.setData('text/x-cg-contribution', id);
     e.dataTransfer.effectAllowed = 'move';
@@ -132,6 +148,16 @@ export function createCard(ctx, c0) {
   function toggleHidden() {
     send(current.hidden ? 'contribution.unhide' : 'contribution.hide', { id });
   }
+  function park() {
+    parkBtn.disabled = true;
+    ctx.conn.send('contribution.park', { id }).then(() => {
+      actionError.clear();
+      announce(t('card.parked'));
+      // The card is in the parking lot now: its status is the next thing to set, right there.
+      const status = el.querySelector(`#park-${CSS.escape(id)}`);
+      if (status && !parkForm.hidden) status.focus();
+    }).catch((e) => actionError.show(e)).finally(() => { parkBtn.disabled = false; });
+  }
   function spotlight() {
     const s = ctx.state().spotlight;
     const on = s?.type === 'contribution' && s.id === id;
@@ -145,6 +171,9 @@ export function createCard(ctx, c0) {
     const f = ctx.facilitator;
     const ended = state.workshop?.status === 'ended';
     setText(text, c.text);
+    // Screen readers read Welsh words in a Welsh voice; unknown language: the page's.
+    setLang(text, c.lang);
+    setLang(editArea, c.lang);
     const parts = [t(`kinds.${c.kind ?? 'idea'}`), authorText(state, c)];
     const g = c.author == null && !c.onBehalfOf ? null : groupLabel(state, c.group);
     if (g) parts.push(g);
@@ -166,9 +195,12 @@ export function createCard(ctx, c0) {
     const canReact = !c.hidden && ctx.may('react');
     reactions.hidden = !canReact && !Object.values(c.reactions ?? {}).some((n) => n > 0);
     reactions.setAttribute('aria-label', t('card.reactions'));
+    const yours = state.yourReactions?.[id] ?? [];
     for (const b of reactionButtons) {
       const n = c.reactions?.[b._reaction] ?? 0;
-      setText(b, `${t(`reactions.${b._reaction}`)} ${n}`);
+      setText(b._label, t(`reactions.${b._reaction}`));
+      setText(b._count, String(n));
+      b.setAttribute('aria-pressed', String(yours.includes(b._reaction)));
       b.disabled = !canReact;
     }
 
@@ -216,7 +248,10 @@ export function createCard(ctx, c0) {
     setText(hideBtn, c.hidden ? t('card.unhide') : t('card.hide'));
     spotBtn.hidden = !f || c.hidden || ended;
     setText(spotBtn, spotOn ? t('card.unspotlight') : t('card.spotlight'));
-    actions.hidden = [editBtn, withdrawBtn, hideBtn, spotBtn].every((b) => b.hidden);
+    // Facilitators park a post from its card: it leaves the board for the parking lot.
+    parkBtn.hidden = !f || c.hidden || ended || c.kind === 'parking';
+    setText(parkBtn, t('card.park'));
+    actions.hidden = [editBtn, withdrawBtn, hideBtn, spotBtn, parkBtn].every((b) => b.hidden);
     setText(editLabel, t('card.editLabel'));
     setText(editSave, t('card.save'));
     setText(editCancel, t('card.cancel'));

@@ -6,7 +6,8 @@ import { t } from '../i18n.js';
 import { announce, showError } from '../shell.js';
 import { groupLabel } from './card.js';
 
-const KINDS = ['idea', 'question', 'takeaway', 'parking'];
+// In the menu, in the order a newcomer is most likely to want them; each with a plain label (kindMenu.*).
+export const KINDS = ['idea', 'question', 'story', 'takeaway', 'parking'];
 
 /** ctx: {conn, facilitator, may(word), state(), draftKey(name)} */
 export function createCompose(ctx) {
@@ -14,13 +15,23 @@ export function createCompose(ctx) {
   const heading = h('h2', { id: 'compose-heading' });
   const textLabel = h('label', { for: 'compose-text' });
   const count = h('p', { id: 'compose-count', class: 'hint' });
+  // The part's prompt, right above the box: what to write about, where the writing happens.
+  const prompt = h('p', { class: 'compose-prompt', id: 'compose-prompt', hidden: true });
   const area = h('textarea', { id: 'compose-text', name: 'text', rows: 4, maxlength: 1000,
-    'aria-describedby': 'compose-count', oninput: () => { drafts.saveDraft(key, area.value); renderCount(); } });
-  area.value = drafts.loadDraft(key);
+    'aria-describedby': 'compose-prompt compose-count', oninput: () => { saveBox(); renderCount(); } });
+  const saved = drafts.loadComposeDraft(key);
+  area.value = saved.text;
 
   const kindLabel = h('label', { for: 'compose-kind' });
-  const kind = h('select', { id: 'compose-kind', name: 'kind' });
-  const anon = h('input', { id: 'compose-anon', type: 'checkbox', name: 'anonymous' });
+  const kind = h('select', { id: 'compose-kind', name: 'kind', onchange: () => saveBox() });
+  const anon = h('input', { id: 'compose-anon', type: 'checkbox', name: 'anonymous', checked: saved.anonymous,
+    onchange: () => saveBox() });
+  let savedKind = KINDS.includes(saved.kind) ? saved.kind : 'idea';
+  /** Words, kind and tick are kept together, so a reload brings back all three. */
+  function saveBox() {
+    savedKind = kind.value || savedKind;
+    drafts.saveComposeDraft(key, { text: area.value, kind: savedKind, anonymous: anon.checked && !anon.disabled });
+  }
   const anonLabel = h('label', { for: 'compose-anon' });
   const anonField = h('div', { class: 'check' }, anon, anonLabel);
   const anonNote = h('p', { class: 'hint' });
@@ -39,10 +50,12 @@ export function createCompose(ctx) {
   const personalNote = h('p', { class: 'note', id: 'compose-personal', hidden: true });
   const submit = h('button', { type: 'submit', id: 'compose-submit' });
   const pending = h('p', { class: 'hint', hidden: true, id: 'compose-pending' });
+  // Posts not delivered yet stay in view, marked as waiting, until the server has them.
+  const waitingList = h('ul', { class: 'waiting-posts', id: 'compose-waiting', 'aria-labelledby': 'compose-pending', hidden: true });
   const form = h('form', { id: 'compose', class: 'compose', onsubmit: post },
-    h('div', { class: 'field' }, textLabel, area, count),
+    h('div', { class: 'field' }, textLabel, prompt, area, count),
     h('div', { class: 'field' }, kindLabel, kind),
-    anonField, anonNote, scribe, closedNote, personalNote, submit, pending);
+    anonField, anonNote, scribe, closedNote, personalNote, submit, pending, waitingList);
   const el = h('section', { class: 'panel', 'aria-labelledby': 'compose-heading' }, heading, form);
 
   ctx.conn.on('outbox', renderPending);
@@ -54,7 +67,18 @@ export function createCompose(ctx) {
     const n = ctx.conn.outbox.filter((c) => c.name === 'contribution.add').length;
     pending.hidden = n === 0;
     setText(pending, t('compose.pending', { count: n }));
+    const posts = ctx.conn.outbox.filter((c) => c.name === 'contribution.add' && typeof c.args?.text === 'string');
+    waitingList.hidden = posts.length === 0;
+    const sig = posts.map((c) => c.ref).join('|') + document.documentElement.lang;
+    if (sig !== waitingSig) {
+      waitingSig = sig;
+      replace(waitingList, posts.map((c) => h('li', { class: 'waiting-post' },
+        h('span', { class: 'waiting-mark' }, h('span', { 'aria-hidden': 'true' }, '⏳ '), t('compose.waitingMark')),
+        h('span', { class: 'text' }, c.args.text))));
+    }
   }
+
+  let waitingSig = '';
 
   // The text the server last flagged as personal data: posting exactly that again means "yes, share it".
   let flagged = null;
@@ -63,7 +87,7 @@ export function createCompose(ctx) {
   function restore(text) {
     if (!text) return;
     area.value = area.value.trim() ? `${area.value}\n\n${text}` : text;
-    drafts.saveDraft(key, area.value);
+    saveBox();
     renderCount();
   }
 
@@ -84,7 +108,10 @@ export function createCompose(ctx) {
     }
     // The outbox holds the text now (in storage too), so the box can be emptied at once.
     area.value = '';
-    drafts.clearDraft(key);
+    // The next post starts as an idea again (a question or story is a choice made for one post);
+    // the anonymous tick stays as the person set it.
+    kind.value = 'idea';
+    saveBox();
     renderCount();
     if (ctx.conn.status !== 'online') announce(t('compose.savedOffline'));
     ctx.conn.send('contribution.add', args)
@@ -117,15 +144,19 @@ export function createCompose(ctx) {
     setText(textLabel, t('compose.label'));
     setText(kindLabel, t('compose.kind'));
     setText(submit, t('compose.post'));
+    const def = (state.phases ?? [])[state.phase?.index ?? 0];
+    // The console shows the prompt in its phase box already; participants see it where they write.
+    const words = ctx.facilitator || state.workshop?.status === 'ended' ? '' : def?.prompt ?? '';
+    prompt.hidden = !words;
+    setText(prompt, words);
     setText(scribeSummary, t('compose.scribe'));
     setText(scribeNameLabel, t('compose.scribeName'));
     setText(scribeGroupLabel, t('compose.scribeGroup'));
-    const sig = t('kinds.idea');
+    const sig = t('kindMenu.idea');
     if (sig !== kindSig) {
       kindSig = sig;
-      const v = kind.value || 'idea';
-      replace(kind, KINDS.map((k) => h('option', { value: k }, t(`kinds.${k}`))));
-      kind.value = v;
+      replace(kind, KINDS.map((k) => h('option', { value: k }, t(`kindMenu.${k}`))));
+      kind.value = savedKind;
       const gv = scribeGroup.value;
       replace(scribeGroup, h('option', { value: '' }, t('join.groupNone')),
         (state.workshop?.settings?.stakeholderGroups ?? []).map((g) => h('option', { value: g.id }, groupLabel(state, g.id))));

@@ -156,7 +156,7 @@ class WorkshopInBrowsersTest {
       a.waitJs("!document.querySelector(\"li.card[data-id='" + hidden + "']\")");
       f.click(By.xpath("//li[@data-id='" + hidden + "']//button[text()='Show again']"));
       a.waitText(".theme", "Carers are not asked");
-      a.select("compose-kind", "Parking lot (for later)");
+      a.select("compose-kind", "Something to come back to later (parking lot)");
       post(a, "Transport home for people without family");
       String parked = cardId(f, "Transport home for people without family");
       f.select("park-" + parked, "Handed on");

@@ -1,0 +1,100 @@
+// The console's view of the room: how many are online and ready, and the hands queue. Each raised
+// hand has its own "Give the floor" and "Lower hand", so the facilitator can choose who speaks
+// (floor.give) rather than only the next in line (hand.next), and lower a hand raised by mistake.
+import { h, place, setText } from '../dom.js';
+import { formatNumber, t } from '../i18n.js';
+import { announce } from '../shell.js';
+import { createInlineError } from './inline-error.js';
+
+/** ctx: {conn, nameOf(id)} */
+export function createRoom(ctx) {
+  const heading = h('h2', { id: 'room-heading', tabindex: '-1' });
+  const readyText = h('p', { class: 'big-number', id: 'ready-count' });
+  const onlineText = h('p', { class: 'hint' });
+  const handsHeading = h('h3', { id: 'hands-heading', tabindex: '-1' });
+  const handsList = h('ol', { class: 'hands', 'aria-labelledby': 'hands-heading' });
+  const handsEmpty = h('p', { class: 'empty' });
+  const error = createInlineError('hands-error');
+  const nextBtn = h('button', { type: 'button', id: 'hand-next', 'aria-describedby': error.id, onclick: () =>
+    act(nextBtn, 'hand.next', {}, (r) => r?.participantId && announce(t('hand.floor', { name: ctx.nameOf(r.participantId) }))) });
+  const el = h('section', { class: 'panel', id: 'room', 'aria-labelledby': 'room-heading' },
+    heading, readyText, onlineText, handsHeading, handsEmpty, handsList, nextBtn, error.el);
+  const rows = new Map(); // participant id -> row
+
+  /** Sends, with the button busy; a failure is said under the queue, a success clears it. */
+  function act(btn, name, args, done) {
+    btn.disabled = true;
+    const had = handsList.contains(document.activeElement);
+    ctx.conn.send(name, args).then(({ result }) => {
+      error.clear();
+      done?.(result);
+      // The row with focus left the queue: the next one's button, else the queue's heading.
+      if (had && !handsList.contains(document.activeElement)) (handsList.querySelector('button') ?? handsHeading).focus();
+    }).catch((e) => error.show(e)).finally(() => { btn.disabled = false; });
+  }
+
+  function makeRow(id) {
+    const name = h('span', { class: 'hand-name' });
+    const give = h('button', { type: 'button', class: 'small', 'aria-describedby': error.id,
+      onclick: () => act(give, 'floor.give', { participantId: id }, () => announce(t('hand.floor', { name: ctx.nameOf(id) }))) });
+    const lower = h('button', { type: 'button', class: 'secondary small', 'aria-describedby': error.id,
+      onclick: () => act(lower, 'hand.lower', { participantId: id }, () => announce(t('room.lowered', { name: ctx.nameOf(id) }))) });
+    const el = h('li', { class: 'hand', dataset: { id } }, name, h('span', { class: 'actions' }, give, lower));
+    function update(ended) {
+      const who = ctx.nameOf(id);
+      setText(name, who);
+      setText(give, t('room.give'));
+      give.setAttribute('aria-label', t('room.giveNamed', { name: who }));
+      setText(lower, t('room.lower'));
+      lower.setAttribute('aria-label', t('room.lowerNamed', { name: who }));
+      give.hidden = lower.hidden = ended;
+    }
+    return { el, update };
+  }
+
+  function update(s) {
+    const ended = s.workshop?.status === 'ended';
+    setText(heading, t('room.heading'));
+    const people = (s.participants ?? []).filter((x) => x.role === 'participant' && !x.removed);
+    const online = people.filter((x) => x.online).length;
+    setText(readyText, t('room.ready', { count: s.readyCount ?? 0, total: formatNumber(online) }));
+    setText(onlineText, t('room.online', { count: online, total: formatNumber(people.length) }));
+    const queue = s.hands ?? [];
+    setText(handsHeading, t('room.hands', { count: queue.length }));
+    handsEmpty.hidden = queue.length > 0;
+    setText(handsEmpty, t('room.noHands'));
+    place(handsList, queue.map((id) => {
+      let row = rows.get(id);
+      if (!row) { row = makeRow(id); rows.set(id, row); }
+      row.update(ended);
+      return row.el;
+    }));
+    for (const id of [...rows.keys()]) if (!queue.includes(id)) rows.delete(id);
+    nextBtn.hidden = ended;
+    nextBtn.disabled = !queue.length;
+    setText(nextBtn, t('room.next'));
+  }
+
+  return { el, update };
+}
+
+/** "End spotlight", at the top of the console whenever something is in the spotlight. */
+export function createEndSpotlight(ctx) {
+  const error = createInlineError('end-spot-error');
+  const btn = h('button', { type: 'button', class: 'secondary', id: 'end-spotlight', 'aria-describedby': error.id,
+    onclick: () => {
+      btn.disabled = true;
+      // spotlight.set with no type and id ends it; if it went dark meanwhile, that changes nothing.
+      ctx.conn.send('spotlight.set', {}).then(() => { error.clear(); announce(t('spotlight.ended')); })
+        .catch((e) => error.show(e)).finally(() => { btn.disabled = false; });
+    } });
+  const el = h('div', { class: 'end-spotlight', hidden: true }, btn, error.el);
+  function update(s) {
+    const on = Boolean(s.spotlight) && s.workshop?.status !== 'ended';
+    // Moving focus off a button that disappears: to the page's title, not the top of nowhere.
+    if (!on && el.contains(document.activeElement)) document.getElementById('ws-title')?.focus();
+    el.hidden = !on;
+    setText(btn, t('spotlight.end'));
+  }
+  return { el, update };
+}

@@ -30,6 +30,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * downloaded). Every wait is explicit, with a timeout, on something the person would see.
  */
 final class Browser implements AutoCloseable {
+  /** Held, and quietened: Selenium has no CDP bindings for this chromium's version and warns per browser; we use none. */
+  private static final java.util.logging.Logger SELENIUM_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium");
+
+  static {
+    SELENIUM_LOG.setLevel(java.util.logging.Level.SEVERE);
+  }
+
   static final String CHROMIUM = System.getenv().getOrDefault("CG_CHROMIUM", "/usr/bin/chromium");
   static final String CHROMEDRIVER = System.getenv().getOrDefault("CG_CHROMEDRIVER", "/usr/bin/chromedriver");
   private static final Duration WAIT = Duration.ofSeconds(20);

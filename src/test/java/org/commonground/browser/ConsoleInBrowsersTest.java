@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.commonground.support.LiveNode;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
@@ -16,19 +14,10 @@ import org.openqa.selenium.By;
  * time: suggestions accepted one after another, a post parked from its card, the floor given to a chosen
  * person. Every state reached is checked by axe.
  */
-@EnabledIf(value = "org.commonground.browser.Browser#available",
-    disabledReason = "chromium and chromium-driver are not installed (.ci/run installs them)")
+@InBrowsers
 class ConsoleInBrowsersTest {
-  private static final java.util.logging.Logger SELENIUM_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium");
   @RegisterExtension
   static final LiveNode node = LiveNode.create();
-  private static String base;
-
-  @BeforeAll
-  static void start() {
-    SELENIUM_LOG.setLevel(java.util.logging.Level.SEVERE);
-    base = "http://127.0.0.1:" + node.port();
-  }
 
   @Test
   void aFacilitatorWorksThroughTheRoom() {
@@ -36,7 +25,7 @@ class ConsoleInBrowsersTest {
     try (Browser f = new Browser("facilitator", 760, 900);
          Browser a = new Browser("participant Sam", 390, 844);
          Browser b = new Browser("participant Priya", 390, 844)) {
-      f.go(base + "/");
+      f.go(node.url() + "/");
       f.type("create-title", "Getting home from hospital");
       f.select("create-template", "Co-production workshop in three parts");
       f.click("create-submit");
@@ -46,11 +35,11 @@ class ConsoleInBrowsersTest {
       f.go(facilitatorLink);
       f.waitText("#agenda-heading", "Agenda");
 
-      a.go(base + "/j/" + code.replace("-", ""));
+      a.go(node.url() + "/j/" + code.replace("-", ""));
       a.type("join-name", "Sam");
       a.click("join-submit");
       a.waitText(".phase-name", "Part 1 of 3");
-      b.go(base + "/j/" + code.replace("-", ""));
+      b.go(node.url() + "/j/" + code.replace("-", ""));
       b.type("join-name", "Priya");
       b.click("join-submit");
       b.waitText(".phase-name", "Part 1 of 3");
@@ -192,7 +181,7 @@ class ConsoleInBrowsersTest {
       String[] links = create(f, "Carers' evenings");
       f.go(links[0]);
       f.waitText("#agenda-heading", "Agenda");
-      a.go(base + "/j/" + links[1].replace("-", ""));
+      a.go(node.url() + "/j/" + links[1].replace("-", ""));
       a.type("join-name", "Sam");
       a.click("join-submit");
       a.waitText(".phase-name", "Part 1 of 3");
@@ -264,7 +253,7 @@ class ConsoleInBrowsersTest {
   @Test
   void aWelshOrganiserGetsAWelshAgenda() {
     try (Browser f = new Browser("facilitator", 760, 720)) {
-      f.go(base + "/");
+      f.go(node.url() + "/");
       f.select("lang", "Cymraeg");
       String[] links = create(f, "Gofal yn y cartref");
       f.go(links[0]);
@@ -277,7 +266,7 @@ class ConsoleInBrowsersTest {
 
   /** Creates a workshop from the start page with the three-part template: {console link, join code}. */
   private static String[] create(Browser f, String title) {
-    if (!f.driver.getCurrentUrl().startsWith(base)) f.go(base + "/");
+    if (!f.driver.getCurrentUrl().startsWith(node.url())) f.go(node.url() + "/");
     f.type("create-title", title);
     f.driver.findElement(By.cssSelector("#create-template option[value='icic-3-phase']")).click();
     f.click("create-submit");

@@ -5,16 +5,12 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.util.ArrayList;
 import java.util.List;
 import org.commonground.support.Api;
 import org.commonground.support.LiveNode;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Keys;
 
@@ -23,21 +19,10 @@ import org.openqa.selenium.Keys;
  * {@code workshop.update}) and a new join code ({@code POST /api/workshops/{id}/join-code}), as the join page,
  * the display and the console show them.
  */
-@EnabledIf(value = "org.commonground.browser.Browser#available",
-    disabledReason = "chromium and chromium-driver are not installed (.ci/run installs them)")
-@ExtendWith(VertxExtension.class)
+@InBrowsers
 class JoiningInBrowsersTest {
-  /** Held: Selenium has no CDP bindings for this chromium's version and warns per browser; we use none. */
-  private static final java.util.logging.Logger SELENIUM_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium");
   @RegisterExtension
   static final LiveNode node = LiveNode.create();
-  private static String base;
-
-  @BeforeAll
-  static void start() {
-    SELENIUM_LOG.setLevel(java.util.logging.Level.SEVERE);
-    base = "http://127.0.0.1:" + node.port();
-  }
 
   @Test
   @DisplayName("the console says who may join, and a new code needs a confirmation that says the old one will stop")
@@ -45,7 +30,7 @@ class JoiningInBrowsersTest {
     Api.Created w = new Api(vertx, node.port()).create("Partnership board");
     List<String> violations = new ArrayList<>();
     try (Browser f = new Browser("facilitator", 1280, 900)) {
-      f.go(base + "/f/#" + w.facilitatorToken());
+      f.go(node.url() + "/f/#" + w.facilitatorToken());
       f.waitText("#joining-status", "New people can join with the code, the link or the QR code.");
       f.waitText("#joining-lock", "Stop new people joining");
       f.waitText("#join-code-new", "Make a new join code");
@@ -93,8 +78,8 @@ class JoiningInBrowsersTest {
     try (Browser f = new Browser("facilitator", 1280, 900);
          Browser d = new Browser("display", 1280, 800);
          Browser p = new Browser("someone arriving late", 390, 844)) {
-      f.go(base + "/f/#" + w.facilitatorToken());
-      d.go(base + "/d/#" + w.displayToken());
+      f.go(node.url() + "/f/#" + w.facilitatorToken());
+      d.go(node.url() + "/d/#" + w.displayToken());
       d.waitText("#d-code", oldCode);
 
       // Stop new people joining: the console says so, the display stops showing a code that would not work.
@@ -109,7 +94,7 @@ class JoiningInBrowsersTest {
       violations.addAll(d.seriousViolations());
 
       // Someone arriving now is told, next to the form, in plain words, in English and in Welsh.
-      p.go(base + "/j/" + oldCode.replace("-", ""));
+      p.go(node.url() + "/j/" + oldCode.replace("-", ""));
       p.type("join-name", "Jo");
       p.click("join-submit");
       p.waitText("#join-error", "This workshop is not letting new people join just now. Ask the facilitator.");
@@ -139,11 +124,11 @@ class JoiningInBrowsersTest {
       d.waitJs("document.getElementById('d-qr').src.endsWith('?code=" + newCode.replace("-", "") + "')");
       d.waitJs("document.getElementById('d-qr').complete && document.getElementById('d-qr').naturalWidth > 0");
 
-      p.go(base + "/j/" + oldCode.replace("-", ""));
+      p.go(node.url() + "/j/" + oldCode.replace("-", ""));
       p.type("join-name", "Jo");
       p.click("join-submit");
       p.waitText("#join-error", "No workshop has that code.");
-      p.go(base + "/j/" + newCode.replace("-", ""));
+      p.go(node.url() + "/j/" + newCode.replace("-", ""));
       p.type("join-name", "Jo");
       p.click("join-submit");
       p.waitText(".phase-name", "Part 1 of 3");

@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.util.ArrayList;
 import java.util.List;
 import org.commonground.support.Api;
 import org.commonground.support.LiveNode;
 import org.commonground.support.WsClient;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
@@ -23,21 +19,10 @@ import org.openqa.selenium.By;
  * the address bar, a history entry or a link on the page (anyone who sees it could take the workshop over), and
  * leaving a workshop leaves nothing of it in the browser for the next person.
  */
-@EnabledIf(value = "org.commonground.browser.Browser#available",
-    disabledReason = "chromium and chromium-driver are not installed (.ci/run installs them)")
-@ExtendWith(VertxExtension.class)
+@InBrowsers
 class SharedDeviceInBrowsersTest {
-  /** Held: Selenium has no CDP bindings for this chromium's version and warns per browser; we use none. */
-  private static final java.util.logging.Logger SELENIUM_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium");
   @RegisterExtension
   static final LiveNode node = LiveNode.create();
-  private static String base;
-
-  @BeforeAll
-  static void start() {
-    SELENIUM_LOG.setLevel(java.util.logging.Level.SEVERE);
-    base = "http://127.0.0.1:" + node.port();
-  }
 
   @Test
   @DisplayName("console and display tokens leave the address bar and the history entry at once; a reload still works")
@@ -46,14 +31,14 @@ class SharedDeviceInBrowsersTest {
     List<String> violations = new ArrayList<>();
     try (Browser f = new Browser("facilitator", 1280, 900); Browser d = new Browser("display", 1280, 800)) {
       // A facilitator link pasted into the address bar.
-      f.go(base + "/f/#" + w.facilitatorToken());
+      f.go(node.url() + "/f/#" + w.facilitatorToken());
       f.waitText(".phase-name", "Part 1 of 3");
       noTokenIn(f, w.facilitatorToken(), "/f/");
       f.driver.navigate().refresh();
       f.waitText(".phase-name", "Part 1 of 3");
       noTokenIn(f, w.facilitatorToken(), "/f/");
       // The history entry holds no token either: away and back, it is /f/, and still the console.
-      f.go(base + "/");
+      f.go(node.url() + "/");
       f.waitText("h1", "Common Ground workshops");
       f.driver.navigate().back();
       f.waitText(".phase-name", "Part 1 of 3");
@@ -77,7 +62,7 @@ class SharedDeviceInBrowsersTest {
           .orElse(null));
       f.driver.switchTo().window(displayTab);
       f.waitText("#d-title", "Shared laptop check");
-      assertThat(f.driver.getCurrentUrl()).isEqualTo(base + "/d/");
+      assertThat(f.driver.getCurrentUrl()).isEqualTo(node.url() + "/d/");
       assertThat(f.js("return Object.keys(sessionStorage).join()")).as("the display tab holds its own token only")
           .isEqualTo("cg.display");
       assertThat(f.js("return window.opener")).isNull();
@@ -86,7 +71,7 @@ class SharedDeviceInBrowsersTest {
       assertThat(f.js("return Object.keys(sessionStorage).join()")).isEqualTo("cg.console");
 
       // The display link pasted on the room's computer.
-      d.go(base + "/d/#" + w.displayToken());
+      d.go(node.url() + "/d/#" + w.displayToken());
       d.waitText("#d-code", w.joinCode());
       noTokenIn(d, w.displayToken(), "/d/");
       d.driver.navigate().refresh();
@@ -95,7 +80,7 @@ class SharedDeviceInBrowsersTest {
       violations.addAll(d.seriousViolations());
 
       // A workshop made on the start page: its facilitator and display links are there to copy, never to follow.
-      f.go(base + "/");
+      f.go(node.url() + "/");
       f.type("create-title", "Made on a shared computer");
       f.click("create-submit");
       f.waitJs("document.getElementById('link-facilitator').value.includes('/f/#')");
@@ -127,7 +112,7 @@ class SharedDeviceInBrowsersTest {
     String joinPath = "/j/" + w.joinCode().replace("-", "");
     List<String> violations = new ArrayList<>();
     try (Browser p = new Browser("participant on a shared tablet", 390, 844)) {
-      p.go(base + joinPath);
+      p.go(node.url() + joinPath);
       p.type("join-name", "Sam");
       p.click("join-submit");
       p.waitText(".phase-name", "Part 1 of 3");
@@ -154,7 +139,7 @@ class SharedDeviceInBrowsersTest {
       p.confirmYes();
       p.click("leave");
       node.start();
-      p.go(base + "/");
+      p.go(node.url() + "/");
       p.waitText("h1", "Common Ground workshops");
       assertThat(keysOfWorkshop(p)).as("localStorage and sessionStorage after leaving").isEmpty();
       assertThat((String) p.js("return JSON.stringify({...localStorage, ...sessionStorage})"))
@@ -162,7 +147,7 @@ class SharedDeviceInBrowsersTest {
       violations.addAll(p.seriousViolations());
 
       // The next person on the tablet joins: nothing of Sam's is there as theirs.
-      p.go(base + joinPath);
+      p.go(node.url() + joinPath);
       p.type("join-name", "Robin");
       p.click("join-submit");
       p.waitText(".board .card .text", "Respite care is hard to find");
@@ -177,8 +162,8 @@ class SharedDeviceInBrowsersTest {
 
   /** The address bar, the page's own idea of its URL, its title and every attribute: none holds the token. */
   private static void noTokenIn(Browser b, String token, String path) {
-    assertThat(b.driver.getCurrentUrl()).as(b.name + ": the address bar").isEqualTo(base + path);
-    assertThat((String) b.js("return location.href")).as(b.name + ": the history entry").isEqualTo(base + path);
+    assertThat(b.driver.getCurrentUrl()).as(b.name + ": the address bar").isEqualTo(node.url() + path);
+    assertThat((String) b.js("return location.href")).as(b.name + ": the history entry").isEqualTo(node.url() + path);
     assertThat(b.driver.getTitle()).doesNotContain(token);
     assertThat(attributesHolding(b, token)).as(b.name + ": links or attributes holding the token").isEmpty();
   }

@@ -6,9 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.commonground.support.LiveNode;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -20,25 +18,15 @@ import org.openqa.selenium.Keys;
  * lost, and is then removed; the workshop ends. Along the way every view (and each dialog) is checked by axe
  * and photographed at phone and desktop width (see {@link #SHOTS}).
  */
-@EnabledIf(value = "org.commonground.browser.Browser#available",
-    disabledReason = "chromium and chromium-driver are not installed (.ci/run installs them)")
+@InBrowsers
 class WorkshopInBrowsersTest {
   /**
    * Under target/ by default, so a test run leaves the work tree clean; the committed pictures are refreshed
    * with {@code mvn verify -Dcg.screenshots=docs/screenshots}.
    */
   static final Path SHOTS = Path.of(System.getProperty("cg.screenshots", "target/screenshots"));
-  /** Held: Selenium has no CDP bindings for this chromium's version and warns per browser; we use none. */
-  private static final java.util.logging.Logger SELENIUM_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium");
   @RegisterExtension
   static final LiveNode node = LiveNode.create();
-  private static String base;
-
-  @BeforeAll
-  static void start() {
-    SELENIUM_LOG.setLevel(java.util.logging.Level.SEVERE);
-    base = "http://127.0.0.1:" + node.port();
-  }
 
   @Test
   void aShortWorkshopEndToEnd() {
@@ -49,7 +37,7 @@ class WorkshopInBrowsersTest {
          Browser d = new Browser("display", 1280, 800)) {
 
       // The organiser creates the workshop from the home page, with a template.
-      f.go(base + "/");
+      f.go(node.url() + "/");
       f.waitText("h1", "Common Ground workshops");
       views(f, "home", violations);
       f.type("create-title", "Better hospital discharge");
@@ -77,12 +65,12 @@ class WorkshopInBrowsersTest {
       d.waitJs("document.getElementById('d-qr').complete && document.getElementById('d-qr').naturalWidth > 0");
 
       // Two participants join: one by the /j/ link, one by typing the code.
-      a.go(base + "/j/" + code.replace("-", ""));
+      a.go(node.url() + "/j/" + code.replace("-", ""));
       a.type("join-name", "Sam");
       a.select("join-group", "Carers and family");
       a.click("join-submit");
       a.waitText(".phase-name", "Part 1 of 3");
-      b.go(base + "/");
+      b.go(node.url() + "/");
       b.type("join-code", code.toLowerCase());
       b.type("join-name", "Priya");
       b.select("join-group", "Professionals");

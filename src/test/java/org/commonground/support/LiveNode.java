@@ -114,6 +114,9 @@ public final class LiveNode implements BeforeAllCallback, AfterAllCallback {
 
   public int port() { return node().port(); }
 
+  /** The node's address as a browser opens it. */
+  public String url() { return "http://127.0.0.1:" + port(); }
+
   /** Where this node serves /metrics (loopback, not the public port). */
   public int metricsPort() { return node().metricsPort(); }
 

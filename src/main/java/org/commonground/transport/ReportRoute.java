@@ -14,6 +14,7 @@ import java.util.function.BiFunction;
 import org.commonground.hub.Hub;
 import org.commonground.protocol.Json;
 import org.commonground.report.CsvReport;
+import org.commonground.report.DocxReport;
 import org.commonground.report.MarkdownReport;
 import org.commonground.report.Report;
 import org.commonground.report.Reports;
@@ -29,7 +30,8 @@ final class ReportRoute {
   private static final Map<String, String> TYPES = Map.of(
       "md", "text/markdown; charset=utf-8",
       "json", "application/json; charset=utf-8",
-      "csv", "text/csv; charset=utf-8");
+      "csv", "text/csv; charset=utf-8",
+      "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
   private final Hub hub;
   private final BiFunction<String, String, Future<TokenGrant>> facilitatorOf;
@@ -69,7 +71,14 @@ final class ReportRoute {
         .onFailure(ctx::fail);
   }
 
+  /**
+   * Word and PDF files take tens of milliseconds of CPU to build: they are made on a worker thread, never on
+   * the event loop that serves the workshop's live connections. The text formats are quick and made in place.
+   */
   private static Future<Buffer> render(RoutingContext ctx, Report report, String format, Words words) {
+    if (format.equals("docx")) {
+      return ctx.vertx().executeBlocking(() -> Buffer.buffer(DocxReport.render(report, words)), false);
+    }
     return Future.succeededFuture(Buffer.buffer(switch (format) {
       case "md" -> MarkdownReport.render(report, words).getBytes(StandardCharsets.UTF_8);
       case "csv" -> CsvReport.bytes(report, words);

@@ -16,6 +16,7 @@ import org.commonground.protocol.Json;
 import org.commonground.report.CsvReport;
 import org.commonground.report.DocxReport;
 import org.commonground.report.MarkdownReport;
+import org.commonground.report.PdfReport;
 import org.commonground.report.Report;
 import org.commonground.report.Reports;
 import org.commonground.report.Words;
@@ -31,7 +32,8 @@ final class ReportRoute {
       "md", "text/markdown; charset=utf-8",
       "json", "application/json; charset=utf-8",
       "csv", "text/csv; charset=utf-8",
-      "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+      "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      "pdf", "application/pdf");
 
   private final Hub hub;
   private final BiFunction<String, String, Future<TokenGrant>> facilitatorOf;
@@ -78,6 +80,9 @@ final class ReportRoute {
   private static Future<Buffer> render(RoutingContext ctx, Report report, String format, Words words) {
     if (format.equals("docx")) {
       return ctx.vertx().executeBlocking(() -> Buffer.buffer(DocxReport.render(report, words)), false);
+    }
+    if (format.equals("pdf")) {
+      return ctx.vertx().executeBlocking(() -> Buffer.buffer(PdfReport.render(report, words)), false);
     }
     return Future.succeededFuture(Buffer.buffer(switch (format) {
       case "md" -> MarkdownReport.render(report, words).getBytes(StandardCharsets.UTF_8);

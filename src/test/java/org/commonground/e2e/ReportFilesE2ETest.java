@@ -13,6 +13,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.commonground.support.Api;
 import org.commonground.support.LiveNode;
 import org.commonground.support.WsClient;
@@ -127,6 +130,22 @@ class ReportFilesE2ETest {
   void welsh(Vertx vertx) throws Exception {
     String xml = zipPart(download(vertx, "docx&lang=cy").bytes(), "word/document.xml");
     assertThat(xml).contains("Themâu", "Negeseuon i fynd adref", "Wedi’i drosglwyddo", "Tea in mugs", "Dyddiad");
+  }
+
+  @Test
+  @DisplayName("the PDF is tagged (a structure tree, marked), its text readable, its fonts embedded, no anonymous author")
+  void pdf(Vertx vertx) throws Exception {
+    Api.Download d = download(vertx, "pdf");
+    assertThat(d.type()).isEqualTo("application/pdf");
+    try (PDDocument doc = Loader.loadPDF(d.bytes())) {
+      assertThat(doc.getDocumentCatalog().getStructureTreeRoot()).isNotNull();
+      assertThat(doc.getDocumentCatalog().getMarkInfo().isMarked()).isTrue();
+      assertThat(doc.getDocumentInformation().getTitle()).isEqualTo("Better hospital discharge");
+      String text = new PDFTextStripper().getText(doc);
+      assertThat(text).contains("Better hospital discharge", "Getting home (2 votes)", WELSH, "I was sectioned last year",
+          "Who phones the GP after discharge?", "Handed on", "Commissioning lead", "Was today useful? (closed)")
+          .doesNotContain("Alex Secret").doesNotContain("still open");
+    }
   }
 
   static String zipPart(byte[] zipped, String name) throws Exception {

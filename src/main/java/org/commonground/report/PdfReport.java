@@ -1,0 +1,50 @@
+package org.commonground.report;
+
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The report as a tagged, accessible PDF (PDF/UA): made by openhtmltopdf from {@link HtmlReport}'s print
+ * view, so its headings, lists and tables are tagged as such and a screen reader can follow them. PDF/UA
+ * needs every font embedded: DejaVu Sans is, from the Debian package fonts-dejavu-core (it carries every
+ * Welsh letter, ŵ ŷ â). Nothing is downloaded at run time; without the font the PDF is refused with a
+ * message saying what to install, rather than made with letters missing.
+ */
+public final class PdfReport {
+  private PdfReport() {}
+
+  static final String FAMILY = "DejaVu Sans";
+  /** Where Debian's fonts-dejavu-core puts the font; -Dcg.report.fontDir= to use another copy. */
+  static final String FONT_DIR = System.getProperty("cg.report.fontDir", "/usr/share/fonts/truetype/dejavu");
+
+  public static byte[] render(Report r, Words w) {
+    File regular = font("DejaVuSans.ttf");
+    File bold = font("DejaVuSans-Bold.ttf");
+    try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      PdfRendererBuilder builder = new PdfRendererBuilder();
+      builder.useFastMode();
+      builder.usePdfUaAccessbility(true);
+      builder.useFont(regular, FAMILY, 400, FontStyle.NORMAL, false);
+      builder.useFont(bold, FAMILY, 700, FontStyle.NORMAL, false);
+      builder.withHtmlContent(HtmlReport.render(r, w, FAMILY), null);
+      builder.toStream(out);
+      builder.run();
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static File font(String name) {
+    File f = new File(FONT_DIR, name);
+    if (!f.isFile()) {
+      throw new IllegalStateException("the PDF report needs the font " + f
+          + ": install Debian's fonts-dejavu-core (apt-get install fonts-dejavu-core) or set -Dcg.report.fontDir");
+    }
+    return f;
+  }
+}

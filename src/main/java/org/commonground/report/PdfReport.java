@@ -2,6 +2,8 @@ package org.commonground.report;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -21,6 +23,8 @@ public final class PdfReport {
   /** Where Debian's fonts-dejavu-core puts the font; -Dcg.report.fontDir= to use another copy. */
   static final String FONT_DIR = System.getProperty("cg.report.fontDir", "/usr/share/fonts/truetype/dejavu");
 
+  private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+
   public static byte[] render(Report r, Words w) {
     File regular = font("DejaVuSans.ttf");
     File bold = font("DejaVuSans-Bold.ttf");
@@ -28,6 +32,10 @@ public final class PdfReport {
       PdfRendererBuilder builder = new PdfRendererBuilder();
       builder.useFastMode();
       builder.usePdfUaAccessbility(true);
+      // PDF/A-3a as well: archived minutes must open the same in years to come. Java's own sRGB profile is the
+      // output intent PDF/A asks for, so no colour profile file is needed.
+      builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_3_A);
+      builder.useColorProfile(SRGB);
       builder.useFont(regular, FAMILY, 400, FontStyle.NORMAL, false);
       builder.useFont(bold, FAMILY, 700, FontStyle.NORMAL, false);
       builder.withHtmlContent(HtmlReport.render(r, w, FAMILY), null);

@@ -28,6 +28,8 @@ class PdfReportTest {
       assertThat(structureTypes(catalog.getStructureTreeRoot())).contains("H1", "H2", "L", "LI", "Table", "TH", "TD");
       assertThat(catalog.getLanguage()).isNotBlank();
       assertThat(doc.getDocumentInformation().getTitle()).isNotBlank();
+      String xmp = new String(catalog.getMetadata().toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(xmp).as("claims PDF/UA-1 and PDF/A-3a").contains("pdfuaid:part>1<", "pdfaid:part>3<", "pdfaid:conformance>A<");
       for (var page : doc.getPages()) {
         for (var name : page.getResources().getFontNames()) {
           PDFont font = page.getResources().getFont(name);

@@ -45,7 +45,10 @@ final class RichWorkshop {
     w.accepted(new Command.VoteCast(busy), sam);
     w.accepted(new Command.VoteCast(busy), bo);
     w.accepted(new Command.VoteCast(secret), alex);
-    w.openPoll("Was today useful?", "Yes", "No");
+    String poll = w.openPoll("Was today useful?", "Yes", "No");
+    w.accepted(new Command.PollAnswer(poll, 0), sam);
+    w.accepted(new Command.PollAnswer(poll, 0), bo);
+    w.accepted(new Command.PollAnswer(poll, 1), alex);
     w.later(60_000);
     return w.ended();
   }

@@ -54,7 +54,10 @@ public final class DocxReport {
       this.doc = doc;
       this.r = r;
       this.w = w;
-      styles(doc.createStyles());
+      XWPFStyles styles = doc.createStyles();
+      styles(styles);
+      // The report's own language, so Word checks spelling and a screen reader speaks headings in it.
+      styles.setSpellingLanguage("cy".equals(w.lang()) ? "cy-GB" : "en-GB");
       this.bullets = bulletList(doc.createNumbering());
       doc.getProperties().getCoreProperties().setTitle(r.title());
     }

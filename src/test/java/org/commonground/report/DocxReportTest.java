@@ -59,6 +59,6 @@ class DocxReportTest {
       assertThat(doc.getParagraphs().stream().filter(p -> "Heading1".equals(p.getStyle())).map(XWPFParagraph::getText))
           .startsWith("Themâu", "Negeseuon i fynd adref");
     }
-    assertThat(part(docx, "word/styles.xml")).contains("w:ascii=\"Arial\"", "w:hAnsi=\"Arial\"");
+    assertThat(part(docx, "word/styles.xml")).contains("w:ascii=\"Arial\"", "w:hAnsi=\"Arial\"", "w:val=\"cy-GB\"");
   }
 }

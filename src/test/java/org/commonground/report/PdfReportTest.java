@@ -65,6 +65,8 @@ class PdfReportTest {
   void welsh() throws Exception {
     byte[] pdf = PdfReport.render(RichWorkshop.report(), Words.WELSH);
     assertReadable(pdf, "Themâu", "Negeseuon i fynd adref", "Wedi’i drosglwyddo", RichWorkshop.WELSH);
+    String out = System.getProperty("cg.report.pdfOutCy");
+    if (out != null) Files.write(Path.of(out), pdf);
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       assertThat(doc.getDocumentCatalog().getLanguage()).isEqualTo("cy");
     }

@@ -158,12 +158,27 @@ public final class DocxReport {
 
     private static XWPFRun run(XWPFParagraph p, String text) {
       XWPFRun run = p.createRun();
-      run.setText(nz(text));
+      run.setText(plain(text));
       return run;
     }
   }
 
   private static String nz(String s) { return s == null ? "" : s; }
+
+  /**
+   * People's words as one line Word can hold: line breaks become spaces (as in the minutes), and control
+   * characters, which XML cannot carry and would make Word refuse the whole file, are dropped.
+   */
+  static String plain(String s) {
+    if (s == null) return "";
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\n' || c == '\r' || c == '\t') b.append(' ');
+      else if (c >= 0x20 && c != 0xFFFE && c != 0xFFFF) b.append(c);
+    }
+    return b.toString();
+  }
 
   /** Title, Heading 1 and Heading 2 as Word names them, so Word treats them as its own built-in styles. */
   private static void styles(XWPFStyles styles) {

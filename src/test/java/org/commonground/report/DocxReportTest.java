@@ -61,4 +61,11 @@ class DocxReportTest {
     }
     assertThat(part(docx, "word/styles.xml")).contains("w:ascii=\"Arial\"", "w:hAnsi=\"Arial\"", "w:val=\"cy-GB\"");
   }
+
+  @Test
+  @DisplayName("control characters someone pasted are dropped, not left to make Word refuse the file")
+  void controlCharacters() throws Exception {
+    assertThat(DocxReport.plain("bell\u0007 and\nnew line\u0000")).isEqualTo("bell and new line");
+    assertThat(DocxReport.plain("Mae’r ŵyl yn \"hwyl\" <b>")).isEqualTo("Mae’r ŵyl yn \"hwyl\" <b>");
+  }
 }

@@ -8,7 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.zip.ZipEntry;
@@ -34,6 +34,8 @@ class ReportFilesE2ETest {
   static final String WELSH = "Mae angen gwŷr a gwragedd i helpu â’r ŵyl";
   static Api.Created w;
   static String earlyReport;
+  /** The workshop's date (UTC), from the report itself: "today" would be wrong for a run across midnight. */
+  static String created;
 
   private static JsonObject args() { return new JsonObject(); }
 
@@ -67,6 +69,8 @@ class ReportFilesE2ETest {
           .put("options", new JsonArray().add("Yes").add("No"))));
       s.call("poll.answer", args().put("pollId", poll).put("option", 0));
       earlyReport = api.get(path("md"), w.facilitatorToken()).text();
+      created = Instant.ofEpochMilli(api.get(path("json"), w.facilitatorToken()).body().getLong("createdAt"))
+          .atZone(ZoneOffset.UTC).toLocalDate().toString();
       fac.call("workshop.end", args());
     }
   }
@@ -76,8 +80,7 @@ class ReportFilesE2ETest {
   private static Api.Download download(Vertx vertx, String format) {
     Api.Download d = node.api(vertx).download(path(format), w.facilitatorToken());
     assertThat(d.status()).as(new String(d.bytes(), StandardCharsets.UTF_8)).isEqualTo(200);
-    String today = LocalDate.now(ZoneOffset.UTC).toString();
-    assertThat(d.disposition()).isEqualTo("attachment; filename=\"better-hospital-discharge-" + today + "." + format.replace("&lang=cy", "") + "\"");
+    assertThat(d.disposition()).isEqualTo("attachment; filename=\"better-hospital-discharge-" + created + "." + format.replace("&lang=cy", "") + "\"");
     return d;
   }
 

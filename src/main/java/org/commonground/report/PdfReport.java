@@ -25,9 +25,16 @@ public final class PdfReport {
 
   private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
-  public static byte[] render(Report r, Words w) {
-    File regular = font("DejaVuSans.ttf");
-    File bold = font("DejaVuSans-Bold.ttf");
+  /** The font is not where it should be: the server can do everything but PDFs until it is installed. */
+  public static final class FontMissing extends IllegalStateException {
+    FontMissing(String message) { super(message); }
+  }
+
+  public static byte[] render(Report r, Words w) { return render(r, w, FONT_DIR); }
+
+  static byte[] render(Report r, Words w, String fontDir) {
+    File regular = font(fontDir, "DejaVuSans.ttf");
+    File bold = font(fontDir, "DejaVuSans-Bold.ttf");
     try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PdfRendererBuilder builder = new PdfRendererBuilder();
       builder.useFastMode();
@@ -47,10 +54,10 @@ public final class PdfReport {
     }
   }
 
-  private static File font(String name) {
-    File f = new File(FONT_DIR, name);
+  private static File font(String dir, String name) {
+    File f = new File(dir, name);
     if (!f.isFile()) {
-      throw new IllegalStateException("the PDF report needs the font " + f
+      throw new FontMissing("the PDF report needs the font " + f
           + ": install Debian's fonts-dejavu-core (apt-get install fonts-dejavu-core) or set -Dcg.report.fontDir");
     }
     return f;

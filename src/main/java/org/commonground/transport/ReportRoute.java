@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.commonground.hub.Hub;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.commonground.protocol.Json;
 import org.commonground.report.CsvReport;
 import org.commonground.report.DocxReport;
@@ -34,6 +36,8 @@ final class ReportRoute {
       "csv", "text/csv; charset=utf-8",
       "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
       "pdf", "application/pdf");
+
+  private static final Logger LOG = LoggerFactory.getLogger(ReportRoute.class);
 
   private final Hub hub;
   private final BiFunction<String, String, Future<TokenGrant>> facilitatorOf;
@@ -82,7 +86,14 @@ final class ReportRoute {
       return ctx.vertx().executeBlocking(() -> Buffer.buffer(DocxReport.render(report, words)), false);
     }
     if (format.equals("pdf")) {
-      return ctx.vertx().executeBlocking(() -> Buffer.buffer(PdfReport.render(report, words)), false);
+      return ctx.vertx().<Buffer>executeBlocking(() -> Buffer.buffer(PdfReport.render(report, words)), false)
+          .recover(e -> {
+            if (!(e instanceof PdfReport.FontMissing)) return Future.failedFuture(e);
+            // A machine set up without the font: say so to the facilitator and the operator, not "went wrong".
+            LOG.warn(e.getMessage());
+            return Future.failedFuture(new ApiRoutes.HttpStatusException(503, "UNAVAILABLE",
+                "PDF reports are not set up on this server; the other formats work. " + e.getMessage()));
+          });
     }
     return Future.succeededFuture(Buffer.buffer(switch (format) {
       case "md" -> MarkdownReport.render(report, words).getBytes(StandardCharsets.UTF_8);

@@ -71,4 +71,12 @@ class PdfReportTest {
       assertThat(doc.getDocumentCatalog().getLanguage()).isEqualTo("cy");
     }
   }
+
+  @Test
+  @DisplayName("without the font the PDF is refused with a message naming the package to install")
+  void fontMissing() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> PdfReport.render(RichWorkshop.report(), Words.ENGLISH, "/nonexistent/fonts"))
+        .isInstanceOf(PdfReport.FontMissing.class).hasMessageContaining("fonts-dejavu-core");
+  }
 }

@@ -76,7 +76,7 @@ public final class HtmlReport {
         + ".meta{color:#333;margin:0 0 8pt}.votes{font-weight:normal}.by{color:#444}ul{margin:0 0 6pt;padding-left:16pt}"
         + "li{margin:0 0 2pt}table{border-collapse:collapse;width:100%;margin:4pt 0 8pt}"
         + "th,td{border:1px solid #999;padding:3pt 5pt;text-align:left;vertical-align:top}th{background:#eee}"
-        + "thead{display:table-header-group}tr{page-break-inside:avoid}td.n{text-align:right}";
+        + "thead{display:table-header-group}tr{page-break-inside:avoid}td.n{text-align:right}th.n{width:16%;text-align:right}";
   }
 
   private static void items(StringBuilder b, List<Report.Item> items, boolean confidential, Words w) {
@@ -104,7 +104,12 @@ public final class HtmlReport {
 
   private static void table(StringBuilder b, List<String> header, List<List<String>> rows) {
     b.append("<table><thead><tr>");
-    for (String h : header) b.append("<th scope=\"col\">").append(esc(h)).append("</th>");
+    for (int c = 0; c < header.size(); c++) {
+      // A column of counts is narrow and right-aligned, so the numbers line up and the words get the room.
+      final int col = c;
+      boolean counts = c > 0 && !rows.isEmpty() && rows.stream().allMatch(r -> r.get(col).matches("\\d+"));
+      b.append(counts ? "<th scope=\"col\" class=\"n\">" : "<th scope=\"col\">").append(esc(header.get(c))).append("</th>");
+    }
     b.append("</tr></thead><tbody>");
     for (List<String> row : rows) {
       b.append("<tr>");

@@ -1,38 +1,38 @@
 package org.commonground.report;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Set;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * One row per contribution (phase, kind, theme, text, votes, reactions, group), header first. Every cell
- * is quoted; a cell a spreadsheet would run as a formula (= + - @, or a tab or carriage return first) is
- * prefixed with an apostrophe, so opening the file runs nothing.
+ * One row per contribution, for a spreadsheet: kind, theme, the theme's votes, text, the contribution's own
+ * votes, reactions, parking status and owner, phase, time, author and group (empty when anonymous). The
+ * file starts with a UTF-8 byte-order mark, without which Excel on Windows reads it as the local code page
+ * and garbles Welsh letters (ŵ ŷ â). Every cell is quoted; a cell a spreadsheet would run as a formula
+ * (= + - @, or a tab or carriage return first) is prefixed with an apostrophe, so opening the file runs nothing.
  */
 public final class CsvReport {
   private CsvReport() {}
 
-  public static String render(Report r) {
-    StringBuilder b = new StringBuilder();
-    row(b, List.of("phase", "kind", "theme", "text", "votes", "reactions", "group"));
-    List<String> phases = new ArrayList<>();
-    for (Report.AgendaItem a : r.agenda()) phases.add(a.title());
-    Set<String> done = new HashSet<>();
-    for (Report.ThemeItem t : r.themes()) {
-      for (Report.Item i : t.contributions()) if (done.add(i.id())) row(b, cells(phases, t.label(), i));
+  static final String BOM = "\uFEFF";
+
+  public static byte[] bytes(Report r, Words w) { return render(r, w).getBytes(StandardCharsets.UTF_8); }
+
+  public static String render(Report r) { return render(r, Words.of(r.lang())); }
+
+  public static String render(Report r, Words w) {
+    StringBuilder b = new StringBuilder(BOM);
+    row(b, List.of(w.get("csv.kind"), w.get("csv.theme"), w.get("csv.themeVotes"), w.get("csv.text"),
+        w.get("csv.votes"), w.get("csv.reactions"), w.get("csv.parking"), w.get("csv.owner"), w.get("csv.phase"),
+        w.get("csv.time"), w.get("csv.by"), w.get("csv.group")));
+    for (Report.Item i : r.allItems()) {
+      row(b, List.of(w.kind(i.kind()), nz(i.theme()), i.theme() == null ? "" : Integer.toString(i.themeVotes()),
+          nz(i.text()), Integer.toString(i.votes()), Integer.toString(i.reactions()), w.parking(i.parking()),
+          nz(i.owner()), r.phaseTitle(i.phase()), Words.dateTime(i.at()), nz(i.by()), w.group(i.group())));
     }
-    for (Report.Item i : r.unthemed()) if (done.add(i.id())) row(b, cells(phases, "", i));
-    for (Report.Item i : r.takeaways()) if (done.add(i.id())) row(b, cells(phases, "", i));
-    for (Report.ParkingItem p : r.parking()) if (done.add(p.item().id())) row(b, cells(phases, "", p.item()));
     return b.toString();
   }
 
-  private static List<String> cells(List<String> phases, String theme, Report.Item i) {
-    String phase = i.phase() < phases.size() ? phases.get(i.phase()) : Integer.toString(i.phase() + 1);
-    return List.of(phase, i.kind(), theme, i.text() == null ? "" : i.text(), Integer.toString(i.votes()),
-        Integer.toString(i.reactions()), i.group() == null ? "" : i.group());
-  }
+  private static String nz(String s) { return s == null ? "" : s; }
 
   private static void row(StringBuilder b, List<String> cells) {
     for (int i = 0; i < cells.size(); i++) {

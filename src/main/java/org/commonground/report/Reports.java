@@ -1,6 +1,7 @@
 package org.commonground.report;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,26 +45,32 @@ public final class Reports {
       }
       themes.add(new Report.ThemeItem(t.label(), t.votes(), t.suggested(), items));
     }
+    // Most votes first: the room's priorities lead. The sort is stable, so ties keep the order they were made in.
+    themes.sort(Comparator.comparingInt(Report.ThemeItem::votes).reversed());
     List<Report.Item> unthemed = new ArrayList<>();
     List<Report.Item> takeaways = new ArrayList<>();
+    List<Report.Item> questions = new ArrayList<>();
     List<Report.ParkingItem> parking = new ArrayList<>();
     for (Contribution c : s.contributions().values()) {
       if (c.hidden()) continue;
-      if (c.kind() == Kind.TAKEAWAY) takeaways.add(item(s, c, confidential));
-      if (c.kind() == Kind.PARKING) parking.add(new Report.ParkingItem(item(s, c, confidential), c.parking().wire(), c.owner()));
-      if (c.themeId() == null && c.kind() != Kind.TAKEAWAY && c.kind() != Kind.PARKING) {
-        unthemed.add(item(s, c, confidential));
-      }
+      Report.Item i = item(s, c, confidential);
+      if (c.kind() == Kind.TAKEAWAY) takeaways.add(i);
+      if (c.kind() == Kind.QUESTION) questions.add(i);
+      if (c.kind() == Kind.PARKING) parking.add(new Report.ParkingItem(i, i.parking(), c.owner()));
+      if (c.themeId() == null && c.kind() != Kind.TAKEAWAY && c.kind() != Kind.PARKING) unthemed.add(i);
     }
     List<Report.PollResult> polls = new ArrayList<>();
     for (Poll p : s.polls().values()) {
       List<Report.PollResult.Option> options = new ArrayList<>();
       int[] counts = p.counts();
       for (int i = 0; i < p.options().size(); i++) options.add(new Report.PollResult.Option(p.options().get(i), counts[i]));
-      polls.add(new Report.PollResult(p.question(), p.status().wire(), options));
+      // Nobody can answer once the workshop has ended, so a poll left open is as closed as any other.
+      String status = s.endedAt() != null ? Poll.Status.CLOSED.wire() : p.status().wire();
+      polls.add(new Report.PollResult(p.question(), status, options));
     }
-    return new Report(s.title(), s.createdAt(), s.endedAt(), s.status().wire(), confidential, agenda, themes, unthemed,
-        takeaways, parking, polls, participation(s), anonymousCount(s), s.smallestGroupShown());
+    return new Report(s.title(), s.createdAt(), s.endedAt(), s.status().wire(), confidential,
+        s.settings().lang().wire(), agenda, themes, unthemed, takeaways, questions, parking, polls, participation(s),
+        anonymousCount(s), s.smallestGroupShown());
   }
 
   /**
@@ -83,7 +90,10 @@ public final class Reports {
     }
     String group = c.anonymous() ? null : shownGroup(s, c.group());
     int reactions = c.reactionCounts().values().stream().mapToInt(Integer::intValue).sum();
-    return new Report.Item(c.id(), c.phase(), c.kind().wire(), text, by, group, c.votes(), reactions);
+    Theme theme = c.themeId() == null ? null : s.themes().get(c.themeId());
+    return new Report.Item(c.id(), c.phase(), c.kind().wire(), text, by, group, c.votes(), reactions,
+        theme == null ? null : theme.label(), theme == null ? 0 : theme.votes(),
+        c.parking() == null ? null : c.parking().wire(), c.owner(), c.createdAt());
   }
 
   /** A group's label, or "Other" when it has fewer participants than the workshop's minimum. */

@@ -16,9 +16,6 @@ import org.commonground.protocol.Json;
 import org.commonground.protocol.JoinCodes;
 import org.commonground.protocol.ProtocolException;
 import org.commonground.protocol.Views;
-import org.commonground.report.CsvReport;
-import org.commonground.report.MarkdownReport;
-import org.commonground.report.Reports;
 import org.commonground.store.Ids;
 import org.commonground.store.NewToken;
 import org.commonground.store.TokenGrant;
@@ -48,7 +45,7 @@ final class ApiRoutes {
     router.post("/api/workshops/:id/facilitators").handler(this::addFacilitator);
     router.post("/api/workshops/:id/display").handler(this::newDisplayLink);
     router.get("/api/workshops/:id/qr.svg").handler(this::qr);
-    router.get("/api/workshops/:id/report").handler(this::report);
+    new ReportRoute(hub, this::facilitatorOf).mount(router);
     router.delete("/api/workshops/:id").handler(this::purge);
     new JoinCodeRoutes(store, hub, this::facilitatorOf).mount(router);
   }
@@ -194,33 +191,6 @@ final class ApiRoutes {
           ? Future.succeededFuture(g)
           : Future.failedFuture(new HttpStatusException(403, "FORBIDDEN", "you are no longer in this workshop")));
     });
-  }
-
-  private static final Map<String, String> REPORT_TYPES = Map.of(
-      "md", "text/markdown; charset=utf-8", "json", "application/json; charset=utf-8", "csv", "text/csv; charset=utf-8");
-
-  /** The outcome report, during or after the workshop: Markdown minutes, JSON, or CSV for a spreadsheet. */
-  private void report(RoutingContext ctx) {
-    String workshopId = ctx.pathParam("id");
-    String format = ctx.queryParams().get("format") == null ? "md" : ctx.queryParams().get("format");
-    String type = REPORT_TYPES.get(format);
-    if (type == null) {
-      HttpError.send(ctx, 400, "INVALID", "format must be md, json or csv");
-      return;
-    }
-    facilitatorOf(bearer(ctx), workshopId)
-        .compose(g -> hub.read(workshopId, Reports::of))
-        .onSuccess(report -> {
-          String body = switch (format) {
-            case "md" -> MarkdownReport.render(report);
-            case "csv" -> CsvReport.render(report);
-            default -> Json.string(report);
-          };
-          ctx.response().putHeader("Content-Type", type)
-              .putHeader("Content-Disposition", "attachment; filename=\"workshop-report." + format + "\"")
-              .putHeader("Cache-Control", "no-store")
-              .end(body);
-        }).onFailure(ctx::fail);
   }
 
   /** Deletes the workshop at once: every trace in Redis, its tokens and join code; its connections close. */

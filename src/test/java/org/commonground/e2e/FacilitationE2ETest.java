@@ -330,7 +330,7 @@ class FacilitationE2ETest {
 
       Api.Reply csv = api.get("/api/workshops/" + w.id() + "/report?format=csv", w.facilitatorToken());
       assertThat(csv.status()).isEqualTo(200);
-      assertThat(csv.text()).contains("\"story\",\"\",\"My mum waited six weeks for a care package\"");
+      assertThat(csv.text()).contains("\"Story\",\"\",\"\",\"My mum waited six weeks for a care package\"");
     }
   }
 

@@ -10,8 +10,12 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.commonground.support.Api;
 import org.commonground.support.Await;
 import org.commonground.support.LiveNode;
@@ -70,7 +74,7 @@ class ReportsTest {
     assertThat(md.status()).isEqualTo(200);
     String text = md.text();
     assertThat(text).contains("# Crisis café", "## Agenda", "Ideas", "## Themes", "Feeling at home (1 vote)",
-        "Peer workers on every shift", "Who pays for taxis?", "handed", "Commissioning lead",
+        "Peer workers on every shift", "Who pays for taxis?", "| Handed on | Commissioning lead |",
         "How much are people like you involved in decisions here?",
         "Consulting: we are asked what we think, but they decide: 1", "## Participation by stakeholder group",
         "| Other | 2 | 3 |", "Anonymous contributions: 1.", "I was sectioned last year", "Sam Okafor");
@@ -96,7 +100,8 @@ class ReportsTest {
     Api.Reply csv = node.api(vertx).get(base + "csv", run.w().facilitatorToken());
     assertThat(csv.status()).isEqualTo(200);
     List<String> lines = csv.text().lines().toList();
-    assertThat(lines.get(0)).isEqualTo("\"phase\",\"kind\",\"theme\",\"text\",\"votes\",\"reactions\",\"group\"");
+    assertThat(lines.get(0)).isEqualTo("\uFEFF\"Kind\",\"Theme\",\"Theme votes\",\"Text\",\"Votes\",\"Reactions\","
+        + "\"Parking status\",\"Owner\",\"Phase\",\"Time (UTC)\",\"Author\",\"Group\"");
     assertThat(csv.text()).contains("\"'=HYPERLINK(\"\"http://x\"\") tea in mugs\"").doesNotContain("Alex Secret");
     String anonymousRow = lines.stream().filter(l -> l.contains("I was sectioned")).findFirst().orElseThrow();
     assertThat(anonymousRow).endsWith(",\"\"");
@@ -106,13 +111,50 @@ class ReportsTest {
   @DisplayName("a confidential workshop's report keeps only theme labels, take-home messages and parking-lot items")
   void confidential(Vertx vertx) {
     Run run = runWorkshop(vertx, args().put("confidential", true));
-    for (String format : List.of("md", "json", "csv")) {
-      String text = node.api(vertx).get("/api/workshops/" + run.w().id() + "/report?format=" + format,
-          run.w().facilitatorToken()).text();
+    for (String format : List.of("md", "json", "csv", "docx", "pdf")) {
+      String text = readable(node.api(vertx).download("/api/workshops/" + run.w().id() + "/report?format=" + format,
+          run.w().facilitatorToken()), format);
       assertThat(text).as(format).doesNotContain("tea in mugs").doesNotContain("sectioned")
           .doesNotContain("Sam Okafor").contains("Peer workers on every shift").contains("Who pays for taxis?");
       if (!format.equals("csv")) assertThat(text).as(format).contains("Feeling at home");
     }
+  }
+
+  /** A report file's words as its reader sees them: the Word body, the PDF's text, or the text itself. */
+  static String readable(Api.Download d, String format) {
+    assertThat(d.status()).as(format).isEqualTo(200);
+    try {
+      if (format.equals("docx")) return ReportFilesE2ETest.zipPart(d.bytes(), "word/document.xml");
+      if (format.equals("pdf")) {
+        try (PDDocument doc = Loader.loadPDF(d.bytes())) {
+          return new PDFTextStripper().getText(doc);
+        }
+      }
+    } catch (Exception e) {
+      throw new AssertionError(format + " does not open", e);
+    }
+    return new String(d.bytes(), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  @DisplayName("an anonymous post's author is in no format, Word and PDF too")
+  void anonymousInEveryFormat(Vertx vertx) {
+    Run run = runWorkshop(vertx, args());
+    for (String format : List.of("md", "json", "csv", "docx", "pdf")) {
+      String text = readable(node.api(vertx).download("/api/workshops/" + run.w().id() + "/report?format=" + format,
+          run.w().facilitatorToken()), format);
+      assertThat(text).as(format).contains("I was sectioned last year").doesNotContain("Alex Secret");
+    }
+  }
+
+  @Test
+  @DisplayName("a workshop run in Welsh gets its report in Welsh unless lang=en is asked for; another lang is refused")
+  void workshopLanguage(Vertx vertx) {
+    Run run = runWorkshop(vertx, args().put("lang", "cy"));
+    String base = "/api/workshops/" + run.w().id() + "/report?format=md";
+    assertThat(node.api(vertx).get(base, run.w().facilitatorToken()).text()).contains("## Themâu", "Dyddiad: ");
+    assertThat(node.api(vertx).get(base + "&lang=en", run.w().facilitatorToken()).text()).contains("## Themes");
+    assertThat(node.api(vertx).get(base + "&lang=fr", run.w().facilitatorToken()).status()).isEqualTo(400);
   }
 
   @Test
@@ -134,7 +176,7 @@ class ReportsTest {
     assertThat(api.get(path, sam).status()).isEqualTo(403);
     assertThat(api.get(path, w.displayToken()).status()).isEqualTo(403);
     assertThat(api.get(path, api.create("Other").facilitatorToken()).status()).isEqualTo(403);
-    assertThat(api.get("/api/workshops/" + w.id() + "/report?format=pdf", w.facilitatorToken()).status()).isEqualTo(400);
+    assertThat(api.get("/api/workshops/" + w.id() + "/report?format=exe", w.facilitatorToken()).status()).isEqualTo(400);
     assertThat(api.get(path, w.facilitatorToken()).status()).isEqualTo(200);
   }
 

@@ -25,11 +25,27 @@ class RenderingTest {
     assertThat(CsvReport.neutralise("a=b")).isEqualTo("a=b");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"# not a heading", "- not a list", "+ not a list", "* not a list", "> not a quote"})
+  @DisplayName("a start Markdown would read as a heading, list or quote is escaped")
+  void blockStartsEscaped(String typed) {
+    assertThat(MarkdownReport.text(typed)).isEqualTo("\\" + typed);
+  }
+
   @Test
-  @DisplayName("Markdown special characters in people's words are escaped, so minutes show them as typed")
-  void markdownEscaped() {
-    assertThat(MarkdownReport.text("# not a heading [link](x) <b>")).isEqualTo("\\# not a heading \\[link\\]\\(x\\) \\<b\\>");
+  @DisplayName("ordinary punctuation is left as typed, so pasted minutes read as people wrote them")
+  void punctuationAsTyped() {
+    String typed = "Discharge (after 5pm) is hard - see [the audit]. Cost: £5.50! <b> a_b *really*";
+    assertThat(MarkdownReport.text(typed)).isEqualTo(typed);
+    assertThat(MarkdownReport.text("1. first")).isEqualTo("1\\. first");
+    assertThat(MarkdownReport.text("2026) a year")).isEqualTo("2026\\) a year");
     assertThat(MarkdownReport.text("two\nlines")).isEqualTo("two lines");
-    assertThat(MarkdownReport.text("| pipe")).isEqualTo("\\| pipe");
+  }
+
+  @Test
+  @DisplayName("a pipe in a table cell is escaped, and only there")
+  void pipesInCells() {
+    assertThat(MarkdownReport.cell("yes | no")).isEqualTo("yes \\| no");
+    assertThat(MarkdownReport.text("yes | no")).isEqualTo("yes | no");
   }
 }

@@ -68,6 +68,20 @@ public final class Api {
     return new Reply(resp.statusCode(), json, text, header == null ? null : resp.getHeader(header));
   }
 
+  /** A file as the browser saves it: the exact bytes, its type and its Content-Disposition. */
+  public record Download(int status, byte[] bytes, String type, String disposition) {}
+
+  public Download download(String path, String bearer) {
+    RequestOptions o = new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1").setPort(port).setURI(path);
+    auth(bearer).forEach(o::putHeader);
+    Promise<Download> p = Promise.promise();
+    context.runOnContext(v -> client.request(o).compose(req -> req.send())
+        .compose(resp -> resp.body().map(b -> new Download(resp.statusCode(), b.getBytes(), resp.getHeader("Content-Type"),
+            resp.getHeader("Content-Disposition"))))
+        .onComplete(p));
+    return Await.of(p.future());
+  }
+
   public Reply post(String path, JsonObject body, String bearer) {
     return request(HttpMethod.POST, path, body == null ? null : body.encode(), auth(bearer), null);
   }

@@ -70,7 +70,7 @@ class StoryTest {
     assertThat(r.takeaways()).isEmpty();
     assertThat(r.parking()).isEmpty();
     assertThat(org.commonground.report.CsvReport.render(r))
-        .contains("\"story\",\"What worked\",\"The crisis team came within the hour\"")
-        .contains("\"story\",\"\",\"Nobody called back\"");
+        .contains("\"Story\",\"What worked\",\"0\",\"The crisis team came within the hour\"")
+        .contains("\"Story\",\"\",\"\",\"Nobody called back\"");
   }
 }

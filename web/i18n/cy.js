@@ -433,9 +433,11 @@ export default {
   wrapup: { heading: 'Adroddiadau a gorffen' },
   report: {
     hint: 'Lawrlwythwch adroddiad y canlyniadau: themâu, negeseuon i fynd adref, maes parcio, arolygon a chyfranogiad.',
-    md: 'Adroddiad (testun, Markdown)',
-    json: 'Adroddiad (data JSON)',
-    csv: 'Cyfraniadau (taenlen CSV)',
+    docx: 'Dogfen Word',
+    pdf: 'PDF',
+    md: 'Markdown',
+    json: 'Data (JSON)',
+    csv: 'Taenlen (CSV)',
     downloaded: 'Adroddiad wedi’i lawrlwytho.',
   },
   display: {

@@ -433,9 +433,11 @@ export default {
   wrapup: { heading: 'Reports and ending' },
   report: {
     hint: 'Download the outcome report: themes, take-home messages, parking lot, polls and participation.',
-    md: 'Report (text, Markdown)',
-    json: 'Report (JSON data)',
-    csv: 'Contributions (CSV spreadsheet)',
+    docx: 'Word document',
+    pdf: 'PDF',
+    md: 'Markdown',
+    json: 'Data (JSON)',
+    csv: 'Spreadsheet (CSV)',
     downloaded: 'Report downloaded.',
   },
   display: {

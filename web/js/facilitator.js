@@ -4,7 +4,7 @@
 // and the end.
 import { $, h, place, replace, setText } from './dom.js';
 import { Connection } from './connection.js';
-import { formatNumber, onLangChange, t } from './i18n.js';
+import { formatNumber, getLang, onLangChange, t } from './i18n.js';
 import { announce, errorText, initShell, showError, watchConnection, whileBusy } from './shell.js';
 import { createBoard } from './components/board.js';
 import { createCompose } from './components/compose.js';
@@ -104,7 +104,8 @@ function start() {
   // Reports and end
   const wrap = panel('wrapup');
   const reportHint = h('p', { class: 'hint' });
-  const reportBtns = ['md', 'json', 'csv'].map((f) => {
+  // Plain words first: most people want a Word document or a PDF; the rest are for those who know them.
+  const reportBtns = ['docx', 'pdf', 'csv', 'md', 'json'].map((f) => {
     const b = button('secondary small', () => download(f), `report-${f}`);
     b._format = f;
     return b;
@@ -372,7 +373,7 @@ function start() {
     const id = conn.state?.workshop?.id;
     if (!id) return;
     try {
-      const res = await fetch(`/api/workshops/${encodeURIComponent(id)}/report?format=${format}`,
+      const res = await fetch(`/api/workshops/${encodeURIComponent(id)}/report?format=${format}&lang=${getLang()}`,
         { headers: { Authorization: `Bearer ${token}` } });
       if (!res.ok) {
         let e = null;
@@ -381,7 +382,9 @@ function start() {
       }
       const blob = await res.blob();
       const url = URL.createObjectURL(blob);
-      const a = h('a', { href: url, download: `common-ground-report-${id}.${format}` });
+      // The server names the file for the workshop and its date (Content-Disposition).
+      const named = /filename="?([^";]+)"?/.exec(res.headers.get('Content-Disposition') ?? '');
+      const a = h('a', { href: url, download: named ? named[1] : `common-ground-report-${id}.${format}` });
       document.body.append(a);
       a.click();
       a.remove();

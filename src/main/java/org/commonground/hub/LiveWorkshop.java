@@ -301,7 +301,7 @@ final class LiveWorkshop {
    */
   boolean attach(Member m, Resume resume, long since) {
     String person = m.you.participantId();
-    if (connectionsOf(person) >= settings.connectionsPerPerson()) return false;
+    if (presence.connections(person) >= settings.connectionsPerPerson()) return false;
     cancelIdleCheck();
     boolean resumed = resume != null && resume.epoch().equals(epoch) && resume.seq() <= seq
         && resume.seq() >= since;
@@ -314,16 +314,12 @@ final class LiveWorkshop {
     return true;
   }
 
-  private int connectionsOf(String participantId) {
-    int n = 0;
-    for (Member other : members) if (other.you.participantId().equals(participantId)) n++;
-    return n;
-  }
-
   void detach(Member m) {
     if (!members.remove(m)) return;
-    if (connectionsOf(m.you.participantId()) == 0) rates.remove(m.you.participantId());
-    if (presence.disconnected(m.you.participantId())) presenceChanged();
+    if (presence.disconnected(m.you.participantId())) {
+      rates.remove(m.you.participantId());
+      presenceChanged();
+    }
     scheduleIdleCheck();
   }
 

@@ -27,6 +27,9 @@ final class Presence {
 
   String nodeId() { return nodeId; }
 
+  /** How many connections the person has to the workshop on this node. */
+  int connections(String participantId) { return local.getOrDefault(participantId, 0); }
+
   /** Returns true if the participant was not online here before. */
   boolean connected(String participantId) {
     return local.merge(participantId, 1, Integer::sum) == 1;

@@ -37,6 +37,10 @@ export function openParticipant(root, token, { onLeave } = {}) {
   const live = h('div', { hidden: true }, phase.el, spotlight.el, tools.el, polls.el, compose.el, board.el);
   replace(root, loading, live, h('p', {}, leave));
 
+  // Focus asked for before the welcome (right after joining) waits for the view: a hidden title cannot
+  // take it, and it would be left on the page body, where a screen reader user hears nothing.
+  let focusWanted = false;
+  const focusTitle = () => $('ws-title')?.focus();
   const render = () => {
     const s = conn.state;
     leave.textContent = t('ws.leave');
@@ -44,6 +48,10 @@ export function openParticipant(root, token, { onLeave } = {}) {
     loading.hidden = true;
     live.hidden = false;
     for (const part of [phase, spotlight, tools, polls, compose, board]) part.update(s);
+    if (focusWanted) {
+      focusWanted = false;
+      focusTitle();
+    }
   };
   conn.on('state', render);
   onLangChange(render);
@@ -65,7 +73,7 @@ export function openParticipant(root, token, { onLeave } = {}) {
   conn.on('welcome', ({ resumed }) => { if (!resumed) render(); });
   conn.connect();
   render();
-  return { conn, focus: () => $('ws-title')?.focus() };
+  return { conn, focus: () => { if (live.hidden) focusWanted = true; else focusTitle(); } };
 }
 
 export { showError };

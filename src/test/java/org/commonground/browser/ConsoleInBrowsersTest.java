@@ -39,6 +39,8 @@ class ConsoleInBrowsersTest {
       a.type("join-name", "Sam");
       a.click("join-submit");
       a.waitText(".phase-name", "Part 1 of 3");
+      // Focus lands on the workshop's title, not the page body, so a screen reader says where they are.
+      a.waitJs("document.activeElement.id === 'ws-title'");
       b.go(node.url() + "/j/" + code.replace("-", ""));
       b.type("join-name", "Priya");
       b.click("join-submit");

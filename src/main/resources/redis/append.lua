@@ -16,13 +16,6 @@
 -- Returns {'ok', lastSeq} | {'stale', currentSeq, missed} | {'dup', storedAnswer} | {'gone', 0}, where missed
 -- holds the stored events after the caller's seq (at most 64): it decides again without another round trip,
 -- so a node that lost the race is not a round trip behind the winner on its next try as well.
-local REMOVED = '"(removed)"'
-local function joined(record)
-  return (string.gsub(record, '"text":{"%$t":"([^"]+)"}', function(id)
-    return '"text":' .. (redis.call('HGET', KEYS[7], id) or REMOVED)
-  end))
-end
-
 local answered = redis.call('GET', KEYS[3])
 if answered then return {'dup', answered} end
 -- A purged (or expired) workshop has no epoch: nothing may bring any of its keys back.
@@ -33,7 +26,7 @@ if current ~= expected then
   local missed = {}
   if current > expected then
     for _, entry in ipairs(redis.call('XRANGE', KEYS[2], tostring(expected + 1), '+', 'COUNT', 64)) do
-      missed[#missed + 1] = joined(entry[2][2])
+      missed[#missed + 1] = joined(entry[2][2], KEYS[7])
     end
   end
   return {'stale', current, missed}
@@ -60,7 +53,7 @@ for i = 1, n do
   seq = seq + 1
   local record = '{"seq":' .. seq .. ',' .. ARGV[at + 1]
   redis.call('XADD', KEYS[2], seq .. '-1', 'r', record)
-  redis.call('PUBLISH', ARGV[2], joined(record))
+  redis.call('PUBLISH', ARGV[2], joined(record, KEYS[7]))
 end
 -- KEEPTTL: an author may still withdraw after the end; that must not undo the retention expiry.
 redis.call('SET', KEYS[1], seq, 'KEEPTTL')

@@ -29,13 +29,13 @@ public final class RedisWorkshopStore implements WorkshopStore {
   private final Keys keys;
   private final int refTtlSeconds;
   private final Script releaseCode = Script.load("release-code.lua");
-  private final Script append = Script.load("append.lua");
+  private final Script append = Script.load("append.lua", "joined-texts.lua");
   private final Script create = Script.load("create.lua");
   private final Script failedJoin = Script.load("failed-join.lua");
   private final Script presence = Script.load("presence.lua");
   private final Script answerOnce = Script.load("answer-once.lua");
   private final Script addToken = Script.load("add-token.lua");
-  private final Script rangeScript = Script.load("range.lua");
+  private final Script rangeScript = Script.load("range.lua", "joined-texts.lua");
   private final Script welcome = Script.load("welcome.lua");
   /** How long a workshop lives if nobody starts it (0: for ever). */
   private final long notStartedSeconds;

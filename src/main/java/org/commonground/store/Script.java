@@ -24,10 +24,22 @@ final class Script {
     this.sha = sha1(body);
   }
 
-  static Script load(String name) {
+  static Script load(String name) { return new Script(read(name)); }
+
+  /**
+   * A script with shared Lua functions before it ({@code preludes}, in order): Redis runs each script on
+   * its own, so code two scripts share is put in front of each rather than written twice.
+   */
+  static Script load(String name, String... preludes) {
+    StringBuilder body = new StringBuilder();
+    for (String p : preludes) body.append(read(p)).append('\n');
+    return new Script(body.append(read(name)).toString());
+  }
+
+  private static String read(String name) {
     try (InputStream in = Script.class.getResourceAsStream("/redis/" + name)) {
       if (in == null) throw new IllegalStateException("missing script /redis/" + name);
-      return new Script(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,5 +1,7 @@
 package org.commonground.report;
 
+import org.commonground.workshop.Lang;
+import org.commonground.workshop.StakeholderGroup;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -102,7 +104,8 @@ public record Words(String lang, Map<String, String> text) {
   /** A group name as shown: the merged groups' names are the report's own words, the rest as the workshop set them. */
   public String group(String g) {
     if (g == null) return "";
-    return g.equals(Reports.OTHER) || g.equals(Reports.NOT_GIVEN) ? get(g) : g;
+    if (g.equals(Reports.OTHER) || g.equals(Reports.NOT_GIVEN)) return get(g);
+    return StakeholderGroup.labelIn(g, "cy".equals(lang) ? Lang.CY : Lang.EN);
   }
 
   public String kind(String wire) { return text.getOrDefault("kind." + wire, wire); }

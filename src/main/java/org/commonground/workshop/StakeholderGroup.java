@@ -25,4 +25,18 @@ public record StakeholderGroup(String id, String label) {
       new StakeholderGroup("commissioners", "Comisiynwyr ac arweinwyr"));
 
   public static List<StakeholderGroup> defaults(Lang lang) { return lang == Lang.CY ? DEFAULTS_CY : DEFAULTS; }
+
+  /**
+   * A built-in group's name in {@code lang} when {@code label} is that group's name in either language
+   * (a Welsh report of an English workshop says "Gofalwyr a theulu"); a group the workshop named itself
+   * keeps its own words.
+   */
+  public static String labelIn(String label, Lang lang) {
+    for (int i = 0; i < DEFAULTS.size(); i++) {
+      if (DEFAULTS.get(i).label().equals(label) || DEFAULTS_CY.get(i).label().equals(label)) {
+        return defaults(lang).get(i).label();
+      }
+    }
+    return label;
+  }
 }

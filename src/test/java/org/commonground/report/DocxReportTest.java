@@ -49,6 +49,8 @@ class DocxReportTest {
     String xml = documentXml(docx);
     assertThat(xml).contains(RichWorkshop.ANONYMOUS_TEXT, RichWorkshop.QUESTION, "Commissioning lead", "gwŷr", "ŵyl")
         .doesNotContain(RichWorkshop.ANONYMOUS_AUTHOR);
+    String view = System.getProperty("cg.report.docxViewOut");
+    if (view != null) java.nio.file.Files.writeString(java.nio.file.Path.of(view), DocxView.html(docx));
   }
 
   @Test

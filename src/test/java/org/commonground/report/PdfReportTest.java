@@ -30,7 +30,10 @@ class PdfReportTest {
       assertThat(doc.getDocumentInformation().getTitle()).isNotBlank();
       String xmp = new String(catalog.getMetadata().toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
       assertThat(xmp).as("claims PDF/UA-1 and PDF/A-3a").contains("pdfuaid:part>1<", "pdfaid:part>3<", "pdfaid:conformance>A<");
+      assertThat(catalog.getViewerPreferences().displayDocTitle()).as("title shown, not the file name").isTrue();
       for (var page : doc.getPages()) {
+        assertThat(page.getCOSObject().getNameAsString(org.apache.pdfbox.cos.COSName.getPDFName("Tabs")))
+            .as("tab order follows the structure").isEqualTo("S");
         for (var name : page.getResources().getFontNames()) {
           PDFont font = page.getResources().getFont(name);
           assertThat(font.isEmbedded()).as("font %s embedded", font.getName()).isTrue();

@@ -61,6 +61,15 @@ class ReportModelTest {
   }
 
   @Test
+  @DisplayName("a Welsh report of an English workshop names the built-in groups in Welsh, and a group's own name as set")
+  void welshGroupNames() {
+    String md = MarkdownReport.render(RichWorkshop.report(), Words.WELSH);
+    assertThat(md).contains("Gofalwyr a theulu").doesNotContain("Carers and family");
+    assertThat(Words.WELSH.group("Peer supporters")).isEqualTo("Peer supporters");
+    assertThat(Words.ENGLISH.group("Gofalwyr a theulu")).isEqualTo("Carers and family");
+  }
+
+  @Test
   @DisplayName("the CSV has a byte-order mark, one row per contribution, and no author or group on anonymous rows")
   void csv() {
     Report r = RichWorkshop.report();

@@ -1,5 +1,6 @@
 // Unit tests for outbox.js and acks.js (commands waiting for answers; what answers say): node --test web/js/
 import { test, describe } from 'node:test';
+import { readFileSync, readdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { Outbox, commandFrame, newRef } from './outbox.js';
 import { OwnIds, adoptState, applyAck } from './acks.js';
@@ -106,4 +107,23 @@ describe('acks', () => {
     own.clear();
     assert.equal(storage.getItem('m'), null);
   });
+});
+
+const CONSOLE = ['facilitator.js', 'suggestions.js', 'joining.js', 'invite.js'];
+
+test('close codes and error codes are spelled only in wire.js', () => {
+  const dir = new URL('.', import.meta.url);
+  const files = [...readdirSync(dir).filter((f) => f.endsWith('.js')).map((f) => new URL(f, dir)),
+    ...readdirSync(new URL('components/', dir)).map((f) => new URL(`components/${f}`, dir))];
+  for (const f of files) {
+    if (f.pathname.endsWith('/wire.js')) continue;
+    const code = readFileSync(f, 'utf8').split('\n').filter((l) => !/^\s*(\*|\/\*\*)/.test(l))
+      .map((l) => l.replace(/\/\/.*$/, '')).join('\n'); // words in comments may name them
+    assert.doesNotMatch(code, /\b4[0-9]{3}\b/, `${f.pathname}: a close code; use CLOSE in wire.js`);
+    // The console's own files are being rewritten elsewhere; they move to ERR with that work.
+    if (CONSOLE.some((name) => f.pathname.endsWith(`/${name}`))) continue;
+    for (const name of Object.keys(ERR)) {
+      assert.ok(!code.includes(`'${name}'`), `${f.pathname}: '${name}'; use ERR.${name} from wire.js`);
+    }
+  }
 });

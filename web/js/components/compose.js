@@ -5,6 +5,7 @@ import { drafts } from '../storage.js';
 import { t } from '../i18n.js';
 import { announce, showError } from '../shell.js';
 import { groupLabel } from './card.js';
+import { ERR } from '../wire.js';
 
 // In the menu, in the order a newcomer is most likely to want them; each with a plain label (kindMenu.*).
 export const KINDS = ['idea', 'question', 'story', 'takeaway', 'parking'];
@@ -118,7 +119,7 @@ export function createCompose(ctx) {
       .then(() => announce(t('compose.posted')))
       .catch((err) => {
         // Left the workshop: the unsent post goes with everything else, not back into the box.
-        if (err?.code === 'CLOSED') return;
+        if (err?.code === ERR.CLOSED) return;
         const found = err?.details?.personalData;
         if (Array.isArray(found) && found.length) {
           flagged = text;

@@ -226,6 +226,7 @@ export default {
     empty: 'Does dim byd wedi’i bostio eto.',
     looseEmpty: 'Mae popeth mewn thema.',
     hidden: { other: 'Wedi’u cuddio ({count})' },
+    newest: 'Mynd i’r post mwyaf newydd',
   },
   filter: {
     label: 'Dangos',

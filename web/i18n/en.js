@@ -226,6 +226,7 @@ export default {
     empty: 'Nothing has been posted yet.',
     looseEmpty: 'Everything is in a theme.',
     hidden: { one: 'Hidden (1)', other: 'Hidden ({count})' },
+    newest: 'Go to the newest post',
   },
   filter: {
     label: 'Show',

@@ -69,7 +69,18 @@ export function createBoard(ctx) {
     hiddenHeading, hiddenList);
 
   const filter = createFilter({ onChange: () => update(ctx.state()) });
-  const el = h('div', { class: 'board' }, filter.el, themesSection, looseSection, parkingSection, hiddenSection);
+  // On a phone the newest post can be screens away (under the themes, in one of them): one tap to it.
+  let newestId = null;
+  const newestBtn = h('button', { type: 'button', class: 'secondary small', id: 'board-newest', hidden: true,
+    onclick: () => {
+      const card = cards.get(newestId)?.el;
+      if (!card?.isConnected) return;
+      card.setAttribute('tabindex', '-1');
+      card.scrollIntoView({ block: 'center' });
+      card.focus({ preventScroll: true });
+    } });
+  const newest = h('p', { class: 'board-newest' }, newestBtn);
+  const el = h('div', { class: 'board' }, filter.el, newest, themesSection, looseSection, parkingSection, hiddenSection);
 
   function cardFor(c) {
     let card = cards.get(c.id);
@@ -141,6 +152,12 @@ export function createBoard(ctx) {
     hiddenSection.hidden = hidden.length === 0;
     setText(hiddenHeading, t('board.hidden', { count: hidden.length }));
     place(hiddenList, hidden.map(render));
+
+    const latest = shown.reduce((a, c) => (used.has(c.id) && (!a || (c.createdAt ?? 0) >= (a.createdAt ?? 0)) ? c : a), null);
+    newestId = latest?.id ?? null;
+    newestBtn.hidden = ctx.facilitator || shown.length < 2;
+    newest.hidden = newestBtn.hidden;
+    setText(newestBtn, t('board.newest'));
 
     for (const id of [...cards.keys()]) if (!used.has(id)) cards.delete(id);
     if (active && document.activeElement !== active) {

@@ -59,3 +59,10 @@ export const FINAL_CLOSES = new Map([
 
 /** Close codes after which the next try waits as long as after abuse: never a tight loop of reconnects. */
 export const PAUSING_CLOSES = new Set([CLOSE.ABUSE, CLOSE.TOO_MANY]);
+
+/** The server's limits on what people type (docs/protocol.md), in characters. */
+export const LIMITS = Object.freeze({
+  contributionText: 1000,
+  themeLabel: 120,
+  name: 80,
+});

@@ -6,6 +6,7 @@ import { t } from '../i18n.js';
 import { announce, showError } from '../shell.js';
 import { createCard } from './card.js';
 import { createFilter, matchesFilter } from './filter.js';
+import { LIMITS } from '../wire.js';
 
 const DRAG_TYPE = 'text/x-cg-contribution';
 
@@ -34,7 +35,7 @@ export function createBoard(ctx) {
   const themesHeading = h('h2', { id: 'themes-heading', tabindex: '-1' });
   const themesHint = h('p', { class: 'hint' });
   const newThemeLabel = h('label', { for: 'new-theme' });
-  const newThemeInput = h('input', { id: 'new-theme', type: 'text', maxlength: 120, autocomplete: 'off' });
+  const newThemeInput = h('input', { id: 'new-theme', type: 'text', maxlength: LIMITS.themeLabel, autocomplete: 'off' });
   const newThemeBtn = h('button', { type: 'submit', class: 'small' });
   const newThemeForm = h('form', { class: 'new-theme', onsubmit: (e) => {
     e.preventDefault();
@@ -194,7 +195,7 @@ function createTheme(ctx, id) {
   } });
   const actions = h('div', { class: 'actions' }, voteUp, voteDown, renameBtn, spotBtn, deleteBtn);
   const renameLabel = h('label', { for: `rename-${id}` });
-  const renameInput = h('input', { id: `rename-${id}`, type: 'text', maxlength: 120 });
+  const renameInput = h('input', { id: `rename-${id}`, type: 'text', maxlength: LIMITS.themeLabel });
   const renameSave = h('button', { type: 'submit', class: 'small' });
   const renameCancel = h('button', { type: 'button', class: 'secondary small', onclick: () => closeRename() });
   const renameForm = h('form', { class: 'rename', hidden: true, onsubmit: (e) => {

@@ -7,7 +7,7 @@ import { showError, watchConnection } from './shell.js';
 import { createBoard } from './components/board.js';
 import { createCompose } from './components/compose.js';
 import { announceEvents, createGoneNotice, createPhaseBox, createPolls, createSpotlight, createTools, makeCtx } from './live.js';
-import { forgetWorkshop, rememberPerson } from './storage.js';
+import { KEYS, forgetWorkshop, rememberPerson } from './storage.js';
 import { CLOSE } from './wire.js';
 
 /**
@@ -65,6 +65,18 @@ export function openParticipant(root, token, { onLeave } = {}) {
     }
   };
   conn.on('state', render);
+  // Left in another tab of this browser: this tab leaves too, or its next welcome would remember them again.
+  const leftElsewhere = (e) => {
+    const id = conn.state?.workshop?.id;
+    if (!id || e.key !== KEYS.person(id) || e.newValue !== null || e.oldValue === null) return;
+    let held = null;
+    try { held = JSON.parse(e.oldValue)?.token; } catch { return; }
+    if (held !== token) return;
+    window.removeEventListener('storage', leftElsewhere);
+    conn.close({ forget: true });
+    over('left');
+  };
+  window.addEventListener('storage', leftElsewhere);
   onLangChange(render);
   announceEvents(ctx);
   watchConnection(conn, { onFinal: (e) => {

@@ -85,10 +85,20 @@ class ParticipantInBrowsersTest {
       assertThat(people.stream().map(JsonObject.class::cast).filter(x -> "participant".equals(x.getString("role")))
           .map(x -> x.getString("name")).toList()).as("the facilitator sees one Sam").containsExactly("Sam");
 
-      // Leaving forgets them on this device: the link asks for a name again, and a new person is new.
+      // Leaving forgets them on this device, in every tab: the link asks for a name again, and a new
+      // person is new.
+      String other = p.driver.getWindowHandle();
+      p.driver.switchTo().newWindow(WindowType.TAB);
+      p.go(joinPath);
+      p.waitText(".board .card.mine .text", "Who do I call at night, or at the weekend?");
       p.confirmYes();
       p.click("leave");
       p.waitText("h1", "Common Ground workshops");
+      p.driver.close();
+      p.driver.switchTo().window(other);
+      p.waitText("h1", "Common Ground workshops");
+      assertThat((String) p.js("return Object.keys(localStorage).concat(Object.keys(sessionStorage))"
+          + ".filter(k => k !== 'cg.lang').join(' ')")).as("nothing of the workshop left on the device").isEmpty();
       p.go(joinPath);
       p.visible(By.id("join-name"));
       assertThat((String) p.js("return Object.keys(localStorage).filter(k => k.startsWith('cg.person.')).join()")).isEmpty();

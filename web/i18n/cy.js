@@ -20,6 +20,7 @@ export default {
     submit: 'Ymuno',
     badCode: 'Mae gan god ymuno chwe llythyren a rhif, fel ABC-234.',
     needName: 'Dywedwch eich enw wrthym, os gwelwch yn dda.',
+    notBack: 'Doedden ni ddim yn gallu mynd â chi yn ôl i’r gweithdy hwn: mae eich lle ynddo wedi dod i ben. Ymunwch eto gyda’ch enw.',
   },
   create: {
     heading: 'Cynnal gweithdy',
@@ -225,6 +226,7 @@ export default {
     empty: 'Does dim byd wedi’i bostio eto.',
     looseEmpty: 'Mae popeth mewn thema.',
     hidden: { other: 'Wedi’u cuddio ({count})' },
+    newest: 'Mynd i’r post mwyaf newydd',
   },
   filter: {
     label: 'Dangos',

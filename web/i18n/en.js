@@ -20,6 +20,7 @@ export default {
     submit: 'Join',
     badCode: 'A join code has six letters and numbers, like ABC-234.',
     needName: 'Please tell us your name.',
+    notBack: 'We could not take you back into this workshop: your place in it has ended. Join again with your name.',
   },
   create: {
     heading: 'Run a workshop',
@@ -225,6 +226,7 @@ export default {
     empty: 'Nothing has been posted yet.',
     looseEmpty: 'Everything is in a theme.',
     hidden: { one: 'Hidden (1)', other: 'Hidden ({count})' },
+    newest: 'Go to the newest post',
   },
   filter: {
     label: 'Show',

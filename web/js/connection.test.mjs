@@ -540,16 +540,21 @@ describe('Connection', () => {
     assert.deepEqual(c.state.yourVotes, {});
   });
 
-  test('our poll answers are remembered for this token, across a reload', async () => {
+  test('own poll answers: the ack shows ours at once; the server\'s yourAnswers win after a reload', async () => {
     const c = connection('tok-p');
-    const ws = online(c);
+    const ws = online(c, welcome({ state: { ...STATE(), yourAnswers: { q0: 1 } } }));
     const p = c.send('poll.answer', { pollId: 'q1', option: 2 });
     ws.receive({ t: 'ack', ref: ws.cmds()[0].ref, seq: 11, result: { pollId: 'q1' } });
     await p;
-    assert.deepEqual(c.state.yourAnswers, { q1: 2 });
+    assert.deepEqual(c.state.yourAnswers, { q0: 1, q1: 2 });
+    // Another device answered q1 differently since: the server's answers are the person's answers.
     const again = connection('tok-p');
-    online(again);
-    assert.deepEqual(again.state.yourAnswers, { q1: 2 });
+    online(again, welcome({ state: { ...STATE(), yourAnswers: { q1: 0 } } }));
+    assert.deepEqual(again.state.yourAnswers, { q1: 0 });
+    const none = connection('tok-p');
+    online(none);
+    assert.equal(none.state.yourAnswers, undefined, 'nothing kept on this device stands in for the server');
+    assert.ok(![...storage.map.keys()].some((k) => k.includes('answers')), 'answers are not kept on the device');
   });
 
   test('a facilitator keeps hidden contributions (to unhide them); a participant drops them', () => {

@@ -4,6 +4,7 @@
 // and the end.
 import { $, h, place, replace, setText } from './dom.js';
 import { Connection } from './connection.js';
+import { CLOSE } from './wire.js';
 import { formatNumber, getLang, onLangChange, t } from './i18n.js';
 import { announce, errorText, initShell, showError, watchConnection, whileBusy } from './shell.js';
 import { createBoard } from './components/board.js';
@@ -491,7 +492,7 @@ function start() {
     handsBefore = now;
   });
   watchConnection(conn, { linkRole: true, onFinal: (e) => {
-    if (e.code !== 4403) return false;
+    if (e.code !== CLOSE.REMOVED) return false;
     // This facilitator was removed by another one (or the workshop was deleted): say so calmly.
     mergeDialog.close();
     removeDialog.close();

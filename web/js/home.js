@@ -6,15 +6,16 @@ import { errorText, initShell, showError } from './shell.js';
 import { openParticipant } from './participant.js';
 import { browserStorage, rememberLinks, tokenOfPath } from './manage.js';
 import { postJson as post } from './api.js';
-import { KEYS, keepPageToken, readJson, sessionStore, writeJson } from './storage.js';
+import { KEYS, keepPageToken, normalizeCode, personForCode, readJson, rememberPerson, sessionStore, writeJson } from './storage.js';
+import { ERR } from './wire.js';
 import { createCopyField } from './components/copy.js';
-const GROUPS = ['experts-by-experience', 'carers', 'professionals', 'community', 'commissioners'];
-// The workshop's own groups, once its code is known (GET /api/join/CODE); until then the defaults.
-let workshopGroups = null;
+// The workshop's own groups, once its code is known (GET /api/join/CODE): the server's, never a copy
+// of its defaults. Until then only "Prefer not to say".
+let workshopGroups = [];
+// The workshop's title from the same answer, to remember with the person who joins.
+let previewTitle = '';
 
-export function normalizeCode(s) {
-  return String(s ?? '').toUpperCase().replace(/[^A-Z0-9]/g, '');
-}
+export { normalizeCode };
 
 export function displayCode(s) {
   const c = normalizeCode(s);
@@ -31,7 +32,7 @@ async function postJson(path, body, bearer) {
     return await post(path, body, bearer);
   } catch (err) {
     if (err.retryAfter) err.message = t('errors.retryAfter', { seconds: err.retryAfter });
-    if (err.code === 'NOT_FOUND' && path === '/api/join') err.code = 'JOIN_NOT_FOUND';
+    if (err.code === ERR.NOT_FOUND && path === '/api/join') err.code = ERR.JOIN_NOT_FOUND;
     throw err;
   }
 }
@@ -49,9 +50,13 @@ async function busy(form, fn) {
 function renderGroups() {
   const select = $('join-group');
   const v = select.value;
-  // Default groups are translated; a workshop's own groups keep the label its facilitator gave.
-  const options = (workshopGroups ?? GROUPS.map((id) => ({ id })))
-    .map((g) => h('option', { value: g.id }, GROUPS.includes(g.id) ? t(`groups.${g.id}`) : g.label));
+  // A default group (one we have words for) in the page's language; a workshop's own keeps the label
+  // its facilitator gave.
+  const options = workshopGroups.map((g) => {
+    const key = `groups.${g.id}`;
+    const words = t(key);
+    return h('option', { value: g.id }, words !== key ? words : g.label);
+  });
   replace(select, h('option', { value: '' }, t('join.groupNone')), options);
   select.value = v;
 }
@@ -63,6 +68,8 @@ async function loadPreview(code) {
     const res = await fetch(`/api/join/${code}`);
     if (!res.ok) return;
     const preview = await res.json();
+    if (normalizeCode($('join-code').value) !== code) return; // typed another code meanwhile
+    previewTitle = typeof preview.title === 'string' ? preview.title : '';
     if (Array.isArray(preview.stakeholderGroups)) {
       workshopGroups = preview.stakeholderGroups;
       renderGroups();
@@ -131,6 +138,14 @@ $('join-form').addEventListener('submit', (e) => {
   const joinCode = normalizeCode($('join-code').value);
   const name = $('join-name').value.trim();
   if (joinCode.length !== 6) { joinProblem(t('join.badCode'), $('join-code')); return; }
+  // Already someone in this workshop on this device: carry on as them, not as a second person.
+  const known = personForCode(joinCode);
+  if (known) {
+    joinProblem(null);
+    writeSession({ token: known.token, joinCode });
+    openWorkshop(known.token, { moveFocus: true, joinCode });
+    return;
+  }
   if (!name) { joinProblem(t('join.needName'), $('join-name')); return; }
   joinProblem(null);
   busy(form, async () => {
@@ -139,7 +154,8 @@ $('join-form').addEventListener('submit', (e) => {
       if ($('join-group').value) body.group = $('join-group').value;
       const r = await postJson('/api/join', body);
       writeSession({ token: r.token, joinCode });
-      openWorkshop(r.token, { moveFocus: true });
+      rememberPerson({ token: r.token, workshopId: r.workshopId, joinCode, title: previewTitle });
+      openWorkshop(r.token, { moveFocus: true, joinCode });
     } catch (err) {
       // LOCKED (the facilitator has stopped new people joining), FULL, ENDED, a wrong code: all said
       // beside the form, where the person who just pressed Join is looking.
@@ -170,7 +186,7 @@ $('join-code').addEventListener('blur', (e) => {
   loadPreview(normalizeCode(e.target.value));
 });
 
-function openWorkshop(token, { moveFocus = false } = {}) {
+function openWorkshop(token, { moveFocus = false, joinCode = '' } = {}) {
   $('start').hidden = true;
   const root = $('workshop');
   root.hidden = false;
@@ -180,9 +196,15 @@ function openWorkshop(token, { moveFocus = false } = {}) {
       if (reason === 'left') { location.replace('/'); return; }
       // Removed: the live view now says so in its place, with a link to the start page.
       if (reason === 'removed') return;
-      // No longer valid: the error box says why; offer the start page again.
+      // No longer valid (expired, deleted): the join form again, with its code, saying why beside it.
+      writeSession(null);
       root.hidden = true;
       $('start').hidden = false;
+      if (joinCode) {
+        $('join-code').value = displayCode(joinCode);
+        loadPreview(joinCode);
+      }
+      joinProblem(t('join.notBack'), $('join-name'));
     },
   });
   if (moveFocus) view.focus();
@@ -201,9 +223,16 @@ function start() {
   });
   window.addEventListener('pagehide', clearCreated);
   const path = location.pathname.match(/^\/j\/([A-Za-z0-9-]{6,7})\/?$/);
+  const code = path ? normalizeCode(path[1]) : '';
   const session = readSession();
-  if (session?.token && (!path || normalizeCode(path[1]) === session.joinCode)) {
-    openWorkshop(session.token); // a reload: carry on where we were
+  // The join link opened again on this device (a new tab, a rescanned QR code, a restarted browser):
+  // the same person, not a new one.
+  const known = code ? personForCode(code) : null;
+  if (session?.token && (!path || code === session.joinCode)) {
+    openWorkshop(session.token, { joinCode: session.joinCode }); // a reload: carry on where we were
+  } else if (known) {
+    writeSession({ token: known.token, joinCode: code });
+    openWorkshop(known.token, { joinCode: code });
   } else if (path) {
     $('join-code').value = displayCode(path[1]);
     $('create').hidden = true;

@@ -22,7 +22,8 @@ export function makeCtx(conn, { facilitator = false } = {}) {
       if (!s || s.workshop?.status === 'ended') return false;
       if (conn.you?.role === 'display') return false;
       const def = (s.phases ?? [])[s.phase?.index ?? 0];
-      const allow = def?.allow ?? ['contribute', 'group', 'react', 'poll', 'hand'];
+      // The server sends every part's allow list (its defaults included): nothing is allowed until known.
+      const allow = def?.allow ?? [];
       if (facilitator || conn.you?.role === 'facilitator') {
         // Facilitators steer: they may do anything, but their votes, answers and hands would
         // skew the group's, so those follow the phase like everyone's.

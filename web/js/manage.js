@@ -1,20 +1,21 @@
 // What the facilitator console works out without a DOM, so it is unit tested: the people it lists
 // (and whom it offers to remove), the checks before a theme merge, the links it shows, and the
 // links this browser keeps for a workshop it created.
-import { KEYS, probeStorage } from './storage.js';
+import { KEYS, normalizeCode, probeStorage } from './storage.js';
+import { LIMITS } from './wire.js';
 
 /** Storage key prefix for a workshop's links (KEYS.links). */
 export const LINKS_PREFIX = KEYS.links('');
 /** Kept links older than this are dropped (a workshop's data is gone by then anyway, by default). */
 export const LINKS_KEEP_MS = 90 * 24 * 60 * 60 * 1000;
 /** The server's limit on a theme label (in characters, that is code points). */
-export const THEME_LABEL_MAX = 120;
+export const THEME_LABEL_MAX = LIMITS.themeLabel;
 
 // ---------------------------------------------------------------------------------------------
 // Links (docs/protocol.md: `/j/ABC234`, `/f/#<facilitatorToken>`, `/d/#<displayToken>`)
 
 export function joinPath(code) {
-  return `/j/${String(code ?? '').toUpperCase().replace(/[^A-Z0-9]/g, '')}`;
+  return `/j/${normalizeCode(code)}`;
 }
 
 export function facilitatorPath(token) {
@@ -41,8 +42,7 @@ export function tokenOfPath(path) {
  * picture on a screen: the code in the query makes each code's picture its own (the server ignores it).
  */
 export function qrPath(workshopId, code) {
-  const c = String(code ?? '').toUpperCase().replace(/[^A-Z0-9]/g, '');
-  return `/api/workshops/${encodeURIComponent(String(workshopId))}/qr.svg?code=${c}`;
+  return `/api/workshops/${encodeURIComponent(String(workshopId))}/qr.svg?code=${normalizeCode(code)}`;
 }
 
 /** localStorage when this browser has a working one, else null (then nothing is kept). */

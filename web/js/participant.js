@@ -7,7 +7,8 @@ import { showError, watchConnection } from './shell.js';
 import { createBoard } from './components/board.js';
 import { createCompose } from './components/compose.js';
 import { announceEvents, createGoneNotice, createPhaseBox, createPolls, createSpotlight, createTools, makeCtx } from './live.js';
-import { forgetWorkshop } from './storage.js';
+import { KEYS, forgetWorkshop, rememberPerson } from './storage.js';
+import { CLOSE } from './wire.js';
 
 /**
  * Opens the live view in `root` for this token; onLeave(reason) when it is over for good. By then
@@ -16,6 +17,16 @@ import { forgetWorkshop } from './storage.js';
  */
 export function openParticipant(root, token, { onLeave } = {}) {
   const conn = new Connection(token);
+  // Who this device is here, kept up to date (a new join code, a new title) so the join link opened
+  // again in another tab, or after a restart, brings the same person back.
+  const remember = () => {
+    const w = conn.state?.workshop;
+    if (w?.id && conn.you?.role === 'participant') {
+      rememberPerson({ token, workshopId: w.id, joinCode: w.joinCode ?? '', title: w.title ?? '' });
+    }
+  };
+  conn.on('welcome', remember);
+  conn.on('event', (ev) => { if (ev.name === 'workshop.updated') remember(); });
   const over = (reason) => {
     forgetWorkshop({ tokens: [token], workshopId: conn.state?.workshop?.id });
     onLeave?.(reason);
@@ -54,12 +65,24 @@ export function openParticipant(root, token, { onLeave } = {}) {
     }
   };
   conn.on('state', render);
+  // Left in another tab of this browser: this tab leaves too, or its next welcome would remember them again.
+  const leftElsewhere = (e) => {
+    const id = conn.state?.workshop?.id;
+    if (!id || e.key !== KEYS.person(id) || e.newValue !== null || e.oldValue === null) return;
+    let held = null;
+    try { held = JSON.parse(e.oldValue)?.token; } catch { return; }
+    if (held !== token) return;
+    window.removeEventListener('storage', leftElsewhere);
+    conn.close({ forget: true });
+    over('left');
+  };
+  window.addEventListener('storage', leftElsewhere);
   onLangChange(render);
   announceEvents(ctx);
   watchConnection(conn, { onFinal: (e) => {
     compose.el.hidden = true;
     tools.el.hidden = true;
-    if (e.code === 4403) {
+    if (e.code === CLOSE.REMOVED) {
       // Removed by a facilitator: say so calmly, in place of the workshop, and put focus on it.
       const notice = createGoneNotice(e.reason);
       replace(root, notice.el);
@@ -67,8 +90,9 @@ export function openParticipant(root, token, { onLeave } = {}) {
       over('removed');
       return true;
     }
+    // The token opens nothing any more (expired, deleted): the start page says so beside the join form.
     over('invalid');
-    return false;
+    return true;
   } });
   conn.on('welcome', ({ resumed }) => { if (!resumed) render(); });
   conn.connect();

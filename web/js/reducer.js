@@ -289,7 +289,8 @@ export function applyOwnReaction(state, contributionId, reaction, on) {
 /** Votes left to give: from the last ack when there is one, else budget minus what we gave. */
 export function votesRemaining(state) {
   if (typeof state?.votesRemaining === 'number') return state.votesRemaining;
-  const budget = state?.workshop?.settings?.votesPerParticipant ?? 5;
+  // The budget is the server's (every settings object carries it); not known yet: none to give.
+  const budget = state?.workshop?.settings?.votesPerParticipant ?? 0;
   const used = Object.values(state?.yourVotes ?? {}).reduce((a, b) => a + (Number(b) || 0), 0);
   return Math.max(0, budget - used);
 }

@@ -2,6 +2,7 @@
 // error box and the polite announcer.
 import { $, h, replace, setText } from './dom.js';
 import { LANGUAGES, applyI18n, getLang, onLangChange, setLang, t } from './i18n.js';
+import { CLOSE, ERR } from './wire.js';
 
 export function initShell() {
   document.documentElement.lang = getLang();
@@ -19,7 +20,7 @@ export function errorText(err) {
   if (typeof err === 'string') return err;
   const known = err.code ? t(`errors.${err.code}`) : null;
   if (known && known !== `errors.${err.code}`) return known;
-  return err.message || t('errors.INTERNAL');
+  return err.message || t(`errors.${ERR.INTERNAL}`);
 }
 
 let alertTimer = null;
@@ -86,7 +87,7 @@ export function watchConnection(conn, { onFinal, linkRole = false } = {}) {
   };
   conn.on('status', ({ status: s }) => {
     // Connected again: a "too many places" message is out of date.
-    if (s === 'online' && $('alert')?.textContent.includes(t('closed.4409'))) showError(null);
+    if (s === 'online' && $('alert')?.textContent.includes(t(`closed.${CLOSE.TOO_MANY}`))) showError(null);
     status = s;
     clearTimeout(timer);
     if (s === 'reconnecting') timer = setTimeout(() => { shown = status; render(); }, 2000);
@@ -95,7 +96,7 @@ export function watchConnection(conn, { onFinal, linkRole = false } = {}) {
   conn.on('outbox', render);
   conn.on('closed', (e) => {
     // Open in too many tabs: the connection waits a while before trying again; say how to fix it.
-    if (e.code === 4409) { showError(t('closed.4409')); return; }
+    if (e.code === CLOSE.TOO_MANY) { showError(t(`closed.${CLOSE.TOO_MANY}`)); return; }
     if (e.reconnect) return;
     // The view may say it in its own words (a removal gets a calm page, not an error): it returns true.
     if (onFinal?.(e) === true) {
@@ -105,7 +106,8 @@ export function watchConnection(conn, { onFinal, linkRole = false } = {}) {
     }
     // Participants can join again with the code; a facilitator or display link is simply dead.
     const shared = conn.you?.role === 'facilitator' || conn.you?.role === 'display' || linkRole;
-    const key = { 4401: shared ? 'closed.link' : 'closed.4401', 4403: 'closed.4403' }[e.code];
+    const key = { [CLOSE.UNAUTHENTICATED]: shared ? 'closed.link' : `closed.${CLOSE.UNAUTHENTICATED}`,
+      [CLOSE.REMOVED]: `closed.${CLOSE.REMOVED}` }[e.code];
     if (key) showError(t(key));
   });
   conn.on('error', (e) => showError(e));

@@ -18,6 +18,12 @@ export const KEYS = Object.freeze({
   probe: 'cg.probe',
   /** sessionStorage, this tab: the participant's {token, joinCode}. */
   session: 'cg.session',
+  /**
+   * localStorage: who this device is in a workshop, {token, workshopId, joinCode, title}, so the join
+   * link opened again (a new tab, a rescanned QR code, a restarted browser) brings the same person back.
+   * Kept until they leave, are removed, or the token stops working.
+   */
+  person: (workshopId) => `cg.person.${workshopId}`,
   /** sessionStorage, this tab: the console's {token}, never left in the address bar. */
   console: 'cg.console',
   /** sessionStorage, this tab: the display's {token}, never left in the address bar. */
@@ -26,8 +32,6 @@ export const KEYS = Object.freeze({
   outbox: (tk) => `cg.outbox.${tk}`,
   /** Ids of this person's own contributions. */
   mine: (tk) => `cg.mine.${tk}`,
-  /** This person's poll answers. */
-  answers: (tk) => `cg.answers.${tk}`,
   /** Text being typed: `name` is the view's (compose, edit.<contribution id>). */
   draft: (tk, name) => `cg.draft.${name}.${tk}`,
   /** A created workshop's display link, for its console (see manage.js). */
@@ -36,6 +40,10 @@ export const KEYS = Object.freeze({
 
 /** Session slots whose value is {token, …}: forgotten along with that token's workshop. */
 const TOKEN_SLOTS = [KEYS.session, KEYS.console, KEYS.display];
+const PERSON_PREFIX = KEYS.person('');
+
+/** Keys whose value is {token, …}: besides their parts, they go with the token they hold. */
+const holdsToken = (key) => TOKEN_SLOTS.includes(key) || key.startsWith(PERSON_PREFIX);
 
 // ---------------------------------------------------------------------------------------------
 // Storage: the browser's when it works, else memory. Access can throw (privacy modes, disabled
@@ -166,6 +174,43 @@ export function loadComposeDraft(key) {
 export const drafts = Object.freeze({ saveDraft, loadDraft, clearDraft, saveComposeDraft, loadComposeDraft });
 
 // ---------------------------------------------------------------------------------------------
+// The people this device is, one per workshop
+
+const isPerson = (p) => Boolean(p) && typeof p.token === 'string' && p.token !== ''
+  && typeof p.workshopId === 'string' && p.workshopId !== '' && typeof p.joinCode === 'string';
+
+/**
+ * Remembers who this device is in a workshop: {token, workshopId, joinCode (ABC234), title}. Written
+ * again when the title or join code changes; never for a workshop this page has forgotten.
+ */
+export function rememberPerson({ token, workshopId, joinCode, title = '' }, storage = localStore()) {
+  const person = { token, workshopId, joinCode: normalizeCode(joinCode), title: String(title ?? '') };
+  if (!isPerson(person)) return;
+  const key = KEYS.person(workshopId);
+  const kept = readJson(storage, key, null);
+  if (kept && kept.token === person.token && kept.joinCode === person.joinCode && kept.title === person.title) return;
+  writeJson(storage, key, person);
+}
+
+/** Every workshop this device is someone in: a list of {token, workshopId, joinCode, title}. */
+export function rememberedPeople(storage = localStore()) {
+  return keysIn(storage).filter((k) => k.startsWith(PERSON_PREFIX))
+    .map((k) => readJson(storage, k, null))
+    .filter(isPerson);
+}
+
+/** Who this device is in the workshop with this join code (ABC234 or abc-234), or null. */
+export function personForCode(code, storage = localStore()) {
+  const c = normalizeCode(code);
+  return c ? rememberedPeople(storage).find((p) => p.joinCode === c) ?? null : null;
+}
+
+/** A join code as the server keeps it: ABC234 (the server checks the alphabet). */
+export function normalizeCode(s) {
+  return String(s ?? '').toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
+// ---------------------------------------------------------------------------------------------
 // Forgetting a workshop
 
 // What this page has forgotten stays forgotten: a view reacting to the leaving itself (a send()
@@ -176,7 +221,7 @@ const sealedTokens = new Set();
 function isSealed(key, value) {
   if (!sealedParts.size || typeof key !== 'string' || !key.startsWith(PREFIX)) return false;
   if (key.slice(PREFIX.length).split('.').some((part) => sealedParts.has(part))) return true;
-  return TOKEN_SLOTS.includes(key) && sealedTokens.has(value?.token);
+  return holdsToken(key) && sealedTokens.has(value?.token);
 }
 
 /** Whether `key` (in `storage`) is one the client wrote for these tokens or this workshop. */
@@ -185,14 +230,14 @@ export function isWorkshopKey(storage, key, { tokens = [], workshopId = null } =
   const own = new Set(tokens.filter(Boolean).map(tokenKey));
   if (workshopId) own.add(String(workshopId));
   if (key.slice(PREFIX.length).split('.').some((part) => own.has(part))) return true;
-  if (!TOKEN_SLOTS.includes(key)) return false;
+  if (!holdsToken(key)) return false;
   const held = readJson(storage, key, null)?.token;
   return typeof held === 'string' && tokens.includes(held);
 }
 
 /**
- * Removes everything this browser holds for a workshop: its tokens, drafts, unsent posts, own ids,
- * poll answers and kept links, from localStorage and this tab's sessionStorage, and stops this page
+ * Removes everything this browser holds for a workshop: its tokens (and who this device is in it),
+ * drafts, unsent posts, own ids and kept links, from localStorage and this tab's sessionStorage, and stops this page
  * writing any of them again. The language choice stays (it is the device's). Returns the keys removed.
  * @param {{tokens?: string[], workshopId?: string|null}} which
  */

@@ -5,6 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { Connection } from './connection.js';
 import {
   KEYS, clearDraft, dropOtherTokens, drafts, forgetWorkshop, isWorkshopKey, keysIn, loadDraft, memoryStorage,
+  personForCode, rememberPerson, rememberedPeople,
   localStore, openWithToken, readJson, saveDraft, takePageToken, tokenKey, writeJson,
 } from './storage.js';
 
@@ -24,7 +25,7 @@ function fillWorkshop(local, session, token, workshopId = 'w1') {
   const tk = tokenKey(token);
   local.setItem(KEYS.outbox(tk), JSON.stringify([{ ref: 'c-1', name: 'contribution.add', args: { text: 'unsent' } }]));
   local.setItem(KEYS.mine(tk), '["c1"]');
-  local.setItem(KEYS.answers(tk), '{"q1":2}');
+  local.setItem(KEYS.person(workshopId), JSON.stringify({ token, workshopId, joinCode: 'ABC234', title: 'T' }));
   local.setItem(KEYS.draft(tk, 'compose'), JSON.stringify({ text: `half a thought in ${workshopId}` }));
   local.setItem(KEYS.draft(tk, 'edit.c1'), '{"text":"an edit"}');
   local.setItem(KEYS.links(workshopId), '{"display":"/d/#x","savedAt":1}');
@@ -43,7 +44,7 @@ describe('forgetting a workshop', () => {
     assert.equal(removed.length, 7);
     assert.deepEqual(keys(session), []);
     const tk2 = tokenKey(OTHER);
-    assert.deepEqual(keys(local), [KEYS.answers(tk2), KEYS.draft(tk2, 'compose'), KEYS.draft(tk2, 'edit.c1'), KEYS.lang,
+    assert.deepEqual(keys(local), [KEYS.person('w2'), KEYS.draft(tk2, 'compose'), KEYS.draft(tk2, 'edit.c1'), KEYS.lang,
       KEYS.links('w2'), KEYS.mine(tk2), KEYS.outbox(tk2), 'not-ours'].sort());
     assert.ok(!JSON.stringify(keysIn(local).map((k) => local.getItem(k))).includes('half a thought in w1'));
   });
@@ -55,7 +56,7 @@ describe('forgetting a workshop', () => {
     session.setItem(KEYS.session, '{not json');
     forgetWorkshop({ tokens: [TOKEN] }, [session]);
     assert.deepEqual(keys(session), [KEYS.console, KEYS.session].sort());
-    for (const k of [KEYS.outbox, KEYS.mine, KEYS.answers, (t) => KEYS.draft(t, 'compose')]) {
+    for (const k of [KEYS.outbox, KEYS.mine, (t) => KEYS.draft(t, 'compose')]) {
       assert.ok(!k(tokenKey(TOKEN)).includes(TOKEN));
     }
   });
@@ -194,4 +195,45 @@ test('the post being written keeps its kind and anonymous tick with its words', 
   saveDraft(k, 'older draft');
   assert.deepEqual(drafts.loadComposeDraft(k), { text: 'older draft', kind: 'idea', anonymous: false });
   clearDraft(k);
+});
+
+describe('who this device is in a workshop', () => {
+  // Workshop ids of their own: earlier tests sealed w1 and w2 for this page.
+  let w1;
+  let w2;
+  beforeEach(() => { w1 = `p${++n}`; w2 = `p${++n}`; });
+
+  test('remembered per workshop with its token, id, join code and title; listed and found by code', () => {
+    const local = memoryStorage();
+    rememberPerson({ token: TOKEN, workshopId: w1, joinCode: 'abc-234', title: 'Carers' }, local);
+    rememberPerson({ token: OTHER, workshopId: w2, joinCode: 'XYZ789', title: 'Ward' }, local);
+    rememberPerson({ token: '', workshopId: `${w2}y`, joinCode: 'QQQ222' }, local);
+    assert.deepEqual(keys(local), [KEYS.person(w1), KEYS.person(w2)].sort());
+    assert.deepEqual(rememberedPeople(local).map((p) => p.workshopId).sort(), [w1, w2].sort());
+    assert.deepEqual(personForCode('ABC234', local), { token: TOKEN, workshopId: w1, joinCode: 'ABC234', title: 'Carers' });
+    assert.equal(personForCode('abc-234', local)?.token, TOKEN, 'as typed or scanned');
+    assert.equal(personForCode('ZZZ999', local), null);
+    local.setItem(KEYS.person(`${w1}x`), '{broken');
+    assert.equal(rememberedPeople(local).length, 2, 'a broken entry is skipped');
+  });
+
+  test('a new join code or title is written over the old; the token stays the person', () => {
+    const local = memoryStorage();
+    rememberPerson({ token: TOKEN, workshopId: w1, joinCode: 'ABC234', title: 'Carers' }, local);
+    rememberPerson({ token: TOKEN, workshopId: w1, joinCode: 'NEW234', title: 'Carers group' }, local);
+    assert.equal(personForCode('ABC234', local), null);
+    assert.equal(personForCode('NEW234', local)?.title, 'Carers group');
+  });
+
+  test('leaving forgets them, by workshop id or by the token alone (a dead token before any welcome)', () => {
+    const local = memoryStorage();
+    rememberPerson({ token: TOKEN, workshopId: w1, joinCode: 'ABC234', title: 'A' }, local);
+    rememberPerson({ token: OTHER, workshopId: w2, joinCode: 'XYZ789', title: 'B' }, local);
+    forgetWorkshop({ tokens: [TOKEN] }, [local]);
+    assert.deepEqual(rememberedPeople(local).map((p) => p.workshopId), [w2]);
+    rememberPerson({ token: TOKEN, workshopId: w1, joinCode: 'ABC234', title: 'A' }, local);
+    assert.deepEqual(rememberedPeople(local).map((p) => p.workshopId), [w2], 'this page never writes it back');
+    forgetWorkshop({ workshopId: w2 }, [local]);
+    assert.deepEqual(keysIn(local), []);
+  });
 });

@@ -6,6 +6,7 @@ import { t } from '../i18n.js';
 import { announce, showError } from '../shell.js';
 import { createCard } from './card.js';
 import { createFilter, matchesFilter } from './filter.js';
+import { LIMITS } from '../wire.js';
 
 const DRAG_TYPE = 'text/x-cg-contribution';
 
@@ -34,7 +35,7 @@ export function createBoard(ctx) {
   const themesHeading = h('h2', { id: 'themes-heading', tabindex: '-1' });
   const themesHint = h('p', { class: 'hint' });
   const newThemeLabel = h('label', { for: 'new-theme' });
-  const newThemeInput = h('input', { id: 'new-theme', type: 'text', maxlength: 120, autocomplete: 'off' });
+  const newThemeInput = h('input', { id: 'new-theme', type: 'text', maxlength: LIMITS.themeLabel, autocomplete: 'off' });
   const newThemeBtn = h('button', { type: 'submit', class: 'small' });
   const newThemeForm = h('form', { class: 'new-theme', onsubmit: (e) => {
     e.preventDefault();
@@ -69,7 +70,18 @@ export function createBoard(ctx) {
     hiddenHeading, hiddenList);
 
   const filter = createFilter({ onChange: () => update(ctx.state()) });
-  const el = h('div', { class: 'board' }, filter.el, themesSection, looseSection, parkingSection, hiddenSection);
+  // On a phone the newest post can be screens away (under the themes, in one of them): one tap to it.
+  let newestId = null;
+  const newestBtn = h('button', { type: 'button', class: 'secondary small', id: 'board-newest', hidden: true,
+    onclick: () => {
+      const card = cards.get(newestId)?.el;
+      if (!card?.isConnected) return;
+      card.setAttribute('tabindex', '-1');
+      card.scrollIntoView({ block: 'center' });
+      card.focus({ preventScroll: true });
+    } });
+  const newest = h('p', { class: 'board-newest' }, newestBtn);
+  const el = h('div', { class: 'board' }, filter.el, newest, themesSection, looseSection, parkingSection, hiddenSection);
 
   function cardFor(c) {
     let card = cards.get(c.id);
@@ -142,6 +154,12 @@ export function createBoard(ctx) {
     setText(hiddenHeading, t('board.hidden', { count: hidden.length }));
     place(hiddenList, hidden.map(render));
 
+    const latest = shown.reduce((a, c) => (used.has(c.id) && (!a || (c.createdAt ?? 0) >= (a.createdAt ?? 0)) ? c : a), null);
+    newestId = latest?.id ?? null;
+    newestBtn.hidden = ctx.facilitator || shown.length < 2;
+    newest.hidden = newestBtn.hidden;
+    setText(newestBtn, t('board.newest'));
+
     for (const id of [...cards.keys()]) if (!used.has(id)) cards.delete(id);
     if (active && document.activeElement !== active) {
       // Still here (moved): keep it. Gone (withdrawn, hidden): the nearest heading, not the page top.
@@ -177,7 +195,7 @@ function createTheme(ctx, id) {
   } });
   const actions = h('div', { class: 'actions' }, voteUp, voteDown, renameBtn, spotBtn, deleteBtn);
   const renameLabel = h('label', { for: `rename-${id}` });
-  const renameInput = h('input', { id: `rename-${id}`, type: 'text', maxlength: 120 });
+  const renameInput = h('input', { id: `rename-${id}`, type: 'text', maxlength: LIMITS.themeLabel });
   const renameSave = h('button', { type: 'submit', class: 'small' });
   const renameCancel = h('button', { type: 'button', class: 'secondary small', onclick: () => closeRename() });
   const renameForm = h('form', { class: 'rename', hidden: true, onsubmit: (e) => {

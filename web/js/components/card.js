@@ -6,6 +6,7 @@ import { drafts } from '../storage.js';
 import { formatTime, t } from '../i18n.js';
 import { announce, showError } from '../shell.js';
 import { createInlineError } from './inline-error.js';
+import { LIMITS } from '../wire.js';
 
 export const REACTIONS = ['agree', 'heart', 'insight', 'question'];
 
@@ -87,7 +88,7 @@ export function createCard(ctx, c0) {
 
   // Editing keeps its own draft, so a reload or a drop mid-edit loses nothing.
   const editKey = ctx.draftKey(`edit.${id}`);
-  const editArea = h('textarea', { id: `edit-${id}`, rows: 3, maxlength: 1000,
+  const editArea = h('textarea', { id: `edit-${id}`, rows: 3, maxlength: LIMITS.contributionText,
     oninput: () => drafts.saveDraft(editKey, editArea.value) });
   const editLabel = h('label', { for: `edit-${id}` });
   const editSave = h('button', { type: 'submit', class: 'small' });

@@ -5,6 +5,7 @@ import { drafts } from '../storage.js';
 import { t } from '../i18n.js';
 import { announce, showError } from '../shell.js';
 import { groupLabel } from './card.js';
+import { ERR, LIMITS } from '../wire.js';
 
 // In the menu, in the order a newcomer is most likely to want them; each with a plain label (kindMenu.*).
 export const KINDS = ['idea', 'question', 'story', 'takeaway', 'parking'];
@@ -17,7 +18,7 @@ export function createCompose(ctx) {
   const count = h('p', { id: 'compose-count', class: 'hint' });
   // The part's prompt, right above the box: what to write about, where the writing happens.
   const prompt = h('p', { class: 'compose-prompt', id: 'compose-prompt', hidden: true });
-  const area = h('textarea', { id: 'compose-text', name: 'text', rows: 4, maxlength: 1000,
+  const area = h('textarea', { id: 'compose-text', name: 'text', rows: 4, maxlength: LIMITS.contributionText,
     'aria-describedby': 'compose-prompt compose-count', oninput: () => { saveBox(); renderCount(); } });
   const saved = drafts.loadComposeDraft(key);
   area.value = saved.text;
@@ -36,7 +37,7 @@ export function createCompose(ctx) {
   const anonField = h('div', { class: 'check' }, anon, anonLabel);
   const anonNote = h('p', { class: 'hint' });
 
-  const scribeName = h('input', { id: 'scribe-name', type: 'text', maxlength: 80, autocomplete: 'off' });
+  const scribeName = h('input', { id: 'scribe-name', type: 'text', maxlength: LIMITS.name, autocomplete: 'off' });
   const scribeGroup = h('select', { id: 'scribe-group' });
   const scribeNameLabel = h('label', { for: 'scribe-name' });
   const scribeGroupLabel = h('label', { for: 'scribe-group' });
@@ -61,7 +62,7 @@ export function createCompose(ctx) {
   ctx.conn.on('outbox', renderPending);
 
   function renderCount() {
-    setText(count, t('compose.count', { count: area.value.length, max: 1000 }));
+    setText(count, t('compose.count', { count: area.value.length, max: LIMITS.contributionText }));
   }
   function renderPending() {
     const n = ctx.conn.outbox.filter((c) => c.name === 'contribution.add').length;
@@ -95,7 +96,7 @@ export function createCompose(ctx) {
     e.preventDefault();
     const text = area.value.trim();
     if (!text) { showError(t('compose.empty')); area.focus(); return; }
-    if (text.length > 1000) { showError(t('compose.tooLong')); area.focus(); return; }
+    if (text.length > LIMITS.contributionText) { showError(t('compose.tooLong')); area.focus(); return; }
     showError(null);
     const args = { text, kind: kind.value };
     if (flagged !== null && text === flagged) args.personalDataOk = true;
@@ -118,7 +119,7 @@ export function createCompose(ctx) {
       .then(() => announce(t('compose.posted')))
       .catch((err) => {
         // Left the workshop: the unsent post goes with everything else, not back into the box.
-        if (err?.code === 'CLOSED') return;
+        if (err?.code === ERR.CLOSED) return;
         const found = err?.details?.personalData;
         if (Array.isArray(found) && found.length) {
           flagged = text;

@@ -134,7 +134,7 @@ class SharedDeviceInBrowsersTest {
       p.waitText("#compose-pending", "1 post is waiting to be sent");
       p.type("compose-text", "I only found out by chance");
       assertThat(keysOfWorkshop(p)).as("what the workshop keeps while in it")
-          .contains("cg.session", "cg.outbox.", "cg.mine.", "cg.answers.", "cg.draft.compose.", "cg.draft.edit.");
+          .contains("cg.session", "cg.person.", "cg.outbox.", "cg.mine.", "cg.draft.compose.", "cg.draft.edit.");
 
       p.confirmYes();
       p.click("leave");

@@ -149,4 +149,33 @@ public final class Views {
         ? Long.valueOf(Math.max(0, p.endsAt() - now)) : p.remainingMs());
     return n;
   }
+
+  public static ObjectNode action(org.commonground.workshop.Action a) {
+    ObjectNode n = Json.object();
+    n.put("id", a.id()).put("text", a.text()).put("owner", a.owner()).put("due", a.due())
+        .put("status", a.status().wire()).put("outcome", a.outcome()).put("contributionId", a.contributionId());
+    n.set("carriedFrom", carriedFrom(a.carriedFrom()));
+    n.put("createdAt", a.createdAt()).put("updatedAt", a.updatedAt());
+    return n;
+  }
+
+  public static JsonNode carriedFrom(org.commonground.workshop.CarriedFrom f) {
+    if (f == null) return Json.object().nullNode();
+    return Json.object().put("workshopId", f.workshopId()).put("id", f.id());
+  }
+
+  /** {@code here}: the meeting this copy is shown in, whose own entry takes its live title and status. */
+  public static JsonNode series(org.commonground.workshop.Series series, WorkshopState here) {
+    if (series == null) return Json.object().nullNode();
+    ObjectNode n = Json.object();
+    n.put("id", series.id()).put("title", series.title());
+    ArrayNode meetings = n.putArray("meetings");
+    for (org.commonground.workshop.Series.Meeting m : series.meetings()) {
+      boolean self = here != null && m.workshopId().equals(here.id());
+      meetings.addObject().put("workshopId", m.workshopId()).put("title", self ? here.title() : m.title())
+          .put("status", (self ? here.status() : m.status()).wire()).put("date", m.date())
+          .put("createdAt", m.createdAt());
+    }
+    return n;
+  }
 }

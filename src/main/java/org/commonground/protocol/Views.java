@@ -34,7 +34,8 @@ public final class Views {
   public static ObjectNode contribution(Contribution c) {
     ObjectNode n = Json.object();
     n.put("id", c.id()).put("phase", c.phase()).put("kind", c.kind().wire()).put("text", c.text());
-    n.put("author", c.anonymous() ? null : c.author());
+    // A carried item's author is no one in this meeting: who it was by rides in onBehalfOf.
+    n.put("author", c.anonymous() || org.commonground.workshop.Carry.AUTHOR.equals(c.author()) ? null : c.author());
     n.put("group", c.anonymous() ? null : c.group());
     n.put("anonymous", c.anonymous());
     if (c.scribedFor() != null) {

@@ -115,6 +115,7 @@ class SeriesE2ETest {
     assertThat(items).extracting(c -> c.getString("text")).containsExactly("Transport to meetings", "Who pays for carers");
     assertThat(items.get(0).getJsonObject("carriedFrom")).isEqualTo(args("workshopId", first.id(), "id", taxisItem));
     assertThat(items.get(0).getJsonObject("onBehalfOf").getString("name")).isEqualTo("Sam");
+    assertThat(items.get(0).getString("author")).isNull();
     assertThat(items.get(1).getBoolean("anonymous")).isTrue();
     assertThat(items.get(1).getString("author")).isNull();
     assertThat(items.get(1).getValue("onBehalfOf")).isNull();

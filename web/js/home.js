@@ -6,11 +6,18 @@ import { errorText, initShell, showError } from './shell.js';
 import { openParticipant } from './participant.js';
 import { browserStorage, rememberLinks, tokenOfPath } from './manage.js';
 import { postJson as post } from './api.js';
-import { KEYS, keepPageToken, readJson, sessionStore, writeJson } from './storage.js';
+import {
+  KEYS, keepPageToken, localStore, readJson, rememberCreated, rememberedPeople, sessionStore, writeJson,
+} from './storage.js';
+import { createYours } from './components/yours.js';
 import { createCopyField } from './components/copy.js';
 const GROUPS = ['experts-by-experience', 'carers', 'professionals', 'community', 'commissioners'];
 // The workshop's own groups, once its code is known (GET /api/join/CODE); until then the defaults.
 let workshopGroups = null;
+// Someone who joined an earlier meeting of this code's series from this device ({token, title, …}), or null.
+let returning = null;
+let previewTitle = '';
+const yours = createYours();
 
 export function normalizeCode(s) {
   return String(s ?? '').toUpperCase().replace(/[^A-Z0-9]/g, '');
@@ -63,6 +70,10 @@ async function loadPreview(code) {
     const res = await fetch(`/api/join/${code}`);
     if (!res.ok) return;
     const preview = await res.json();
+    previewTitle = typeof preview.title === 'string' ? preview.title : '';
+    const earlier = preview.series?.workshopIds ?? [];
+    returning = rememberedPeople().find((p) => earlier.includes(p.workshopId)) ?? null;
+    renderReturning();
     if (Array.isArray(preview.stakeholderGroups)) {
       workshopGroups = preview.stakeholderGroups;
       renderGroups();
@@ -116,6 +127,8 @@ $('create-form').addEventListener('submit', (e) => {
       renderCreatedLinks();
       // Kept in this browser for this workshop, so the facilitator console can show it again later.
       rememberLinks(browserStorage(), r.workshopId, links);
+      rememberCreated({ workshopId: r.workshopId, title, token: createdTokens.facilitator });
+      yours.update();
       $('created').hidden = false;
       $('created-heading').focus();
       form.reset();
@@ -138,8 +151,7 @@ $('join-form').addEventListener('submit', (e) => {
       const body = { joinCode, name };
       if ($('join-group').value) body.group = $('join-group').value;
       const r = await postJson('/api/join', body);
-      writeSession({ token: r.token, joinCode });
-      openWorkshop(r.token, { moveFocus: true });
+      joined(r, joinCode);
     } catch (err) {
       // LOCKED (the facilitator has stopped new people joining), FULL, ENDED, a wrong code: all said
       // beside the form, where the person who just pressed Join is looking.
@@ -147,6 +159,34 @@ $('join-form').addEventListener('submit', (e) => {
     }
   });
 });
+
+/** After joining: this tab's session, and this device remembers the person for the series' next meeting. */
+function joined(r, joinCode) {
+  writeSession({ token: r.token, joinCode });
+  writeJson(localStore(), KEYS.person(r.workshopId), { token: r.token, workshopId: r.workshopId, joinCode, title: previewTitle });
+  openWorkshop(r.token, { moveFocus: true });
+}
+
+function renderReturning() {
+  const box = $('join-returning');
+  box.hidden = !returning;
+  if (!returning) return;
+  setText($('join-returning-text'), t('returning.offer', { title: returning.title || '' }));
+  setText($('join-returning-btn'), t('returning.join'));
+}
+
+async function joinAsBefore() {
+  const joinCode = normalizeCode($('join-code').value);
+  if (!returning || joinCode.length !== 6) return;
+  joinProblem(null);
+  busy($('join-form'), async () => {
+    try {
+      joined(await postJson('/api/join', { joinCode, returning: returning.token }), joinCode);
+    } catch (err) {
+      joinProblem(errorText(err));
+    }
+  });
+}
 
 let joinProblemTimer = null;
 /** Shows (null: clears) what stops joining, in the form, and marks the field it is about. */
@@ -193,6 +233,10 @@ function start() {
   renderGroups();
   onLangChange(renderGroups);
   $('created-links').append(facilitatorField.el, displayField.el);
+  $('start').append(yours.el);
+  yours.update();
+  onLangChange(() => { yours.update(); renderReturning(); });
+  $('join-returning-btn').addEventListener('click', joinAsBefore);
   onLangChange(renderCreatedLinks);
   $('open-console').addEventListener('click', () => {
     if (!createdTokens?.facilitator) return;

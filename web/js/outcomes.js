@@ -2,7 +2,7 @@
 // every action with where it stands now. Read with any link of the series' meetings that this tab or
 // browser holds; it names no one (the server leaves names out).
 import { $, h, replace } from './dom.js';
-import { formatDateTime, onLangChange, t } from './i18n.js';
+import { locale, onLangChange, t } from './i18n.js';
 import { initShell } from './shell.js';
 import { KEYS, createdWorkshops, readJson, rememberedPeople, sessionStore } from './storage.js';
 
@@ -32,8 +32,16 @@ const section = (headingKey, items, noneKey, render) => [
   items.length ? h('ul', {}, items.map(render)) : h('p', { class: 'hint' }, t(noneKey)),
 ];
 
+/** A day in words ("3 December 2026"): the meeting's planned date, else when it was made. */
+function day(m) {
+  const d = m.date ? new Date(`${m.date}T12:00:00Z`) : m.createdAt ? new Date(m.createdAt) : null;
+  if (!d || Number.isNaN(d.getTime())) return '';
+  return new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'long', year: 'numeric', timeZone: m.date ? 'UTC' : undefined })
+    .format(d);
+}
+
 function meeting(m) {
-  const when = m.date ?? (m.createdAt ? formatDateTime(m.createdAt).split(',')[0] : '');
+  const when = day(m);
   return h('section', { class: 'meeting', 'aria-label': m.title },
     h('h2', {}, m.title), when ? h('p', { class: 'hint' }, when) : null,
     section('outcomes.themes', m.themes ?? [], 'outcomes.noneThemes', (th) => h('li', {}, th.label)),

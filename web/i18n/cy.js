@@ -499,6 +499,7 @@ export default {
   returning: {
     offer: 'Fe gymeroch chi ran yn “{title}” ar y ddyfais hon. Gallwch ymuno fel yr un person, gyda’r un enw a grŵp.',
     join: 'Ymuno fel yr un person',
+    notFound: 'Doedden ni ddim yn gallu dod o hyd i chi o’r tro diwethaf. Teipiwch eich enw i ymuno.',
   },
   outcomes: {
     title: 'Dywedoch chi, gwnaethon ni',

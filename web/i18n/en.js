@@ -499,6 +499,7 @@ export default {
   returning: {
     offer: 'You took part in “{title}” on this device. You can join as the same person, with the same name and group.',
     join: 'Join as the same person',
+    notFound: 'We could not find you from last time. Type your name to join.',
   },
   outcomes: {
     title: 'You said, we did',

@@ -183,7 +183,14 @@ async function joinAsBefore() {
     try {
       joined(await postJson('/api/join', { joinCode, returning: returning.token }), joinCode);
     } catch (err) {
-      joinProblem(errorText(err));
+      // Not recognised (that meeting is gone, or they were removed from it): joining by name still works.
+      if (err.code === 'INVALID') {
+        returning = null;
+        renderReturning();
+        joinProblem(t('returning.notFound'), $('join-name'));
+      } else {
+        joinProblem(errorText(err));
+      }
     }
   });
 }

@@ -59,6 +59,8 @@ class SeriesInBrowsersTest {
       f.waitText("#action-list", "From the meeting before");
       assertThat(f.texts("#series-list")).contains("March meeting");
       assertThat(f.all("#series-list button[data-workshop]")).as("the first meeting's console is a click away").hasSize(1);
+      f.screenshotElement("#series", SHOTS.resolve("facilitator-series.png"));
+      f.screenshotElement("#actions", SHOTS.resolve("facilitator-actions.png"));
       String code2 = f.css("#invite-code").getText().replace("-", "");
       assertThat(code2).isNotEqualTo(code);
       violations.addAll(f.seriousViolations());

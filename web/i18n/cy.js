@@ -517,5 +517,6 @@ export default {
     print: 'Argraffu’r dudalen hon',
     back: 'Yn ôl i’r gweithdy',
     link: 'Dywedoch chi, gwnaethon ni',
+    months: 'Ionawr,Chwefror,Mawrth,Ebrill,Mai,Mehefin,Gorffennaf,Awst,Medi,Hydref,Tachwedd,Rhagfyr',
   },
 };

@@ -517,5 +517,6 @@ export default {
     print: 'Print this page',
     back: 'Back to the workshop',
     link: 'You said, we did',
+    months: 'January,February,March,April,May,June,July,August,September,October,November,December',
   },
 };

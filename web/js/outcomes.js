@@ -2,7 +2,7 @@
 // every action with where it stands now. Read with any link of the series' meetings that this tab or
 // browser holds; it names no one (the server leaves names out).
 import { $, h, replace } from './dom.js';
-import { locale, onLangChange, t } from './i18n.js';
+import { onLangChange, t } from './i18n.js';
 import { initShell } from './shell.js';
 import { KEYS, createdWorkshops, readJson, rememberedPeople, sessionStore } from './storage.js';
 
@@ -32,12 +32,17 @@ const section = (headingKey, items, noneKey, render) => [
   items.length ? h('ul', {}, items.map(render)) : h('p', { class: 'hint' }, t(noneKey)),
 ];
 
-/** A day in words ("3 December 2026"): the meeting's planned date, else when it was made. */
+/**
+ * A day in words ("3 December 2026", "3 Rhagfyr 2026"): the meeting's planned date, else when it was made.
+ * Month names come from the catalogue: browsers' own Welsh date data is often missing.
+ */
 function day(m) {
   const d = m.date ? new Date(`${m.date}T12:00:00Z`) : m.createdAt ? new Date(m.createdAt) : null;
   if (!d || Number.isNaN(d.getTime())) return '';
-  return new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'long', year: 'numeric', timeZone: m.date ? 'UTC' : undefined })
-    .format(d);
+  const utc = Boolean(m.date);
+  const months = t('outcomes.months').split(',');
+  const [dd, mm, yy] = utc ? [d.getUTCDate(), d.getUTCMonth(), d.getUTCFullYear()] : [d.getDate(), d.getMonth(), d.getFullYear()];
+  return `${dd} ${months[mm] ?? ''} ${yy}`;
 }
 
 function meeting(m) {

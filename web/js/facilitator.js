@@ -15,6 +15,8 @@ import { createInvite } from './components/invite.js';
 import { createSuggestions } from './components/suggestions.js';
 import { createThemeEditing } from './components/theme-editing.js';
 import { createAgenda } from './components/agenda.js';
+import { createActions } from './components/actions.js';
+import { createSeries } from './components/series.js';
 import { createEndSpotlight, createRoom } from './components/room.js';
 import { groupLabel } from './components/card.js';
 import { pollChart } from './components/pollchart.js';
@@ -173,6 +175,9 @@ function start() {
   const controls = h('div', { class: 'console-controls', hidden: true },
     agenda.el, timer.el, room.el, invite.el, polls.el, sugg.el, themeEditing.el, part.el, peoplePanel.el, cofac.el, wrap.el);
   const mainCol = h('div', { class: 'console-main', hidden: true }, spotlight.el, compose.el, board.el);
+  const actions = createActions(ctx);
+  const series = createSeries(ctx, { token });
+  controls.append(actions.el, series.el);
   replace(root, loading, h('div', { class: 'console-top' }, phase.el, endSpot.el), controls, mainCol, mergeDialog.el, removeDialog.el,
     ...invite.dialogs);
 
@@ -412,6 +417,8 @@ function start() {
 
     agenda.update(s);
     endSpot.update(s);
+    actions.update(s);
+    series.update(s);
 
     setText(timer.heading, t('timer.heading'));
     timer.el.hidden = ended || lobby;

@@ -6,14 +6,21 @@ import { errorText, initShell, showError } from './shell.js';
 import { openParticipant } from './participant.js';
 import { browserStorage, rememberLinks, tokenOfPath } from './manage.js';
 import { postJson as post } from './api.js';
-import { KEYS, keepPageToken, normalizeCode, personForCode, readJson, rememberPerson, sessionStore, writeJson } from './storage.js';
+import {
+  KEYS, keepPageToken, normalizeCode, personForCode, readJson, rememberCreated, rememberPerson, rememberedPeople,
+  sessionStore, writeJson,
+} from './storage.js';
 import { ERR } from './wire.js';
+import { createYours } from './components/yours.js';
 import { createCopyField } from './components/copy.js';
 // The workshop's own groups, once its code is known (GET /api/join/CODE): the server's, never a copy
 // of its defaults. Until then only "Prefer not to say".
 let workshopGroups = [];
 // The workshop's title from the same answer, to remember with the person who joins.
 let previewTitle = '';
+// Someone who joined an earlier meeting of this code's series from this device ({token, title, …}), or null.
+let returning = null;
+const yours = createYours();
 
 export { normalizeCode };
 
@@ -70,6 +77,9 @@ async function loadPreview(code) {
     const preview = await res.json();
     if (normalizeCode($('join-code').value) !== code) return; // typed another code meanwhile
     previewTitle = typeof preview.title === 'string' ? preview.title : '';
+    const earlier = preview.series?.workshopIds ?? [];
+    returning = rememberedPeople().find((p) => earlier.includes(p.workshopId)) ?? null;
+    renderReturning();
     if (Array.isArray(preview.stakeholderGroups)) {
       workshopGroups = preview.stakeholderGroups;
       renderGroups();
@@ -123,6 +133,8 @@ $('create-form').addEventListener('submit', (e) => {
       renderCreatedLinks();
       // Kept in this browser for this workshop, so the facilitator console can show it again later.
       rememberLinks(browserStorage(), r.workshopId, links);
+      rememberCreated({ workshopId: r.workshopId, title, token: createdTokens.facilitator });
+      yours.update();
       $('created').hidden = false;
       $('created-heading').focus();
       form.reset();
@@ -153,9 +165,7 @@ $('join-form').addEventListener('submit', (e) => {
       const body = { joinCode, name };
       if ($('join-group').value) body.group = $('join-group').value;
       const r = await postJson('/api/join', body);
-      writeSession({ token: r.token, joinCode });
-      rememberPerson({ token: r.token, workshopId: r.workshopId, joinCode, title: previewTitle });
-      openWorkshop(r.token, { moveFocus: true, joinCode });
+      joined(r, joinCode);
     } catch (err) {
       // LOCKED (the facilitator has stopped new people joining), FULL, ENDED, a wrong code: all said
       // beside the form, where the person who just pressed Join is looking.
@@ -163,6 +173,41 @@ $('join-form').addEventListener('submit', (e) => {
     }
   });
 });
+
+/** After joining: this tab's session, and this device remembers the person for the series' next meeting. */
+function joined(r, joinCode) {
+  writeSession({ token: r.token, joinCode });
+  rememberPerson({ token: r.token, workshopId: r.workshopId, joinCode, title: previewTitle });
+  openWorkshop(r.token, { moveFocus: true, joinCode });
+}
+
+function renderReturning() {
+  const box = $('join-returning');
+  box.hidden = !returning;
+  if (!returning) return;
+  setText($('join-returning-text'), t('returning.offer', { title: returning.title || '' }));
+  setText($('join-returning-btn'), t('returning.join'));
+}
+
+async function joinAsBefore() {
+  const joinCode = normalizeCode($('join-code').value);
+  if (!returning || joinCode.length !== 6) return;
+  joinProblem(null);
+  busy($('join-form'), async () => {
+    try {
+      joined(await postJson('/api/join', { joinCode, returning: returning.token }), joinCode);
+    } catch (err) {
+      // Not recognised (that meeting is gone, or they were removed from it): joining by name still works.
+      if (err.code === ERR.INVALID) {
+        returning = null;
+        renderReturning();
+        joinProblem(t('returning.notFound'), $('join-name'));
+      } else {
+        joinProblem(errorText(err));
+      }
+    }
+  });
+}
 
 let joinProblemTimer = null;
 /** Shows (null: clears) what stops joining, in the form, and marks the field it is about. */
@@ -215,6 +260,10 @@ function start() {
   renderGroups();
   onLangChange(renderGroups);
   $('created-links').append(facilitatorField.el, displayField.el);
+  $('start').append(yours.el);
+  yours.update();
+  onLangChange(() => { yours.update(); renderReturning(); });
+  $('join-returning-btn').addEventListener('click', joinAsBefore);
   onLangChange(renderCreatedLinks);
   $('open-console').addEventListener('click', () => {
     if (!createdTokens?.facilitator) return;

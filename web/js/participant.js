@@ -9,6 +9,8 @@ import { createCompose } from './components/compose.js';
 import { announceEvents, createGoneNotice, createPhaseBox, createPolls, createSpotlight, createTools, makeCtx } from './live.js';
 import { KEYS, forgetWorkshop, rememberPerson } from './storage.js';
 import { CLOSE } from './wire.js';
+import { createActions } from './components/actions.js';
+import { outcomesPath } from './components/series.js';
 
 /**
  * Opens the live view in `root` for this token; onLeave(reason) when it is over for good. By then
@@ -39,13 +41,17 @@ export function openParticipant(root, token, { onLeave } = {}) {
   const polls = createPolls(ctx);
   const compose = createCompose(ctx);
   const board = createBoard(ctx);
+  const actions = createActions(ctx);
+  // "You said, we did": after the end, or once there are earlier meetings to look back on.
+  const outcomes = h('p', { hidden: true }, h('a', { id: 'outcomes-link' }));
   const leave = h('button', { type: 'button', class: 'secondary', id: 'leave', onclick: () => {
     if (!window.confirm(t('ws.leaveConfirm'))) return;
     conn.close({ forget: true });
     over('left');
   } });
   const loading = h('p', { class: 'hint', id: 'loading' }, t('ws.connecting'));
-  const live = h('div', { hidden: true }, phase.el, spotlight.el, tools.el, polls.el, compose.el, board.el);
+  const live = h('div', { hidden: true }, phase.el, spotlight.el, outcomes, tools.el, polls.el, compose.el, board.el,
+    actions.el);
   replace(root, loading, live, h('p', {}, leave));
 
   // Focus asked for before the welcome (right after joining) waits for the view: a hidden title cannot
@@ -58,7 +64,13 @@ export function openParticipant(root, token, { onLeave } = {}) {
     if (!s) return;
     loading.hidden = true;
     live.hidden = false;
-    for (const part of [phase, spotlight, tools, polls, compose, board]) part.update(s);
+    for (const part of [phase, spotlight, tools, polls, compose, board, actions]) part.update(s);
+    actions.el.hidden = !s.actions?.length;
+    outcomes.hidden = !(s.series?.id && (s.workshop?.status === 'ended' || s.series.meetings?.length > 1));
+    if (!outcomes.hidden) {
+      outcomes.firstChild.href = outcomesPath(s.series.id);
+      outcomes.firstChild.textContent = t('outcomes.link');
+    }
     if (focusWanted) {
       focusWanted = false;
       focusTitle();

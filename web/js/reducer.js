@@ -251,6 +251,23 @@ export function applyEvent(state, ev, ownIds, viewer = {}) {
       return next;
     }
 
+    case 'action.added':
+    case 'action.updated':
+      if (!d.action?.id) return state;
+      return { ...state, actions: upsertById(state.actions, d.action) };
+
+    case 'series.updated':
+      return { ...state, series: d.series && typeof d.series === 'object' ? d.series : null };
+
+    case 'items.carried': {
+      // Follows the contribution.added of each carried item: where each came from, and the actions.
+      const from = d.contributions && typeof d.contributions === 'object' ? d.contributions : {};
+      const contributions = list(state.contributions).map((c) => (from[c.id] ? { ...c, carriedFrom: from[c.id] } : c));
+      let actions = state.actions;
+      for (const a of list(d.actions)) if (a?.id) actions = upsertById(actions, a);
+      return { ...state, contributions, actions };
+    }
+
     default:
       return state;
   }

@@ -185,3 +185,16 @@ test('our own reactions follow the acks: on adds, off removes, a repeat changes 
   assert.deepEqual(s.yourReactions, {});
   assert.equal(applyOwnReaction(s, 'c1', 'agree', undefined), s, 'no answer in the ack: no guess');
 });
+
+test('actions, series and carried items', () => {
+  let s = { contributions: [{ id: 'c1', text: 'x' }], actions: [] };
+  s = applyEvent(s, { name: 'action.added', data: { action: { id: 'a1', text: 'Ask', status: 'open' } } });
+  s = applyEvent(s, { name: 'action.updated', data: { action: { id: 'a1', text: 'Ask', status: 'done' } } });
+  assert.deepEqual(s.actions.map((a) => a.status), ['done']);
+  s = applyEvent(s, { name: 'items.carried', data: { contributions: { c1: { workshopId: 'w0', id: 'c4' } },
+    actions: [{ id: 'a2', text: 'Go on', status: 'open', carriedFrom: { workshopId: 'w0', id: 'a1' } }] } });
+  assert.deepEqual(s.contributions[0].carriedFrom, { workshopId: 'w0', id: 'c4' });
+  assert.equal(s.actions.length, 2);
+  s = applyEvent(s, { name: 'series.updated', data: { series: { id: 's1', title: 'T', meetings: [] } } });
+  assert.equal(s.series.id, 's1');
+});

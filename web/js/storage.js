@@ -36,6 +36,8 @@ export const KEYS = Object.freeze({
   draft: (tk, name) => `cg.draft.${name}.${tk}`,
   /** A created workshop's display link, for its console (see manage.js). */
   links: (workshopId) => `cg.links.${workshopId}`,
+  /** localStorage: a workshop this browser created, {workshopId, title, token, createdAt} (home's list). */
+  created: (workshopId) => `cg.created.${workshopId}`,
 });
 
 /** Session slots whose value is {token, …}: forgotten along with that token's workshop. */
@@ -326,3 +328,28 @@ export function openWithToken(path, slot, token, { storage = sessionStore(), ope
 export function keepPageToken(slot, token, storage = sessionStore()) {
   writeJson(storage, slot, { token });
 }
+
+// ---------------------------------------------------------------------------------------------
+// Workshops this browser created. They live under keys that carry the workshop's id, so forgetWorkshop() removes them with everything else of that workshop.
+
+function entriesUnder(prefix, storage) {
+  const out = [];
+  for (const key of keysIn(storage)) {
+    if (!key.startsWith(prefix)) continue;
+    const v = readJson(storage, key, null);
+    if (v && typeof v.workshopId === 'string' && typeof v.token === 'string') out.push(v);
+  }
+  return out;
+}
+
+/** Keeps a workshop made here (on create, and on starting a series' next meeting), so its console can be opened again. */
+export function rememberCreated({ workshopId, title, token, createdAt = Date.now() }, storage = localStore()) {
+  if (!workshopId || !token) return;
+  writeJson(storage, KEYS.created(workshopId), { workshopId, title: String(title ?? ''), token, createdAt });
+}
+
+/** The workshops made in this browser, newest first. */
+export function createdWorkshops(storage = localStore()) {
+  return entriesUnder(KEYS.created(''), storage).sort((a, b) => (b.createdAt ?? 0) - (a.createdAt ?? 0));
+}
+

@@ -237,3 +237,13 @@ describe('who this device is in a workshop', () => {
     assert.deepEqual(keysIn(local), []);
   });
 });
+
+test('workshops created here are listed newest first and forgotten with their workshop', async () => {
+  const { rememberCreated, createdWorkshops, forgetWorkshop: forget, memoryStorage: mem } = await import('./storage.js');
+  const st = mem();
+  rememberCreated({ workshopId: 'series-m1', title: 'March', token: 'series-t1', createdAt: 1 }, st);
+  rememberCreated({ workshopId: 'series-m2', title: 'April', token: 'series-t2', createdAt: 2 }, st);
+  assert.deepEqual(createdWorkshops(st).map((w) => w.title), ['April', 'March']);
+  forget({ tokens: ['series-t2'], workshopId: 'series-m2' }, [st]);
+  assert.deepEqual(createdWorkshops(st).map((w) => w.workshopId), ['series-m1']);
+});

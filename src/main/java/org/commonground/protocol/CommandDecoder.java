@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.commonground.workshop.ActionStatus;
 import org.commonground.workshop.Code;
 import org.commonground.workshop.Command;
 import org.commonground.workshop.Kind;
@@ -56,6 +57,9 @@ public final class CommandDecoder {
     DECODERS.put("theme.merge", a -> new Command.ThemeMerge(a.strings("ids"), a.string("label")));
     DECODERS.put("contribution.move", a -> new Command.ContributionMove(a.string("id"), a.optString("themeId")));
     DECODERS.put("themes.suggest", a -> new Command.ThemesSuggest(a.optInt("phase")));
+    DECODERS.put("action.add", a -> new Command.ActionAdd(a.string("text"), a.optString("owner"), a.optString("due"),
+        a.optString("contributionId")));
+    DECODERS.put("action.update", CommandDecoder::actionUpdate);
     DECODERS.put("themes.accept", a -> new Command.ThemesAccept(a.optInts("indexes"), a.optStrings("ids")));
   }
 
@@ -112,6 +116,16 @@ public final class CommandDecoder {
     ParkingStatus status = ParkingStatus.fromWire(a.string("status"));
     if (status == null) throw ProtocolException.invalid("status must be open, revisited or handed-on");
     return new Command.ParkingUpdate(a.string("id"), status, a.optString("owner"));
+  }
+
+  private static Command actionUpdate(Args a) {
+    String wire = a.optString("status");
+    ActionStatus status = wire == null ? null : ActionStatus.fromWire(wire);
+    if (wire != null && status == null) {
+      throw ProtocolException.invalid("status must be open, in-progress, done or not-possible");
+    }
+    return new Command.ActionUpdate(a.string("id"), status, a.optString("outcome"), a.optString("owner"),
+        a.optString("due"), a.optString("text"));
   }
 
   /** {@code spotlight.set} takes {type, id}, or nothing / nulls to clear. */

@@ -116,6 +116,17 @@ public final class EventFrames {
         ArrayNode a = fits.putArray(id);
         themes.forEach(a::add);
       });
+    } else if (event instanceof Event.ActionAdded a) {
+      d.set("action", Views.action(a.action()));
+    } else if (event instanceof Event.ActionUpdated u) {
+      d.set("action", Views.action(u.action()));
+    } else if (event instanceof Event.SeriesUpdated u) {
+      d.set("series", Views.series(u.series(), null));
+    } else if (event instanceof Event.ItemsCarried c) {
+      ObjectNode from = d.putObject("contributions");
+      c.contributions().forEach((id, f) -> from.set(id, Views.carriedFrom(f)));
+      ArrayNode actions = d.putArray("actions");
+      c.actions().forEach(a -> actions.add(Views.action(a)));
     } else if (event instanceof WorkshopEnded) {
       // {} as PROTOCOL.md says; workshop.updated is not sent, the status is implied.
     } else {

@@ -58,6 +58,7 @@ public final class ServerFrames {
         fits.forEach(f::add);
       }
       if (c.hidden()) view.put("hidden", true);
+      if (s.carried().get(c.id()) != null) view.set("carriedFrom", Views.carriedFrom(s.carried().get(c.id())));
       contributions.add(view);
       if (c.kind() == Kind.PARKING && !c.hidden()) parking.add(c.id());
     }
@@ -71,6 +72,9 @@ public final class ServerFrames {
     n.set("spotlight", Views.spotlight(s.spotlight()));
     n.set("parking", parking);
     n.put("readyCount", s.ready().size());
+    n.set("series", Views.series(s.series(), s));
+    ArrayNode actions = n.putArray("actions");
+    for (org.commonground.workshop.Action a : s.actions().values()) actions.add(Views.action(a));
     ObjectNode yourVotes = n.putObject("yourVotes");
     s.votesOf(you.participantId()).forEach(yourVotes::put);
     n.put("yourReady", s.ready().contains(you.participantId()));

@@ -34,7 +34,8 @@ public final class Views {
   public static ObjectNode contribution(Contribution c) {
     ObjectNode n = Json.object();
     n.put("id", c.id()).put("phase", c.phase()).put("kind", c.kind().wire()).put("text", c.text());
-    n.put("author", c.anonymous() ? null : c.author());
+    // A carried item's author is no one in this meeting: who it was by rides in onBehalfOf.
+    n.put("author", c.anonymous() || org.commonground.workshop.Carry.AUTHOR.equals(c.author()) ? null : c.author());
     n.put("group", c.anonymous() ? null : c.group());
     n.put("anonymous", c.anonymous());
     if (c.scribedFor() != null) {
@@ -147,6 +148,35 @@ public final class Views {
     n.put("startedAt", p.startedAt()).put("endsAt", p.endsAt());
     n.put("remainingMs", p.status() == PhaseState.Status.RUNNING && p.endsAt() != null
         ? Long.valueOf(Math.max(0, p.endsAt() - now)) : p.remainingMs());
+    return n;
+  }
+
+  public static ObjectNode action(org.commonground.workshop.Action a) {
+    ObjectNode n = Json.object();
+    n.put("id", a.id()).put("text", a.text()).put("owner", a.owner()).put("due", a.due())
+        .put("status", a.status().wire()).put("outcome", a.outcome()).put("contributionId", a.contributionId());
+    n.set("carriedFrom", carriedFrom(a.carriedFrom()));
+    n.put("createdAt", a.createdAt()).put("updatedAt", a.updatedAt());
+    return n;
+  }
+
+  public static JsonNode carriedFrom(org.commonground.workshop.CarriedFrom f) {
+    if (f == null) return Json.object().nullNode();
+    return Json.object().put("workshopId", f.workshopId()).put("id", f.id());
+  }
+
+  /** {@code here}: the meeting this copy is shown in, whose own entry takes its live title and status. */
+  public static JsonNode series(org.commonground.workshop.Series series, WorkshopState here) {
+    if (series == null) return Json.object().nullNode();
+    ObjectNode n = Json.object();
+    n.put("id", series.id()).put("title", series.title());
+    ArrayNode meetings = n.putArray("meetings");
+    for (org.commonground.workshop.Series.Meeting m : series.meetings()) {
+      boolean self = here != null && m.workshopId().equals(here.id());
+      meetings.addObject().put("workshopId", m.workshopId()).put("title", self ? here.title() : m.title())
+          .put("status", (self ? here.status() : m.status()).wire()).put("date", m.date())
+          .put("createdAt", m.createdAt());
+    }
     return n;
   }
 }

@@ -29,6 +29,13 @@ public final class CsvReport {
           nz(i.text()), Integer.toString(i.votes()), Integer.toString(i.reactions()), w.parking(i.parking()),
           nz(i.owner()), r.phaseTitle(i.phase()), Words.dateTime(i.at()), nz(i.by()), w.group(i.group())));
     }
+    // Actions after the contributions, one row each: status in the status column, due date and outcome with the words.
+    for (Report.ActionItem a : r.actions()) {
+      List<String> cells = w.actionRow(a);
+      String words = cells.get(0) + (a.due() == null ? "" : " (" + w.get("due") + ": " + a.due() + ")")
+          + (a.outcome() == null ? "" : ". " + w.get("outcome") + ": " + a.outcome());
+      row(b, List.of(w.kind("action"), "", "", words, "", "", cells.get(1), cells.get(2), "", "", "", ""));
+    }
     return b.toString();
   }
 

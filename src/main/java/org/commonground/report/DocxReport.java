@@ -89,6 +89,10 @@ public final class DocxReport {
       else table(List.of(w.get("item"), w.get("status"), w.get("owner")), r.parking().stream()
           .map(p -> List.of(nz(p.text()), w.parking(p.status()), nz(p.owner()))).toList());
 
+      para("Heading1", w.get("actions"));
+      if (r.actions().isEmpty()) para(null, w.get("noActions"));
+      else table(w.actionHeadings(), r.actions().stream().map(w::actionRow).toList());
+
       para("Heading1", w.get("polls"));
       if (r.polls().isEmpty()) para(null, w.get("noPolls"));
       for (Report.PollResult p : r.polls()) {

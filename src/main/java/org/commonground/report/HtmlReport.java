@@ -47,6 +47,10 @@ public final class HtmlReport {
     else table(b, List.of(w.get("item"), w.get("status"), w.get("owner")), r.parking().stream()
         .map(p -> List.of(nz(p.text()), w.parking(p.status()), nz(p.owner()))).toList());
 
+    h2(b, w.get("actions"));
+    if (r.actions().isEmpty()) p(b, w.get("noActions"));
+    else table(b, w.actionHeadings(), r.actions().stream().map(w::actionRow).toList());
+
     h2(b, w.get("polls"));
     if (r.polls().isEmpty()) p(b, w.get("noPolls"));
     for (Report.PollResult p : r.polls()) {

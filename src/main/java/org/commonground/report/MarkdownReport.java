@@ -44,6 +44,14 @@ public final class MarkdownReport {
       b.append("|---|---|---|\n");
       for (Report.ParkingItem p : r.parking()) row(b, cell(p.text()), w.parking(p.status()), cell(p.owner()));
     }
+    b.append("\n## ").append(w.get("actions")).append("\n\n");
+    if (r.actions().isEmpty()) {
+      b.append(w.get("noActions")).append('\n');
+    } else {
+      row(b, w.actionHeadings().toArray(String[]::new));
+      b.append("|---|---|---|---|---|\n");
+      for (Report.ActionItem a : r.actions()) row(b, w.actionRow(a).stream().map(MarkdownReport::cell).toArray(String[]::new));
+    }
     b.append("\n## ").append(w.get("polls")).append("\n\n");
     if (r.polls().isEmpty()) b.append(w.get("noPolls")).append('\n');
     for (Report.PollResult p : r.polls()) {

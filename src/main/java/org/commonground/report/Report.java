@@ -10,7 +10,7 @@ import java.util.Set;
  * What a workshop produced, as a facilitator takes it away: built from the state by {@link Reports}, and
  * the only source of every figure in every format (Markdown, JSON, CSV, Word, PDF), so no two formats can
  * disagree. Sections are in the order a reader wants them: themes by votes (most first) with their
- * contributions, take-home messages, questions asked, parking lot, polls, the agenda, participation.
+ * contributions, take-home messages, questions asked, parking lot, actions, polls, the agenda, participation.
  *
  * <p>It never names the author of an anonymous contribution, nor their group; {@code minGroupSize} is the
  * size in force (never under 3 once anyone has posted). In a confidential workshop it has no contribution
@@ -33,7 +33,8 @@ public record Report(
     List<PollResult> polls,
     List<GroupShare> participation,
     int anonymousContributions,
-    int minGroupSize) {
+    int minGroupSize,
+    List<ActionItem> actions) {
 
   public Report {
     Objects.requireNonNull(title, "title");
@@ -47,6 +48,7 @@ public record Report(
     parking = List.copyOf(parking);
     polls = List.copyOf(polls);
     participation = List.copyOf(participation);
+    actions = actions == null ? List.of() : List.copyOf(actions);
     if (anonymousContributions < 0) throw new IllegalArgumentException("anonymousContributions < 0");
     if (minGroupSize < 1) throw new IllegalArgumentException("minGroupSize < 1");
   }
@@ -88,6 +90,17 @@ public record Report(
     }
 
     public String text() { return item.text(); }
+  }
+
+  /**
+   * An action recorded by a facilitator: {@code status} its wire word, {@code due} yyyy-mm-dd or null;
+   * {@code carried} when it came from the meeting before.
+   */
+  public record ActionItem(String text, String owner, String due, String status, String outcome, boolean carried) {
+    public ActionItem {
+      Objects.requireNonNull(text, "text");
+      Objects.requireNonNull(status, "status");
+    }
   }
 
   /** {@code status} "closed" once the workshop has ended, whatever the poll was left at. */

@@ -70,7 +70,9 @@ public final class Reports {
     }
     return new Report(s.title(), s.createdAt(), s.endedAt(), s.status().wire(), confidential,
         s.settings().lang().wire(), agenda, themes, unthemed, takeaways, questions, parking, polls, participation(s),
-        anonymousCount(s), s.smallestGroupShown());
+        anonymousCount(s), s.smallestGroupShown(), s.actions().values().stream()
+            .map(a -> new Report.ActionItem(a.text(), a.owner(), a.due(), a.status().wire(), a.outcome(),
+                a.carriedFrom() != null)).toList());
   }
 
   /**

@@ -45,7 +45,12 @@ public record Words(String lang, Map<String, String> text) {
       Map.entry("contributionCount", "1 contribution."), Map.entry("contributionsCount", "{n} contributions."),
       Map.entry("Other", "Other"), Map.entry("Not given", "Not given"),
       Map.entry("kind.idea", "Idea"), Map.entry("kind.question", "Question"), Map.entry("kind.takeaway", "Take-home message"),
-      Map.entry("kind.parking", "Parking lot"), Map.entry("kind.story", "Story"),
+      Map.entry("kind.parking", "Parking lot"), Map.entry("kind.story", "Story"), Map.entry("kind.action", "Action"),
+      Map.entry("actions", "Actions"), Map.entry("noActions", "No actions were recorded."),
+      Map.entry("action", "Action"), Map.entry("due", "By when"), Map.entry("outcome", "What happened"),
+      Map.entry("carried", "from the meeting before"),
+      Map.entry("action.open", "Not started"), Map.entry("action.in-progress", "Being done"),
+      Map.entry("action.done", "Done"), Map.entry("action.not-possible", "Could not be done"),
       Map.entry("parking.open", "Open"), Map.entry("parking.revisited", "Revisited"), Map.entry("parking.handed-on", "Handed on"),
       Map.entry("csv.kind", "Kind"), Map.entry("csv.theme", "Theme"), Map.entry("csv.themeVotes", "Theme votes"),
       Map.entry("csv.text", "Text"), Map.entry("csv.votes", "Votes"), Map.entry("csv.reactions", "Reactions"),
@@ -74,7 +79,12 @@ public record Words(String lang, Map<String, String> text) {
       Map.entry("contributionCount", "1 cyfraniad."), Map.entry("contributionsCount", "{n} cyfraniad."),
       Map.entry("Other", "Arall"), Map.entry("Not given", "Heb ddweud"),
       Map.entry("kind.idea", "Syniad"), Map.entry("kind.question", "Cwestiwn"), Map.entry("kind.takeaway", "Neges i fynd adref"),
-      Map.entry("kind.parking", "Maes parcio"), Map.entry("kind.story", "Stori"),
+      Map.entry("kind.parking", "Maes parcio"), Map.entry("kind.story", "Stori"), Map.entry("kind.action", "Cam gweithredu"),
+      Map.entry("actions", "Camau gweithredu"), Map.entry("noActions", "Ni chofnodwyd unrhyw gamau."),
+      Map.entry("action", "Cam"), Map.entry("due", "Erbyn pryd"), Map.entry("outcome", "Beth ddigwyddodd"),
+      Map.entry("carried", "o’r cyfarfod cynt"),
+      Map.entry("action.open", "Heb ddechrau"), Map.entry("action.in-progress", "Yn cael ei wneud"),
+      Map.entry("action.done", "Wedi’i wneud"), Map.entry("action.not-possible", "Methu ei wneud"),
       Map.entry("parking.open", "Ar agor"), Map.entry("parking.revisited", "Wedi ailymweld"),
       Map.entry("parking.handed-on", "Wedi’i drosglwyddo"),
       Map.entry("csv.kind", "Math"), Map.entry("csv.theme", "Thema"), Map.entry("csv.themeVotes", "Pleidleisiau’r thema"),
@@ -106,6 +116,21 @@ public record Words(String lang, Map<String, String> text) {
     if (g == null) return "";
     if (g.equals(Reports.OTHER) || g.equals(Reports.NOT_GIVEN)) return get(g);
     return StakeholderGroup.labelIn(g, "cy".equals(lang) ? Lang.CY : Lang.EN);
+  }
+
+  /** An action's status in words ("Being done"), never the wire word. */
+  public String action(String wire) { return wire == null ? "" : text.getOrDefault("action." + wire, wire); }
+
+  /** An action's row in a table: what, status, owner, by when, what happened (words, never wire values). */
+  public java.util.List<String> actionRow(Report.ActionItem a) {
+    String what = a.carried() ? a.text() + " (" + get("carried") + ")" : a.text();
+    return java.util.List.of(what, action(a.status()), a.owner() == null ? "" : a.owner(), a.due() == null ? "" : a.due(),
+        a.outcome() == null ? "" : a.outcome());
+  }
+
+  /** The headings of an action table. */
+  public java.util.List<String> actionHeadings() {
+    return java.util.List.of(get("action"), get("status"), get("owner"), get("due"), get("outcome"));
   }
 
   public String kind(String wire) { return text.getOrDefault("kind." + wire, wire); }

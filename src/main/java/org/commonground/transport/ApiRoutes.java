@@ -30,12 +30,14 @@ final class ApiRoutes {
   private final WorkshopStore store;
   private final Hub hub;
   private final CreateRoute creation;
+  private final SeriesRoutes series;
 
   ApiRoutes(AppConfig config, WorkshopStore store, Hub hub) {
     this.config = config;
     this.store = store;
     this.hub = hub;
     this.creation = new CreateRoute(config, store);
+    this.series = new SeriesRoutes(store, hub, creation, this::facilitatorOf);
   }
 
   void mount(Router router) {
@@ -48,6 +50,7 @@ final class ApiRoutes {
     new ReportRoute(hub, this::facilitatorOf).mount(router);
     router.delete("/api/workshops/:id").handler(this::purge);
     new JoinCodeRoutes(store, hub, this::facilitatorOf).mount(router);
+    series.mount(router);
   }
 
   private void create(RoutingContext ctx) {
@@ -58,20 +61,45 @@ final class ApiRoutes {
     JsonNode body = body(ctx);
     var args = new Args(body);
     String rawCode = args.string("joinCode");
-    Command.Join command;
-    try {
-      command = new Command.Join(args.string("name"), args.optString("group"), Role.PARTICIPANT);
-    } catch (IllegalArgumentException e) {
-      throw ProtocolException.invalid(e.getMessage());
-    }
+    // Someone from an earlier meeting of the series may leave their name out: it comes with them.
+    String returning = args.optString("returning");
+    String name = returning == null ? args.string("name") : args.optString("name");
+    String group = args.optString("group");
+    Command.Join typed = name == null ? null : participantJoin(name, group);
     String code = JoinCodes.normalise(rawCode);
     Future<Optional<String>> workshop = code == null
         ? Future.succeededFuture(Optional.empty())
         : store.workshopOfCode(code);
     workshop.compose(w -> {
-      if (w.isPresent()) return joinWorkshop(w.get(), command.withJoinCode(code)).map(ok -> (Runnable) () -> json(ctx, 201, ok));
-      return unknownCode(ctx);
+      if (w.isEmpty()) return unknownCode(ctx);
+      Future<Command.Join> command = returning == null ? Future.succeededFuture(typed)
+          : series.returning(returning, w.get()).compose(p -> hub.read(w.get(), s -> s.settings()).map(settings -> asBefore(typed, p, group, settings)));
+      return command.compose(c -> joinWorkshop(w.get(), c.withJoinCode(code)))
+          .map(ok -> (Runnable) () -> json(ctx, 201, ok));
     }).onSuccess(Runnable::run).onFailure(ctx::fail);
+  }
+
+  private static Command.Join participantJoin(String name, String group) {
+    try {
+      return new Command.Join(name, group, Role.PARTICIPANT);
+    } catch (IllegalArgumentException e) {
+      throw ProtocolException.invalid(e.getMessage());
+    }
+  }
+
+  /**
+   * A returning person's name and group, unless they typed others; a group this meeting lacks is left out.
+   * Called outside {@code hub.read}: what it throws must fail the future, not the workshop's context.
+   */
+  private static Command.Join asBefore(Command.Join typed, Optional<org.commonground.workshop.Participant> before,
+                                       String group, org.commonground.workshop.Settings settings) {
+    if (before.isEmpty()) {
+      if (typed != null) return typed;
+      throw ProtocolException.invalid("We could not find you from last time. Type your name to join.");
+    }
+    String name = typed != null ? typed.name() : before.get().name();
+    String g = group != null ? group : before.get().group();
+    return participantJoin(name, g != null && settings.hasGroup(g) ? g : null);
   }
 
   /**
@@ -106,6 +134,12 @@ final class ApiRoutes {
               .put("anonymity", s.settings().anonymity().wire()).put("joiningLocked", s.settings().joiningLocked())
               .put("lang", s.settings().lang().wire());
           out.set("stakeholderGroups", Views.settings(s.settings()).get("stakeholderGroups"));
+          // Which meetings a person remembered on this device may come back from (no titles, no people).
+          if (s.series() != null) {
+            ObjectNode sr = out.putObject("series").put("id", s.series().id());
+            var ids = sr.putArray("workshopIds");
+            s.series().meetings().forEach(m -> ids.add(m.workshopId()));
+          }
           return (Runnable) () -> json(ctx, 200, out);
         }).compose(shown -> shown != null ? Future.succeededFuture(shown) : unknownCode(ctx));
       }
@@ -193,12 +227,15 @@ final class ApiRoutes {
     });
   }
 
-  /** Deletes the workshop at once: every trace in Redis, its tokens and join code; its connections close. */
+  /**
+   * Deletes the workshop at once: every trace in Redis, its tokens and join code; its connections close. It
+   * leaves its series: the other meetings are told.
+   */
   private void purge(RoutingContext ctx) {
     String workshopId = ctx.pathParam("id");
     facilitatorOf(bearer(ctx), workshopId)
-        .compose(g -> hub.read(workshopId, s -> s.joinCode()))
-        .compose(code -> store.purge(workshopId, code))
+        .compose(g -> hub.read(workshopId, s -> s))
+        .compose(s -> store.purge(workshopId, s.joinCode()).compose(v -> series.purged(workshopId, s.series())))
         .onSuccess(v -> ctx.response().setStatusCode(204).end())
         .onFailure(ctx::fail);
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import java.util.function.Function;
 import org.commonground.config.AppConfig;
 import org.commonground.protocol.JoinCodes;
 import org.commonground.protocol.Json;
@@ -41,7 +42,14 @@ final class CreateRoute {
       HttpError.send(ctx, 401, "UNAUTHENTICATED", "creating a workshop needs the organiser key as a bearer token");
       return;
     }
-    WorkshopSpecs.Spec spec = WorkshopSpecs.parse(ApiRoutes.body(ctx));
+    create(ctx, WorkshopSpecs.parse(ApiRoutes.body(ctx)), id -> Future.succeededFuture());
+  }
+
+  /**
+   * Creates a workshop from {@code spec} within the per-address allowance, runs {@code then} with its id, and
+   * answers 201 with its links once that has succeeded (the next meeting of a series carries items in there).
+   */
+  void create(RoutingContext ctx, WorkshopSpecs.Spec spec, Function<String, Future<Void>> then) {
     String id = Ids.workshopId();
     NewToken facilitator = NewToken.mint(id, "p1", Role.FACILITATOR);
     NewToken display = NewToken.mint(id, TokenGrant.DISPLAY_ID, Role.DISPLAY);
@@ -51,7 +59,8 @@ final class CreateRoute {
           ctx.response().putHeader("Retry-After", Long.toString(wait));
           HttpError.send(ctx, 429, "RATE_LIMITED", CreationLimit.message(wait));
         })
-        : createWithFreeCode(id, spec, List.of(facilitator, display), 1).map(code -> (Runnable) () -> {
+        : createWithFreeCode(id, spec, List.of(facilitator, display), 1).compose(code -> then.apply(id).map(code))
+            .map(code -> (Runnable) () -> {
           ObjectNode out = Json.object();
           out.put("workshopId", id).put("joinCode", JoinCodes.display(code))
               .put("facilitatorToken", facilitator.token()).put("displayToken", display.token());

@@ -352,4 +352,60 @@ public sealed interface Command {
     }
     public String commandName() { return "placement.update"; }
   }
+
+  // ---------------------------------------------------------------- actions and series
+
+  /** A facilitator records an action; {@code contributionId}: the contribution or parking-lot item it answers. */
+  record ActionAdd(String text, String owner, String due, String contributionId) implements Command {
+    public ActionAdd {
+      text = Checks.text("text", text, Action.MAX_TEXT);
+      owner = Action.optional("owner", owner, Action.MAX_OWNER);
+      due = Action.date(due);
+      if (contributionId != null && contributionId.isBlank()) contributionId = null;
+    }
+    public String commandName() { return "action.add"; }
+  }
+
+  /**
+   * Changes what is given: null leaves a field as it is; for {@code outcome}, {@code owner} and {@code due}, an
+   * empty text clears it (so each is kept as given, blank or not, and checked when applied).
+   */
+  record ActionUpdate(String id, ActionStatus status, String outcome, String owner, String due, String text)
+      implements Command {
+    public ActionUpdate {
+      Checks.required("id", id);
+      if (text != null) text = Checks.text("text", text, Action.MAX_TEXT);
+      if (outcome != null) outcome = outcome.isBlank() ? "" : Action.optional("outcome", outcome, Action.MAX_OUTCOME);
+      if (owner != null) owner = owner.isBlank() ? "" : Action.optional("owner", owner, Action.MAX_OWNER);
+      if (due != null) due = due.isBlank() ? "" : Action.date(due);
+    }
+    public String commandName() { return "action.update"; }
+  }
+
+  /**
+   * Server-side: a new meeting of a series starts with what the meeting before left open. {@code contributions}
+   * and {@code actions} are as they stand in meeting {@code fromWorkshopId} (see {@link Carry}); {@code series}
+   * already lists this meeting.
+   */
+  record CarryIn(Series series, String fromWorkshopId, List<Contribution> contributions, List<Action> actions)
+      implements Command {
+    public CarryIn {
+      Checks.required("series", series);
+      Checks.required("fromWorkshopId", fromWorkshopId);
+      contributions = List.copyOf(contributions);
+      actions = List.copyOf(actions);
+    }
+    public String commandName() { return "series.carry"; }
+  }
+
+  /**
+   * Server-side: what this meeting knows of its series changes. {@code series} is merged into the copy it has
+   * (so two meetings added at once are both kept); {@code removed}, when set, leaves it (a purged meeting).
+   */
+  record SeriesUpdate(Series series, String removed) implements Command {
+    public SeriesUpdate {
+      Checks.required("series", series);
+    }
+    public String commandName() { return "series.update"; }
+  }
 }

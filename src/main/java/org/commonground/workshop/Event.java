@@ -156,4 +156,31 @@ public sealed interface Event {
     }
     public String name() { return "placement.updated"; }
   }
+
+  // ---------------------------------------------------------------- actions and series
+
+  record ActionAdded(Action action) implements Event {
+    public String name() { return "action.added"; }
+  }
+
+  record ActionUpdated(Action action) implements Event {
+    public String name() { return "action.updated"; }
+  }
+
+  /** What this meeting knows of its series now (the whole of it). */
+  record SeriesUpdated(Series series) implements Event {
+    public String name() { return "series.updated"; }
+  }
+
+  /**
+   * Follows the {@code contribution.added} of each carried contribution: where each came from (by its id
+   * here), and the actions carried, each with its id here.
+   */
+  record ItemsCarried(Map<String, CarriedFrom> contributions, List<Action> actions) implements Event {
+    public ItemsCarried {
+      contributions = Map.copyOf(contributions);
+      actions = List.copyOf(actions);
+    }
+    public String name() { return "items.carried"; }
+  }
 }

@@ -40,7 +40,7 @@ import org.pcollections.TreePVector;
  * anything; {@code apply} folds one event into the state. Both are pure, so every node that holds the
  * same seq decides and applies alike. The rules themselves live by area: {@link ContributionRules},
  * {@link AgendaRules}, {@link VotingRules}, {@link PollRules}, {@link HandRules},
- * {@link FacilitationRules}, {@link ThemeRules}.
+ * {@link FacilitationRules}, {@link ThemeRules}, {@link SeriesRules}.
  */
 public final class Workshop {
   private Workshop() {}
@@ -53,7 +53,7 @@ public final class Workshop {
     if (actor.role() == Role.DISPLAY) return Decision.reject(Code.FORBIDDEN, "a display cannot send commands");
     // A new code still makes sense after the end: it switches off the old one, which would show the title.
     if (s.status() == WorkshopState.Status.ENDED && !(cmd instanceof WithdrawContribution)
-        && !(cmd instanceof Command.NewJoinCode)) {
+        && !(cmd instanceof Command.NewJoinCode) && !SeriesRules.afterEnd(cmd)) {
       return Decision.reject(Code.ENDED, "this workshop has ended");
     }
     if (!(cmd instanceof Join) && !actor.isServer() && s.participants().get(actor.participantId()) == null) {
@@ -66,6 +66,7 @@ public final class Workshop {
     if (d == null) d = HandRules.decide(s, cmd, actor);
     if (d == null) d = FacilitationRules.decide(s, cmd, actor, now);
     if (d == null) d = ThemeRules.decide(s, cmd, actor);
+    if (d == null) d = SeriesRules.decide(s, cmd, actor, now);
     if (d == null) throw new IllegalArgumentException("no rule for " + cmd.commandName());
     return d;
   }
@@ -155,6 +156,14 @@ public final class Workshop {
         fits = e.getValue().isEmpty() ? fits.minus(e.getKey()) : fits.plus(e.getKey(), e.getValue());
       }
       return b.fits(fits).build();
+    }
+    if (event instanceof Event.ActionAdded a) return b.actions(s.actions().plus(a.action().id(), a.action())).build();
+    if (event instanceof Event.ActionUpdated u) return b.actions(s.actions().plus(u.action().id(), u.action())).build();
+    if (event instanceof Event.SeriesUpdated u) return b.series(u.series()).build();
+    if (event instanceof Event.ItemsCarried c) {
+      OrderedPMap<String, Action> actions = s.actions();
+      for (Action a : c.actions()) actions = actions.plus(a.id(), a);
+      return b.carried(s.carried().plusAll(c.contributions())).actions(actions).build();
     }
     throw new IllegalArgumentException("no rule for " + event.name());
   }

@@ -29,6 +29,10 @@ import org.pcollections.TreePVector;
  * <p>Membership is tested with {@code get(key) != null}: pcollections' {@code OrderedPMap} inherits
  * {@code AbstractMap.containsKey}, which walks every entry.
  *
+ * <p>{@code series}: the meetings this one belongs with (null: none yet); {@code actions}: what people will
+ * do, in the order recorded; {@code carried}: for contributions carried from the meeting before, where each
+ * came from.
+ *
  * <p>{@code counters} make ids deterministic: every node that decides against the same seq mints the
  * same id, and the store's expected-seq check makes the decision unique.
  */
@@ -54,7 +58,10 @@ public record WorkshopState(
     PVector<PhaseRun> agenda,
     Long endedAt,
     Counters counters,
-    PMap<Integer, Long> timeLeft) {
+    PMap<Integer, Long> timeLeft,
+    Series series,
+    OrderedPMap<String, Action> actions,
+    PMap<String, CarriedFrom> carried) {
 
   public enum Status {
     LOBBY, RUNNING, ENDED;
@@ -78,7 +85,7 @@ public record WorkshopState(
     return new WorkshopState(id, "", "", Status.LOBBY, Settings.DEFAULTS, 0, List.of(), null,
         OrderedPMap.empty(), OrderedPMap.empty(), OrderedPMap.empty(), OrderedPMap.empty(), HashTreePMap.empty(),
         TreePVector.empty(), HashTreePSet.empty(), null, List.of(), HashTreePMap.empty(), TreePVector.empty(), null, Counters.START,
-        HashTreePMap.empty());
+        HashTreePMap.empty(), null, OrderedPMap.empty(), HashTreePMap.empty());
   }
 
   public boolean exists() { return !phases.isEmpty(); }
@@ -152,6 +159,9 @@ public record WorkshopState(
     private Long endedAt;
     private Counters counters;
     private PMap<Integer, Long> timeLeft;
+    private Series series;
+    private OrderedPMap<String, Action> actions;
+    private PMap<String, CarriedFrom> carried;
 
     private Builder(WorkshopState s) {
       id = s.id;
@@ -176,6 +186,9 @@ public record WorkshopState(
       endedAt = s.endedAt;
       counters = s.counters;
       timeLeft = s.timeLeft;
+      series = s.series;
+      actions = s.actions;
+      carried = s.carried;
     }
 
     public Builder title(String v) { title = v; return this; }
@@ -199,11 +212,14 @@ public record WorkshopState(
     public Builder endedAt(Long v) { endedAt = v; return this; }
     public Builder counters(Counters v) { counters = v; return this; }
     public Builder timeLeft(PMap<Integer, Long> v) { timeLeft = v; return this; }
+    public Builder series(Series v) { series = v; return this; }
+    public Builder actions(OrderedPMap<String, Action> v) { actions = v; return this; }
+    public Builder carried(PMap<String, CarriedFrom> v) { carried = v; return this; }
 
     public WorkshopState build() {
       return new WorkshopState(id, title, joinCode, status, settings, createdAt, phases, phase, participants,
           contributions, themes, polls, votesBy, hands, ready, spotlight, suggestions, fits, agenda, endedAt, counters,
-          timeLeft);
+          timeLeft, series, actions, carried);
     }
   }
 }

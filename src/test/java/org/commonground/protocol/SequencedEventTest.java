@@ -9,7 +9,11 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.commonground.workshop.Allow;
 import org.commonground.workshop.Contribution;
+import org.commonground.workshop.Action;
+import org.commonground.workshop.ActionStatus;
+import org.commonground.workshop.CarriedFrom;
 import org.commonground.workshop.Emitted;
+import org.commonground.workshop.Series;
 import org.commonground.workshop.Event;
 import org.commonground.workshop.SuggestedGroup;
 import org.commonground.workshop.Theme;
@@ -89,7 +93,16 @@ class SequencedEventTest {
         new Emitted(null, new Event.ContributionMoved("c7", "t2")),
         new Emitted(null, new Event.ContributionMoved("c7", null)),
         new Emitted(null, new Event.ThemesSuggested(List.of(new SuggestedGroup("Tea and biscuits", List.of("c1", "c2"))))),
-        new Emitted(null, new Event.PlacementUpdated(Map.of("c3", List.of("t1", "t2"), "c4", List.of()))));
+        new Emitted(null, new Event.PlacementUpdated(Map.of("c3", List.of("t1", "t2"), "c4", List.of()))),
+        new Emitted("p1", new Event.ActionAdded(new Action("a1", "Ask \"the\" board", "Jo", "2026-12-03",
+            ActionStatus.OPEN, null, "c7", null, TS, TS))),
+        new Emitted("p1", new Event.ActionUpdated(new Action("a1", "Ask the board", null, null,
+            ActionStatus.NOT_POSSIBLE, "They said no this year", null, new CarriedFrom("w0", "a3"), TS, TS + 1))),
+        new Emitted(null, new Event.SeriesUpdated(new Series("s1", "Transport", List.of(
+            new Series.Meeting("w0", "March", WorkshopState.Status.ENDED, "2026-03-02", TS),
+            new Series.Meeting("w1", "April", WorkshopState.Status.LOBBY, null, TS + 1))))),
+        new Emitted(null, new Event.ItemsCarried(Map.of("c1", new CarriedFrom("w0", "c4")), List.of(
+            new Action("a1", "Ask", null, null, ActionStatus.IN_PROGRESS, null, "c1", new CarriedFrom("w0", "a2"), TS, TS)))));
   }
 
   /** What the append script stores: {@code {"seq":N,} followed by the body the node sent. */

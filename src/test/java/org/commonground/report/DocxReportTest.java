@@ -36,7 +36,7 @@ class DocxReportTest {
       assertThat(ps.get(0).getStyle()).isEqualTo("Title");
       assertThat(ps.get(1).getText()).startsWith("Date: ");
       assertThat(ps.stream().filter(p -> "Heading1".equals(p.getStyle())).map(XWPFParagraph::getText)).containsExactly(
-          "Themes", "Take-home messages", "Questions asked", "Parking lot", "Polls", "Agenda as planned and as run",
+          "Themes", "Take-home messages", "Questions asked", "Parking lot", "Actions", "Polls", "Agenda as planned and as run",
           "Participation by stakeholder group");
       assertThat(ps.stream().filter(p -> "Heading2".equals(p.getStyle())).map(XWPFParagraph::getText))
           .startsWith("Getting home (2 votes)", "Feeling at home (0 votes)").contains("Was today useful? (closed)");
@@ -47,6 +47,7 @@ class DocxReportTest {
       assertThat(doc.getTables().get(0).getRow(1).getCell(1).getText()).isEqualTo("Handed on");
     }
     String xml = documentXml(docx);
+    assertThat(xml).contains(RichWorkshop.ACTION, "Being done", "Asked on 2 December", "2026-12-03");
     assertThat(xml).contains(RichWorkshop.ANONYMOUS_TEXT, RichWorkshop.QUESTION, "Commissioning lead", "gwŷr", "ŵyl")
         .doesNotContain(RichWorkshop.ANONYMOUS_AUTHOR);
     String view = System.getProperty("cg.report.docxViewOut");

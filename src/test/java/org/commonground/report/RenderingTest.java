@@ -48,4 +48,13 @@ class RenderingTest {
     assertThat(MarkdownReport.cell("yes | no")).isEqualTo("yes \\| no");
     assertThat(MarkdownReport.text("yes | no")).isEqualTo("yes | no");
   }
+
+  @Test
+  @DisplayName("every format lists the actions with their status and outcome in words")
+  void actionsInEveryFormat() {
+    Report r = RichWorkshop.report();
+    for (String out : new String[] {MarkdownReport.render(r), CsvReport.render(r), HtmlReport.render(r, Words.ENGLISH, "serif")}) {
+      assertThat(out).contains(RichWorkshop.ACTION, "Being done", "Asked on 2 December").doesNotContain("in-progress");
+    }
+  }
 }

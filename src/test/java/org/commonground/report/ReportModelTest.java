@@ -70,13 +70,15 @@ class ReportModelTest {
   }
 
   @Test
-  @DisplayName("the CSV has a byte-order mark, one row per contribution, and no author or group on anonymous rows")
+  @DisplayName("the CSV has a byte-order mark, one row per contribution then per action, and no author or group on anonymous rows")
   void csv() {
     Report r = RichWorkshop.report();
     String csv = CsvReport.render(r);
     assertThat(csv).startsWith("\uFEFF\"Kind\"");
     var lines = csv.substring(1).lines().toList();
-    assertThat(lines).hasSize(1 + r.allItems().size());
+    assertThat(lines).hasSize(1 + r.allItems().size() + r.actions().size());
+    assertThat(lines.get(lines.size() - 1)).startsWith("\"Action\",\"\",\"\",\"" + RichWorkshop.ACTION)
+        .contains("\"Being done\",\"Jo\"");
     String secret = lines.stream().filter(l -> l.contains(RichWorkshop.ANONYMOUS_TEXT)).findFirst().orElseThrow();
     assertThat(secret).startsWith("\"Idea\",\"Feeling at home\",\"0\",").endsWith(",\"\",\"\"");
     String parked = lines.stream().filter(l -> l.contains(RichWorkshop.PARKED)).findFirst().orElseThrow();

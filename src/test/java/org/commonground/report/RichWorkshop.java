@@ -16,6 +16,7 @@ import org.commonground.workshop.Settings;
  * handed on to an owner, and a poll left open when the workshop ended.
  */
 final class RichWorkshop {
+  static final String ACTION = "Ask the board about transport";
   private RichWorkshop() {}
 
   static final String ANONYMOUS_AUTHOR = "Alex Secret";
@@ -40,6 +41,9 @@ final class RichWorkshop {
     w.post(sam, Kind.TAKEAWAY, TAKEAWAY);
     String parked = w.post(sam, Kind.PARKING, PARKED);
     w.accepted(new Command.ParkingUpdate(parked, ParkingStatus.HANDED_ON, "Commissioning lead"), Scenario.FACILITATOR);
+    w.accepted(new Command.ActionAdd(ACTION, "Jo", "2026-12-03", parked), Scenario.FACILITATOR);
+    w.accepted(new Command.ActionUpdate("a1", org.commonground.workshop.ActionStatus.IN_PROGRESS, "Asked on 2 December",
+        null, null, null), Scenario.FACILITATOR);
     w.createTheme("Feeling at home", tea, secret);
     String busy = w.createTheme("Getting home", welsh, question);
     w.accepted(new Command.VoteCast(busy), sam);

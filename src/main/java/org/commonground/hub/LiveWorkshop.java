@@ -12,16 +12,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.commonground.hub.live.AppendRound;
+import org.commonground.hub.live.Cursor;
+import org.commonground.hub.live.ReplicaLog;
+import org.commonground.hub.live.SharedRead;
 import org.commonground.protocol.EventFrames;
 import org.commonground.protocol.Json;
 import org.commonground.protocol.SequencedEvent;
 import org.commonground.protocol.ServerFrames;
 import org.commonground.protocol.ClientFrame.Resume;
-import org.commonground.store.AppendResult;
 import org.commonground.store.NewToken;
 import org.commonground.store.StoredAnswer;
 import org.commonground.store.StoredEvent;
@@ -39,19 +40,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * This node's replica of one workshop and its local connections. Everything here runs on the
- * workshop's own context (one event loop), so no field needs a lock, and the replica applies events
- * strictly in seq order: early ones wait for the gap to be read from the log.
+ * This node's replica of one workshop and its local connections: the driver of the pure live core. It
+ * makes the store calls and sets the timers; the rules are in {@link ReplicaLog} (order, gaps, own
+ * echoes), {@link AppendRound} (the optimistic decide-append loop), {@link SharedRead} (one catch-up read
+ * at a time) and {@link Cursor} (each member's place in the log, its pending acks, resume paging).
+ * Everything here runs on the workshop's own context (one event loop), so no field needs a lock.
  */
 final class LiveWorkshop {
   private static final Logger LOG = LoggerFactory.getLogger(LiveWorkshop.class);
-  /**
-   * How long a command may keep losing the race for the log's next seq to other nodes before it is given up.
-   * A time, not a count of rounds: a node with a backlog appends again the moment each append is answered,
-   * so another node's command can lose once per command of that backlog (each loss is one round trip) and
-   * still be answered well within this.
-   */
-  private static final long CONTENDED_FOR_MS = 5_000;
   private static final int RANGE_BATCH = 1_000;
   private static final long CATCH_UP_RETRY_MS = 1_000;
   /** Frames sent to a catching-up connection before waiting for its socket to drain. */
@@ -69,25 +65,9 @@ final class LiveWorkshop {
   private final CrossingPresses presses = new CrossingPresses();
 
   private WorkshopState state;
-  /** Written only on the workshop's context; volatile so the subscriber's thread can skip what is applied. */
-  private volatile long seq;
-  /**
-   * While this node's append is on its way: the last seq it would take (else 0). Redis may echo the
-   * append's events to this node's subscriber before the append's own answer arrives; those echoes are
-   * dropped unparsed, because the answer brings the same events (appended), or the events that took
-   * those seqs instead (stale, with what was missed), or, if no answer comes, a catch-up reads them.
-   */
-  private volatile long appendingUntil;
-  /**
-   * The highest seq of an echo dropped that way. Once an append's answer is applied, a dropped echo above
-   * the replica's seq (an event that came after a stale answer, or one a failed append says nothing of)
-   * is read from the log. Only grows: a value at or below the seq asks nothing.
-   */
-  private final AtomicLong droppedEcho = new AtomicLong();
+  private final ReplicaLog log;
   private String epoch;
   private final FrameRing ring;
-  /** Events heard ahead of a gap. Bounded by {@link HubSettings#maxEarlyEvents}: past it they are dropped and read from the log. */
-  private final TreeMap<Long, SequencedEvent> early = new TreeMap<>();
   private final Set<Member> members = new LinkedHashSet<>();
   /**
    * Each person's command rate over all their connections here, so more sockets do not mean more commands.
@@ -96,7 +76,7 @@ final class LiveWorkshop {
   private final Map<String, TokenBucket> rates = new HashMap<>();
   /** Commands waiting their turn. Bounded by {@link HubSettings#maxQueuedCommands}: past it a command gets RATE_LIMITED. */
   private final CommandQueue queue;
-  private Future<Void> catchingUp;
+  private final SharedRead catchUps = new SharedRead(() -> readFrom(seq() + 1));
   private final Presence presence;
   private Set<String> announced = new HashSet<>();
   private long presenceTimer = -1;
@@ -136,6 +116,7 @@ final class LiveWorkshop {
     this.onIdle = onIdle;
     this.state = WorkshopState.empty(id);
     this.ring = new FrameRing(settings.resumeFrames());
+    this.log = new ReplicaLog(settings.maxEarlyEvents());
     this.presence = new Presence(nodeId);
   }
 
@@ -160,28 +141,16 @@ final class LiveWorkshop {
 
   WorkshopState state() { return state; }
 
-  long seq() { return seq; }
+  long seq() { return log.seq(); }
 
   // ---------------------------------------------------------------- the log
 
-  /**
-   * Whether a message from the channel is an event this replica has applied already, as each of this
-   * node's own appends is by the time Redis echoes it. Safe from any thread: the seq only grows, so a
-   * stale read only means the message is looked at again on the workshop's context.
-   */
-  boolean alreadyApplied(String message) {
-    if (!message.startsWith("{\"seq\":")) return false;
-    long s = seqOf(message);
-    if (s <= seq) return true;
-    if (s > appendingUntil) return false;
-    // Recorded before the second look: an append that ends after that look finds it when it checks.
-    droppedEcho.accumulateAndGet(s, Math::max);
-    return s <= appendingUntil;
-  }
+  /** See {@link ReplicaLog#alreadyApplied}: safe from any thread. */
+  boolean alreadyApplied(String message) { return log.alreadyApplied(message); }
 
   /** A message from the workshop's channel: an event, or another node's presence. */
   void heard(String message) {
-    if (message.startsWith("{\"seq\":")) {
+    if (ReplicaLog.isEvent(message)) {
       if (alreadyApplied(message)) return;
       offer(SequencedEvent.parse(message));
     } else if (message.equals(WorkshopStore.PURGED_MESSAGE)) {
@@ -191,30 +160,8 @@ final class LiveWorkshop {
     }
   }
 
-  /** The seq at the front of a stored event ({"seq":N,…}), read without parsing the rest. */
-  private static long seqOf(String record) {
-    long n = 0;
-    for (int i = "{\"seq\":".length(); i < record.length(); i++) {
-      char c = record.charAt(i);
-      if (c < '0' || c > '9') break;
-      n = n * 10 + (c - '0');
-    }
-    return n;
-  }
-
   private void offer(SequencedEvent e) {
-    if (e.seq() <= seq) return;
-    if (e.seq() > seq + 1) {
-      if (early.size() >= settings.maxEarlyEvents()) early.clear();
-      else early.put(e.seq(), e);
-      catchUp();
-      return;
-    }
-    applyAndDeliver(e);
-    while (!early.isEmpty() && early.firstKey() <= seq + 1) {
-      SequencedEvent next = early.pollFirstEntry().getValue();
-      if (next.seq() == seq + 1) applyAndDeliver(next);
-    }
+    if (log.offer(e, this::applyAndDeliver)) catchUp();
   }
 
   private void applyAndDeliver(SequencedEvent e) {
@@ -223,10 +170,9 @@ final class LiveWorkshop {
     // where those words are gone.
     if (HiddenTexts.takesWordsBack(state, e.event())) ring.clear();
     state = Workshop.apply(state, e.event());
-    seq = e.seq();
     Buffer frame = EventFrames.encode(e);
-    ring.add(seq, frame);
-    deliver(seq, frame);
+    ring.add(e.seq(), frame);
+    deliver(e.seq(), frame);
     metrics.deliveredAfter(e.ts(), now());
     presses.applied(e, phaseBefore, state.agendaPosition());
     if (e.event() instanceof Event.ParticipantRemoved r) {
@@ -247,13 +193,14 @@ final class LiveWorkshop {
     for (Member m : members) {
       if (!m.accept(seq)) continue;
       byLoop.computeIfAbsent(m.eventLoop, c -> new ArrayList<>()).add(m);
-      if (m.hasPendingAcks()) {
+      if (m.cursor.hasPendingAcks()) {
         if (withAcks == null) withAcks = new ArrayList<>();
         withAcks.add(m);
       }
     }
     byLoop.forEach((loop, batch) -> loop.runOnContext(v -> {
-      for (Member m : batch) m.writeLive(frame);
+      String text = TextFrames.text(frame);
+      for (Member m : batch) m.writeLive(text);
     }));
     if (withAcks != null) withAcks.forEach(Member::flushAcks);
   }
@@ -264,14 +211,7 @@ final class LiveWorkshop {
    * behind once Redis is back (events past a gap, and acks held for events not applied yet, wait on it).
    */
   Future<Void> catchUp() {
-    if (catchingUp != null) return catchingUp;
-    Future<Void> reading = readFrom(seq + 1);
-    // A read may be over before it is returned (a request on this loop's closed connection fails at once):
-    // only one still under way is shared, or a finished one would be handed out for good.
-    if (!reading.isComplete()) {
-      catchingUp = reading;
-      reading.onComplete(x -> catchingUp = null);
-    }
+    Future<Void> reading = catchUps.start();
     reading.onFailure(err -> retryCatchUp());
     return reading;
   }
@@ -288,7 +228,7 @@ final class LiveWorkshop {
   private Future<Void> readFrom(long from) {
     return here(store.range(id, from, Long.MAX_VALUE - 1, RANGE_BATCH)).compose(records -> {
       for (String r : records) offer(SequencedEvent.parse(r));
-      return records.size() == RANGE_BATCH ? readFrom(seq + 1) : Future.<Void>succeededFuture();
+      return records.size() == RANGE_BATCH ? readFrom(seq() + 1) : Future.<Void>succeededFuture();
     });
   }
 
@@ -303,12 +243,13 @@ final class LiveWorkshop {
     String person = m.you.participantId();
     if (presence.connections(person) >= settings.connectionsPerPerson()) return false;
     cancelIdleCheck();
-    boolean resumed = resume != null && resume.epoch().equals(epoch) && resume.seq() <= seq
-        && resume.seq() >= since;
-    long from = resumed ? resume.seq() : seq;
+    long seq = seq();
+    long resumeFrom = resume == null ? -1 : Cursor.resumeFrom(resume.epoch(), resume.seq(), epoch, seq, since);
+    boolean resumed = resumeFrom >= 0;
+    long from = resumed ? resumeFrom : seq;
     if (presence.connected(m.you.participantId())) presenceChanged();
     members.add(m);
-    m.cursor = from;
+    m.cursor.welcomedAt(from);
     m.send(ServerFrames.welcome(m.you, now(), epoch, from, resumed, state, presence.online(now())));
     if (from < seq) sync(m);
     return true;
@@ -329,20 +270,14 @@ final class LiveWorkshop {
    */
   private void sync(Member m) {
     if (!members.contains(m)) return;
-    m.syncing = true;
-    List<Buffer> chunk = new ArrayList<>();
-    while (m.cursor < seq && chunk.size() < SYNC_CHUNK) {
-      Buffer frame = ring.get(m.cursor + 1);
-      if (frame == null) break;
-      chunk.add(frame);
-      m.cursor++;
-    }
+    long seq = seq();
+    List<Buffer> chunk = m.cursor.page(seq, ring::get, SYNC_CHUNK);
     if (!chunk.isEmpty()) {
       m.writeChunk(chunk, () -> context.runOnContext(v -> sync(m)));
       return;
     }
-    if (m.cursor < seq) {
-      here(store.range(id, m.cursor + 1, seq, SYNC_CHUNK)).onComplete(ar -> {
+    if (m.cursor.behind(seq)) {
+      here(store.range(id, m.cursor.position() + 1, seq, SYNC_CHUNK)).onComplete(ar -> {
         if (!members.contains(m)) return;
         if (ar.failed() || ar.result().isEmpty()) {
           m.close((short) 1011, "could not read history; reconnect");
@@ -351,17 +286,13 @@ final class LiveWorkshop {
         List<Buffer> fromLog = new ArrayList<>();
         for (String r : ar.result()) {
           SequencedEvent e = SequencedEvent.parse(r);
-          if (e.seq() == m.cursor + 1) {
-            fromLog.add(EventFrames.encode(e));
-            m.cursor = e.seq();
-          }
+          if (m.cursor.fromLog(e.seq())) fromLog.add(EventFrames.encode(e));
         }
         m.writeChunk(fromLog, () -> context.runOnContext(v -> sync(m)));
       });
       return;
     }
-    m.syncing = false;
-    m.flushAcks();
+    m.cursor.caughtUp(m::send);
   }
 
   void closeAll(short code, String reason) {
@@ -417,7 +348,7 @@ final class LiveWorkshop {
    */
   private Future<Outcome> execute(Actor actor, String ref, Command command,
                                   Function<Decision.Accepted, List<NewToken>> tokens) {
-    return decideAndAppend(actor, ref, command, tokens, now())
+    return decideAndAppend(actor, ref, command, tokens, new AppendRound(now()))
         .recover(err -> {
           LOG.warn("command {} in workshop {} failed: {}", command.commandName(), id, err.toString());
           return Future.succeededFuture(new Outcome.Error(Code.INTERNAL, "could not save that just now; please try again"));
@@ -425,7 +356,7 @@ final class LiveWorkshop {
   }
 
   private Future<Outcome> decideAndAppend(Actor actor, String ref, Command command,
-                                          Function<Decision.Accepted, List<NewToken>> tokens, long since) {
+                                          Function<Decision.Accepted, List<NewToken>> tokens, AppendRound round) {
     long now = now();
     Decision decision = Workshop.decide(state, command, actor, now);
     if (decision instanceof Decision.Rejected r) {
@@ -440,30 +371,30 @@ final class LiveWorkshop {
     }
     List<StoredEvent> bodies = new ArrayList<>();
     for (Emitted e : accepted.events()) bodies.add(StoredEvents.of(now, e));
-    long expected = seq;
+    long expected = seq();
     boolean ends = accepted.events().stream().anyMatch(e -> e.event() instanceof Event.WorkshopEnded);
     long lifetime = ends ? state.settings().retentionDays() * 86_400L : lifetimeToRenew(accepted, now);
-    appendingUntil = expected + bodies.size();
+    log.appendSent(bodies.size());
     return here(store.append(id, expected, actor.participantId(), ref, resultJson, bodies, tokens.apply(accepted),
         lifetime))
         .andThen(ar -> {
-          appendingUntil = 0;
+          log.appendAnswered();
           // After this answer's events are applied (below, in this same task), whatever was dropped and is
           // still missing is read from the log.
           context.runOnContext(v -> {
-            if (droppedEcho.get() > seq) catchUp();
+            if (log.droppedEchoMissing()) catchUp();
           });
         })
         .compose(result -> {
-          if (result instanceof AppendResult.Appended a) {
+          AppendRound.Next next = round.answered(result, bodies.size(), now(), replica);
+          if (next instanceof AppendRound.Next.Appended a) {
             metrics.appended(bodies.size());
-            long first = a.lastSeq() - bodies.size() + 1;
             for (int i = 0; i < bodies.size(); i++) {
               Emitted e = accepted.events().get(i);
-              offer(new SequencedEvent(first + i, now, e.by(), e.event()));
+              offer(new SequencedEvent(a.first() + i, now, e.by(), e.event()));
             }
             themeAssist.appended(accepted.events().stream().map(Emitted::event).toList());
-            Outcome ack = new Outcome.Ack(a.lastSeq(), resultJson);
+            Outcome ack = new Outcome.Ack(a.last(), resultJson);
             if (lifetime == 0) return Future.succeededFuture(ack);
             if (!ends) lifetimeRenewedAt = now;
             // The join code lives outside the workshop's slot, so it is set to expire in a second step,
@@ -474,20 +405,27 @@ final class LiveWorkshop {
                   return Future.succeededFuture();
                 }).map(v -> ack);
           }
-          if (result instanceof AppendResult.Duplicate d) return Future.succeededFuture(outcomeOf(d.answer()));
-          if (result instanceof AppendResult.Gone) {
+          if (next instanceof AppendRound.Next.Duplicate d) return Future.succeededFuture(outcomeOf(d.answer()));
+          if (next instanceof AppendRound.Next.Gone) {
             gone();
             return Future.succeededFuture(new Outcome.Error(Code.NOT_FOUND, "this workshop no longer exists"));
           }
-          if (now() - since > CONTENDED_FOR_MS) {
+          if (next instanceof AppendRound.Next.GiveUp) {
             return Future.succeededFuture(new Outcome.Error(Code.INTERNAL, "the workshop is too busy; please try again"));
           }
-          AppendResult.Stale stale = (AppendResult.Stale) result;
-          for (String r : stale.missed()) offer(SequencedEvent.parse(r));
-          Future<Void> caughtUp = seq >= stale.currentSeq() ? Future.succeededFuture() : catchUp();
-          return caughtUp.compose(v -> decideAndAppend(actor, ref, command, tokens, since));
+          Future<Void> caughtUp = ((AppendRound.Next.DecideAgain) next).readLogFirst() ? catchUp() : Future.succeededFuture();
+          return caughtUp.compose(v -> decideAndAppend(actor, ref, command, tokens, round));
         });
   }
+
+  /** The replica as the append loop sees it. */
+  private final AppendRound.Replica replica = new AppendRound.Replica() {
+    @Override
+    public long seq() { return log.seq(); }
+
+    @Override
+    public void offer(SequencedEvent e) { LiveWorkshop.this.offer(e); }
+  };
 
   /**
    * The idle lifetime to set with this append, or 0 to leave the expiry alone: only for a started workshop

@@ -12,6 +12,7 @@ import org.commonground.hub.Hub;
 import org.commonground.hub.TokenBucket;
 import org.commonground.hub.HubMetrics;
 import org.commonground.hub.Member;
+import org.commonground.hub.TextFrames;
 import org.commonground.protocol.ClientFrame;
 import org.commonground.protocol.CommandDecoder;
 import org.commonground.protocol.ProtocolException;

@@ -1,5 +1,6 @@
 package org.commonground.hub;
 
+import org.commonground.protocol.CloseCode;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -52,7 +53,6 @@ final class LiveWorkshop {
   private static final long CATCH_UP_RETRY_MS = 1_000;
   /** Frames sent to a catching-up connection before waiting for its socket to drain. */
   private static final int SYNC_CHUNK = 256;
-  static final short CLOSE_REMOVED = 4403;
 
   final String id;
   final Context context;
@@ -178,7 +178,7 @@ final class LiveWorkshop {
     if (e.event() instanceof Event.ParticipantRemoved r) {
       // Their connections go, after this event; their token no longer opens anything (they are not in the state).
       for (Member m : new ArrayList<>(members)) {
-        if (m.you.participantId().equals(r.id())) m.close(CLOSE_REMOVED, "removed from the workshop");
+        if (m.you.participantId().equals(r.id())) m.close(CloseCode.REMOVED.code(), "removed from the workshop");
       }
     }
   }
@@ -280,7 +280,7 @@ final class LiveWorkshop {
       here(store.range(id, m.cursor.position() + 1, seq, SYNC_CHUNK)).onComplete(ar -> {
         if (!members.contains(m)) return;
         if (ar.failed() || ar.result().isEmpty()) {
-          m.close((short) 1011, "could not read history; reconnect");
+          m.close(CloseCode.SERVER_ERROR.code(), "could not read history; reconnect");
           return;
         }
         List<Buffer> fromLog = new ArrayList<>();
@@ -477,7 +477,7 @@ final class LiveWorkshop {
   /** The workshop was deleted: everyone here is told (4403) and this node forgets it. */
   private void gone() {
     deleted = true;
-    closeAll(CLOSE_REMOVED, "this workshop has been deleted");
+    closeAll(CloseCode.REMOVED.code(), "this workshop has been deleted");
     members.clear();
     onGone.run();
   }

@@ -1,5 +1,6 @@
 package org.commonground.hub;
 
+import org.commonground.protocol.CloseCode;
 import io.vertx.core.Context;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.buffer.Buffer;
@@ -16,13 +17,6 @@ import org.commonground.store.TokenGrant;
  * socket lives.
  */
 public final class Member {
-  /** Close code for a connection that cannot keep up; the client reconnects and resumes. */
-  public static final short CLOSE_TOO_SLOW = 1013;
-  /**
-   * The person (or display link) already has {@link HubSettings#connectionsPerPerson} connections to the
-   * workshop on this node: the new one is refused, so one token cannot open hundreds of sockets.
-   */
-  public static final short CLOSE_TOO_MANY = 4409;
 
   final ServerWebSocket socket;
   final Context socketContext;
@@ -80,7 +74,7 @@ public final class Member {
     if (socket.writeQueueFull()) {
       dropped = true;
       metrics.slowConsumerDropped();
-      socket.close(CLOSE_TOO_SLOW, "too slow to keep up; reconnect and resume");
+      socket.close(CloseCode.TOO_SLOW.code(), "too slow to keep up; reconnect and resume");
       return;
     }
     TextFrames.write(socket, frame);

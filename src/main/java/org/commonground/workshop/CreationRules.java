@@ -10,10 +10,12 @@ final class CreationRules {
   private CreationRules() {}
 
   static Decision decide(WorkshopState s, Command.Create c, Actor actor, long now) {
-    if (s.exists()) return Decision.reject(Code.INVALID, "this workshop already exists");
     if (!actor.isServer() && !(FIRST_PARTICIPANT.equals(actor.participantId()) && actor.isFacilitator())) {
       return Decision.reject(Code.FORBIDDEN, "only the server creates workshops");
     }
+    // As for every command, an ended workshop answers ENDED.
+    if (s.status() == WorkshopState.Status.ENDED) return Decision.reject(Code.ENDED, "this workshop has ended");
+    if (s.exists()) return Decision.reject(Code.INVALID, "this workshop already exists");
     if (c.phases().isEmpty()) return Decision.reject(Code.INVALID, "a workshop needs at least one phase");
     Participant facilitator = new Participant(FIRST_PARTICIPANT, c.facilitatorName(), Role.FACILITATOR, null);
     Event.WorkshopCreated created = new Event.WorkshopCreated(c.workshopId(), c.title(), c.joinCode(), c.settings(),

@@ -62,7 +62,9 @@ class AccessTest {
         new Command.ThemesSuggest(null),
         new Command.RecordSuggestions(java.util.List.of(new SuggestedGroup("Food", java.util.List.of("c1")))),
         new Command.ThemesAccept(null),
-        new Command.RecordPlacement(java.util.Map.of("c1", java.util.List.of())));
+        new Command.RecordPlacement(java.util.Map.of("c1", java.util.List.of())),
+        new Command.Create("w-other", "Another", "XYZ789", Settings.DEFAULTS, Templates.named(Templates.DEFAULT).orElseThrow(),
+            "Kim"));
   }
 
   /** Commands other than joining, which need the actor to be a member. */

@@ -14,25 +14,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.commonground.hub.live.AppendRound;
 import org.commonground.hub.live.Cursor;
 import org.commonground.hub.live.ReplicaLog;
 import org.commonground.hub.live.SharedRead;
 import org.commonground.protocol.EventFrames;
-import org.commonground.protocol.Json;
 import org.commonground.protocol.SequencedEvent;
 import org.commonground.protocol.ServerFrames;
 import org.commonground.protocol.ClientFrame.Resume;
 import org.commonground.store.NewToken;
-import org.commonground.store.StoredAnswer;
-import org.commonground.store.StoredEvent;
 import org.commonground.store.WorkshopStore;
 import org.commonground.workshop.Actor;
 import org.commonground.workshop.Code;
 import org.commonground.workshop.Command;
 import org.commonground.workshop.Decision;
-import org.commonground.workshop.Emitted;
 import org.commonground.store.Ids;
 import org.commonground.workshop.Event;
 import org.commonground.workshop.Workshop;
@@ -42,9 +37,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * This node's replica of one workshop and its local connections: the driver of the pure live core. It
- * makes the store calls and sets the timers; the rules are in {@link ReplicaLog} (order, gaps, own
- * echoes), {@link AppendRound} (the optimistic decide-append loop), {@link SharedRead} (one catch-up read
- * at a time) and {@link Cursor} (each member's place in the log, its pending acks, resume paging).
+ * makes the store calls (commands through {@link CommandRunner}) and sets the timers; the rules are in
+ * {@link ReplicaLog} (order, gaps, own echoes), {@link AppendRound} (the optimistic decide-append loop),
+ * {@link SharedRead} (one catch-up read at a time) and {@link Cursor} (each member's place in the log,
+ * its pending acks, resume paging).
  * Everything here runs on the workshop's own context (one event loop), so no field needs a lock.
  */
 final class LiveWorkshop {
@@ -74,8 +70,8 @@ final class LiveWorkshop {
    * Bounded by the people connected: an entry goes when their last connection does.
    */
   private final Map<String, TokenBucket> rates = new HashMap<>();
-  /** Commands waiting their turn. Bounded by {@link HubSettings#maxQueuedCommands}: past it a command gets RATE_LIMITED. */
-  private final CommandQueue queue;
+  /** Runs the commands, one at a time, through the decide-append loop. */
+  private final CommandRunner commands;
   private final SharedRead catchUps = new SharedRead(() -> readFrom(seq() + 1));
   private final Presence presence;
   private Set<String> announced = new HashSet<>();
@@ -84,8 +80,6 @@ final class LiveWorkshop {
   private long idleTimer = -1;
   private long catchUpTimer = -1;
   private boolean deleted;
-  /** When this node last renewed the workshop's idle lifetime (0: not since it loaded the workshop). */
-  private long lifetimeRenewedAt;
   final Promise<Void> ready = Promise.promise();
 
   /** Finds the language of posted text before it is decided (see {@link LanguageWork}). */
@@ -95,7 +89,6 @@ final class LiveWorkshop {
                String nodeId, Runnable onIdle, Runnable onGone, ThemeWork themes, LanguageWork languages) {
     this.languages = languages;
     this.onGone = onGone;
-    this.queue = new CommandQueue(id, settings.maxQueuedCommands());
     this.themeAssist = new ThemeAssist(id, context, themes, settings.placementDebounceMs(), new ThemeAssist.Host() {
       @Override
       public WorkshopState state() { return state; }
@@ -105,7 +98,8 @@ final class LiveWorkshop {
 
       @Override
       public void submitAsServer(Command command) {
-        enqueue(() -> execute(Actor.SERVER, "server-" + Ids.random(12), command, d -> List.of()).mapEmpty(), () -> { });
+        commands.enqueue(() -> commands.execute(Actor.SERVER, "server-" + Ids.random(12), command, d -> List.of()).mapEmpty(),
+            () -> { });
       }
     });
     this.id = id;
@@ -117,6 +111,22 @@ final class LiveWorkshop {
     this.state = WorkshopState.empty(id);
     this.ring = new FrameRing(settings.resumeFrames());
     this.log = new ReplicaLog(settings.maxEarlyEvents());
+    this.commands = new CommandRunner(id, context, store, metrics, settings, log, new CommandRunner.Host() {
+      @Override
+      public WorkshopState state() { return state; }
+
+      @Override
+      public void offer(SequencedEvent e) { LiveWorkshop.this.offer(e); }
+
+      @Override
+      public Future<Void> catchUp() { return LiveWorkshop.this.catchUp(); }
+
+      @Override
+      public void gone() { LiveWorkshop.this.gone(); }
+
+      @Override
+      public void appended(List<Event> events) { themeAssist.appended(events); }
+    });
     this.presence = new Presence(nodeId);
   }
 
@@ -321,126 +331,20 @@ final class LiveWorkshop {
       return;
     }
     // The text's language is found first (off this loop), so the stored event carries it.
-    enqueue(() -> languages.labelled(context, command)
-        .compose(c -> execute(actor, ref, c, d -> List.of())).map(outcome -> {
+    commands.enqueue(() -> languages.labelled(context, command)
+        .compose(c -> commands.execute(actor, ref, c, d -> List.of())).map(outcome -> {
       if (outcome instanceof Outcome.Ack a) {
         m.ack(a.seq(), ServerFrames.ack(ref, a.seq(), a.resultJson()));
       } else if (outcome instanceof Outcome.Error e) {
         m.send(ServerFrames.err(ref, e.code(), e.message()));
       }
       return null;
-    }), () -> m.send(ServerFrames.err(ref, Code.RATE_LIMITED, "this workshop is very busy; try again in a moment")));
+    }), () -> m.send(ServerFrames.err(ref, Code.RATE_LIMITED, CommandRunner.BUSY)));
   }
 
   /** The same pipeline for HTTP (joining): completes once the events are applied here. */
   Future<Outcome> submit(Actor actor, String ref, Command command, Function<Decision.Accepted, List<NewToken>> tokens) {
-    Promise<Outcome> p = Promise.promise();
-    enqueue(() -> execute(actor, ref, command, tokens).onComplete(p).mapEmpty(),
-        () -> p.complete(new Outcome.Error(Code.RATE_LIMITED, "this workshop is very busy; try again in a moment")));
-    return p.future();
-  }
-
-  private void enqueue(Supplier<Future<Void>> task, Runnable refuse) { queue.offer(task, refuse); }
-
-  /**
-   * Decides first and asks the store once: an append answers a resent ref with its first answer
-   * ({@code dup}), and so does {@code rememberAnswer} for a command that appends nothing.
-   */
-  private Future<Outcome> execute(Actor actor, String ref, Command command,
-                                  Function<Decision.Accepted, List<NewToken>> tokens) {
-    return decideAndAppend(actor, ref, command, tokens, new AppendRound(now()))
-        .recover(err -> {
-          LOG.warn("command {} in workshop {} failed: {}", command.commandName(), id, err.toString());
-          return Future.succeededFuture(new Outcome.Error(Code.INTERNAL, "could not save that just now; please try again"));
-        });
-  }
-
-  private Future<Outcome> decideAndAppend(Actor actor, String ref, Command command,
-                                          Function<Decision.Accepted, List<NewToken>> tokens, AppendRound round) {
-    long now = now();
-    Decision decision = Workshop.decide(state, command, actor, now);
-    if (decision instanceof Decision.Rejected r) {
-      StoredAnswer answer = StoredAnswer.error(r.rejection().code(), r.rejection().message());
-      return here(store.rememberAnswer(id, actor.participantId(), ref, answer)).map(LiveWorkshop::outcomeOf);
-    }
-    Decision.Accepted accepted = (Decision.Accepted) decision;
-    String resultJson = Json.string(accepted.result());
-    if (accepted.events().isEmpty()) {
-      StoredAnswer answer = StoredAnswer.ack(null, resultJson);
-      return here(store.rememberAnswer(id, actor.participantId(), ref, answer)).map(LiveWorkshop::outcomeOf);
-    }
-    List<StoredEvent> bodies = new ArrayList<>();
-    for (Emitted e : accepted.events()) bodies.add(StoredEvents.of(now, e));
-    long expected = seq();
-    boolean ends = accepted.events().stream().anyMatch(e -> e.event() instanceof Event.WorkshopEnded);
-    long lifetime = ends ? state.settings().retentionDays() * 86_400L : lifetimeToRenew(accepted, now);
-    log.appendSent(bodies.size());
-    return here(store.append(id, expected, actor.participantId(), ref, resultJson, bodies, tokens.apply(accepted),
-        lifetime))
-        .andThen(ar -> {
-          log.appendAnswered();
-          // After this answer's events are applied (below, in this same task), whatever was dropped and is
-          // still missing is read from the log.
-          context.runOnContext(v -> {
-            if (log.droppedEchoMissing()) catchUp();
-          });
-        })
-        .compose(result -> {
-          AppendRound.Next next = round.answered(result, bodies.size(), now(), replica);
-          if (next instanceof AppendRound.Next.Appended a) {
-            metrics.appended(bodies.size());
-            for (int i = 0; i < bodies.size(); i++) {
-              Emitted e = accepted.events().get(i);
-              offer(new SequencedEvent(a.first() + i, now, e.by(), e.event()));
-            }
-            themeAssist.appended(accepted.events().stream().map(Emitted::event).toList());
-            Outcome ack = new Outcome.Ack(a.last(), resultJson);
-            if (lifetime == 0) return Future.succeededFuture(ack);
-            if (!ends) lifetimeRenewedAt = now;
-            // The join code lives outside the workshop's slot, so it is set to expire in a second step,
-            // before the facilitator hears the end is done.
-            return here(store.expireJoinCode(state.joinCode(), lifetime))
-                .recover(err -> {
-                  LOG.warn("join code of workshop {} not set to expire: {}", id, err.toString());
-                  return Future.succeededFuture();
-                }).map(v -> ack);
-          }
-          if (next instanceof AppendRound.Next.Duplicate d) return Future.succeededFuture(outcomeOf(d.answer()));
-          if (next instanceof AppendRound.Next.Gone) {
-            gone();
-            return Future.succeededFuture(new Outcome.Error(Code.NOT_FOUND, "this workshop no longer exists"));
-          }
-          if (next instanceof AppendRound.Next.GiveUp) {
-            return Future.succeededFuture(new Outcome.Error(Code.INTERNAL, "the workshop is too busy; please try again"));
-          }
-          Future<Void> caughtUp = ((AppendRound.Next.DecideAgain) next).readLogFirst() ? catchUp() : Future.succeededFuture();
-          return caughtUp.compose(v -> decideAndAppend(actor, ref, command, tokens, round));
-        });
-  }
-
-  /** The replica as the append loop sees it. */
-  private final AppendRound.Replica replica = new AppendRound.Replica() {
-    @Override
-    public long seq() { return log.seq(); }
-
-    @Override
-    public void offer(SequencedEvent e) { LiveWorkshop.this.offer(e); }
-  };
-
-  /**
-   * The idle lifetime to set with this append, or 0 to leave the expiry alone: only for a started workshop
-   * (one nobody started keeps the deadline it was created with), and at most once per renewal interval.
-   */
-  private long lifetimeToRenew(Decision.Accepted accepted, long now) {
-    long idle = settings.idleLifetimeSeconds();
-    if (idle == 0 || state.status() == WorkshopState.Status.ENDED || now - lifetimeRenewedAt < HubSettings.LIFETIME_RENEWAL_MS) return 0;
-    WorkshopState after = state;
-    for (Emitted e : accepted.events()) after = Workshop.apply(after, e.event());
-    return after.status() == WorkshopState.Status.RUNNING ? idle : 0;
-  }
-
-  private static Outcome outcomeOf(StoredAnswer a) {
-    return a.isError() ? new Outcome.Error(a.errorCode(), a.errorMessage()) : new Outcome.Ack(a.seq(), a.resultJson());
+    return commands.submit(actor, ref, command, tokens);
   }
 
   // ---------------------------------------------------------------- presence
@@ -486,7 +390,7 @@ final class LiveWorkshop {
     if (!members.isEmpty() || idleTimer >= 0) return;
     idleTimer = context.owner().setTimer(settings.idleUnloadMs(), t -> {
       idleTimer = -1;
-      if (members.isEmpty() && queue.idle()) onIdle.run();
+      if (members.isEmpty() && commands.idle()) onIdle.run();
     });
   }
 

@@ -105,28 +105,27 @@ public final class Server {
     RedisWorkshopStore store = new RedisWorkshopStore(new TimedRedis(redis, REDIS_TIMEOUT_MS), keys,
         config.limits().refTtlSeconds(), config.lifetimes().notStartedSeconds());
     List<Context> shards = new ArrayList<>();
-    Hub[] hub = new Hub[1];
-    HubMetrics metrics = new HubMetrics(registry, () -> hub[0] == null ? 0 : hub[0].liveWorkshops());
+    HubMetrics metrics = new HubMetrics(registry);
     WorkerExecutor themeWorkers = vertx.createSharedWorkerExecutor("cg-themes", THEME_WORKERS);
     ThemeWork themes = new ThemeWork(themeWorkers,
         ThemeHelp.unavailable("theme suggestions are still starting up; try again in a moment"));
     // Its own pool, so a post's language is never found behind a theme suggestion that takes seconds.
     LanguageWork languages = new LanguageWork(vertx.createSharedWorkerExecutor("cg-language", LANGUAGE_WORKERS),
         WelshOrEnglish::detect, WelshOrEnglish::warm, WelshOrEnglish::ready);
-    hub[0] = new Hub(shards, store, metrics, HubSettings.DEFAULTS.withIdleLifetimeSeconds(config.lifetimes().idleSeconds())
+    Hub hub = new Hub(shards, store, metrics, HubSettings.DEFAULTS.withIdleLifetimeSeconds(config.lifetimes().idleSeconds())
         .withPerPerson(config.limits().connectionsPerPerson(), config.limits().commandsPerSecond(),
             config.limits().commandBurst()),
         Ids.random(8), themes, languages);
-    Subscriber subscriber = new Subscriber(vertx, redisOptions, keys, hub[0]);
+    Subscriber subscriber = new Subscriber(vertx, redisOptions, keys, hub);
     AddressCounts connections = new AddressCounts(config.limits().connectionsPerAddress());
-    hub[0].subscriber(subscriber);
+    hub.subscriber(subscriber);
 
     return store.ping()
         .recover(err -> Future.failedFuture(new IllegalStateException(
             "cannot reach Redis at " + redisUrl + " (" + err.getMessage() + "); start it or fix CG_REDIS_URL", err)))
         .compose(v -> vertx.deployVerticle(() -> new ShardVerticle(shards), new DeploymentOptions().setInstances(loops)))
         .compose(v -> subscriber.start())
-        .compose(v -> vertx.deployVerticle(() -> new HttpVerticle(config, store, hub[0], metrics, port, connections),
+        .compose(v -> vertx.deployVerticle(() -> new HttpVerticle(config, store, hub, metrics, port, connections),
             new DeploymentOptions().setInstances(loops)))
         .recover(err -> Future.failedFuture(err.getMessage() != null && err.getMessage().contains("Address already in use")
             ? new IllegalStateException("port " + port + " is taken; set CG_HTTP_PORT to a free one", err)
@@ -137,7 +136,7 @@ public final class Server {
             LOG.warn("workshop creation is open to anyone who can reach port {}: set CG_ORGANISER_KEY unless this "
                 + "is a private machine", port);
           }
-          hub[0].startHeartbeat(vertx);
+          hub.startHeartbeat(vertx);
           themeWorkers.executeBlocking(themeLoader).onComplete(ar -> {
             if (ar.succeeded()) {
               themes.ready(ar.result());
@@ -147,7 +146,7 @@ public final class Server {
                   + ar.cause().getMessage()));
             }
           });
-          return new Server(vertx, redis, subscriber, hub[0], port, metricsServer);
+          return new Server(vertx, redis, subscriber, hub, port, metricsServer);
         });
   }
 

@@ -34,7 +34,7 @@ final class CrossingPresses {
 
   Command pin(Command c, Member sender, int currentPhase, long now) {
     if (!(c instanceof Command.PhaseNext || c instanceof Command.PhasePrev)) return c;
-    boolean crossed = sender.cursor < lastMoveSeq
+    boolean crossed = sender.cursor.position() < lastMoveSeq
         || (now - lastMoveAt < CROSSING_MS && !sender.you.participantId().equals(lastMoveBy));
     int seen = crossed ? phaseBeforeLastMove : currentPhase;
     if (c instanceof Command.PhaseNext n && n.from() == null) return new Command.PhaseNext(seen);

@@ -1,5 +1,6 @@
 package org.commonground.hub;
 
+import org.commonground.protocol.CloseCode;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -57,6 +58,7 @@ public final class Hub implements Subscriber.Listener {
     this.metrics = metrics;
     this.settings = settings;
     this.nodeId = nodeId;
+    metrics.liveWorkshops(this::liveWorkshops);
   }
 
   /** Set once at start-up, before any workshop is opened; {@code shards} is filled by then too. */
@@ -196,7 +198,7 @@ public final class Hub implements Subscriber.Listener {
     for (LiveWorkshop w : live.values()) {
       Promise<Void> p = Promise.promise();
       w.context.runOnContext(v -> {
-        w.closeAll((short) 1001, "server shutting down; reconnect");
+        w.closeAll(CloseCode.GOING_AWAY.code(), "server shutting down; reconnect");
         p.complete();
       });
       all.add(p.future());

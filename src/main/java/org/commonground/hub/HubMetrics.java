@@ -15,8 +15,10 @@ public final class HubMetrics {
   private final Counter slowDropped;
   private final Timer latency;
   private final AtomicInteger connections = new AtomicInteger();
+  private final MeterRegistry registry;
 
-  public HubMetrics(MeterRegistry registry, Supplier<Number> liveWorkshops) {
+  public HubMetrics(MeterRegistry registry) {
+    this.registry = registry;
     appended = Counter.builder("cg.events.appended").description("events this node appended").register(registry);
     delivered = Counter.builder("cg.frames.delivered").description("frames written to sockets").register(registry);
     slowDropped = Counter.builder("cg.slow.consumers.dropped")
@@ -29,11 +31,15 @@ public final class HubMetrics {
         .register(registry);
     Gauge.builder("cg.connections", connections, AtomicInteger::get).description("open WebSocket connections")
         .register(registry);
-    Gauge.builder("cg.workshops.live", liveWorkshops).description("workshops live on this node").register(registry);
+  }
+
+  /** Counts the hub's live workshops; the hub registers itself once it exists (no construction cycle). */
+  void liveWorkshops(Supplier<Number> count) {
+    Gauge.builder("cg.workshops.live", count).description("workshops live on this node").register(registry);
   }
 
   public static HubMetrics noop() {
-    return new HubMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), () -> 0);
+    return new HubMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
   }
 
   void appended(int n) { appended.increment(n); }

@@ -8,7 +8,7 @@ package org.commonground.hub;
  * is worked out again. {@code idleLifetimeSeconds}: a started workshop's data expires this long after it was
  * last busy (0: never), renewed by its appends at most once per {@link #LIFETIME_RENEWAL_MS}.
  * {@code connectionsPerPerson}: sockets one person (one token) may have open on this node at once (a phone,
- * a laptop and a reload or two); past it a new one is closed with {@link Member#CLOSE_TOO_MANY}.
+ * a laptop and a reload or two); past it a new one is closed with {@link org.commonground.protocol.CloseCode#TOO_MANY}.
  * {@code commandsPerSecond} and {@code commandBurst}: one person's command rate over all their sockets here.
  */
 public record HubSettings(int resumeFrames, int maxQueuedCommands, int maxEarlyEvents, long presenceCoalesceMs,

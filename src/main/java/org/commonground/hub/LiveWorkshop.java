@@ -1,5 +1,6 @@
 package org.commonground.hub;
 
+import org.commonground.protocol.CloseCode;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -12,25 +13,21 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.function.Supplier;
+import org.commonground.hub.live.AppendRound;
+import org.commonground.hub.live.Cursor;
+import org.commonground.hub.live.ReplicaLog;
+import org.commonground.hub.live.SharedRead;
 import org.commonground.protocol.EventFrames;
-import org.commonground.protocol.Json;
 import org.commonground.protocol.SequencedEvent;
 import org.commonground.protocol.ServerFrames;
 import org.commonground.protocol.ClientFrame.Resume;
-import org.commonground.store.AppendResult;
 import org.commonground.store.NewToken;
-import org.commonground.store.StoredAnswer;
-import org.commonground.store.StoredEvent;
 import org.commonground.store.WorkshopStore;
 import org.commonground.workshop.Actor;
 import org.commonground.workshop.Code;
 import org.commonground.workshop.Command;
 import org.commonground.workshop.Decision;
-import org.commonground.workshop.Emitted;
 import org.commonground.store.Ids;
 import org.commonground.workshop.Event;
 import org.commonground.workshop.Workshop;
@@ -39,24 +36,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * This node's replica of one workshop and its local connections. Everything here runs on the
- * workshop's own context (one event loop), so no field needs a lock, and the replica applies events
- * strictly in seq order: early ones wait for the gap to be read from the log.
+ * This node's replica of one workshop and its local connections: the driver of the pure live core. It
+ * makes the store calls (commands through {@link CommandRunner}) and sets the timers; the rules are in
+ * {@link ReplicaLog} (order, gaps, own echoes), {@link AppendRound} (the optimistic decide-append loop),
+ * {@link SharedRead} (one catch-up read at a time) and {@link Cursor} (each member's place in the log,
+ * its pending acks, resume paging).
+ * Everything here runs on the workshop's own context (one event loop), so no field needs a lock.
  */
 final class LiveWorkshop {
   private static final Logger LOG = LoggerFactory.getLogger(LiveWorkshop.class);
-  /**
-   * How long a command may keep losing the race for the log's next seq to other nodes before it is given up.
-   * A time, not a count of rounds: a node with a backlog appends again the moment each append is answered,
-   * so another node's command can lose once per command of that backlog (each loss is one round trip) and
-   * still be answered well within this.
-   */
-  private static final long CONTENDED_FOR_MS = 5_000;
   private static final int RANGE_BATCH = 1_000;
   private static final long CATCH_UP_RETRY_MS = 1_000;
   /** Frames sent to a catching-up connection before waiting for its socket to drain. */
   private static final int SYNC_CHUNK = 256;
-  static final short CLOSE_REMOVED = 4403;
 
   final String id;
   final Context context;
@@ -69,34 +61,18 @@ final class LiveWorkshop {
   private final CrossingPresses presses = new CrossingPresses();
 
   private WorkshopState state;
-  /** Written only on the workshop's context; volatile so the subscriber's thread can skip what is applied. */
-  private volatile long seq;
-  /**
-   * While this node's append is on its way: the last seq it would take (else 0). Redis may echo the
-   * append's events to this node's subscriber before the append's own answer arrives; those echoes are
-   * dropped unparsed, because the answer brings the same events (appended), or the events that took
-   * those seqs instead (stale, with what was missed), or, if no answer comes, a catch-up reads them.
-   */
-  private volatile long appendingUntil;
-  /**
-   * The highest seq of an echo dropped that way. Once an append's answer is applied, a dropped echo above
-   * the replica's seq (an event that came after a stale answer, or one a failed append says nothing of)
-   * is read from the log. Only grows: a value at or below the seq asks nothing.
-   */
-  private final AtomicLong droppedEcho = new AtomicLong();
+  private final ReplicaLog log;
   private String epoch;
   private final FrameRing ring;
-  /** Events heard ahead of a gap. Bounded by {@link HubSettings#maxEarlyEvents}: past it they are dropped and read from the log. */
-  private final TreeMap<Long, SequencedEvent> early = new TreeMap<>();
   private final Set<Member> members = new LinkedHashSet<>();
   /**
    * Each person's command rate over all their connections here, so more sockets do not mean more commands.
    * Bounded by the people connected: an entry goes when their last connection does.
    */
   private final Map<String, TokenBucket> rates = new HashMap<>();
-  /** Commands waiting their turn. Bounded by {@link HubSettings#maxQueuedCommands}: past it a command gets RATE_LIMITED. */
-  private final CommandQueue queue;
-  private Future<Void> catchingUp;
+  /** Runs the commands, one at a time, through the decide-append loop. */
+  private final CommandRunner commands;
+  private final SharedRead catchUps = new SharedRead(() -> readFrom(seq() + 1));
   private final Presence presence;
   private Set<String> announced = new HashSet<>();
   private long presenceTimer = -1;
@@ -104,8 +80,6 @@ final class LiveWorkshop {
   private long idleTimer = -1;
   private long catchUpTimer = -1;
   private boolean deleted;
-  /** When this node last renewed the workshop's idle lifetime (0: not since it loaded the workshop). */
-  private long lifetimeRenewedAt;
   final Promise<Void> ready = Promise.promise();
 
   /** Finds the language of posted text before it is decided (see {@link LanguageWork}). */
@@ -115,7 +89,6 @@ final class LiveWorkshop {
                String nodeId, Runnable onIdle, Runnable onGone, ThemeWork themes, LanguageWork languages) {
     this.languages = languages;
     this.onGone = onGone;
-    this.queue = new CommandQueue(id, settings.maxQueuedCommands());
     this.themeAssist = new ThemeAssist(id, context, themes, settings.placementDebounceMs(), new ThemeAssist.Host() {
       @Override
       public WorkshopState state() { return state; }
@@ -125,7 +98,8 @@ final class LiveWorkshop {
 
       @Override
       public void submitAsServer(Command command) {
-        enqueue(() -> execute(Actor.SERVER, "server-" + Ids.random(12), command, d -> List.of()).mapEmpty(), () -> { });
+        commands.enqueue(() -> commands.execute(Actor.SERVER, "server-" + Ids.random(12), command, d -> List.of()).mapEmpty(),
+            () -> { });
       }
     });
     this.id = id;
@@ -136,6 +110,23 @@ final class LiveWorkshop {
     this.onIdle = onIdle;
     this.state = WorkshopState.empty(id);
     this.ring = new FrameRing(settings.resumeFrames());
+    this.log = new ReplicaLog(settings.maxEarlyEvents());
+    this.commands = new CommandRunner(id, context, store, metrics, settings, log, new CommandRunner.Host() {
+      @Override
+      public WorkshopState state() { return state; }
+
+      @Override
+      public void offer(SequencedEvent e) { LiveWorkshop.this.offer(e); }
+
+      @Override
+      public Future<Void> catchUp() { return LiveWorkshop.this.catchUp(); }
+
+      @Override
+      public void gone() { LiveWorkshop.this.gone(); }
+
+      @Override
+      public void appended(List<Event> events) { themeAssist.appended(events); }
+    });
     this.presence = new Presence(nodeId);
   }
 
@@ -160,28 +151,16 @@ final class LiveWorkshop {
 
   WorkshopState state() { return state; }
 
-  long seq() { return seq; }
+  long seq() { return log.seq(); }
 
   // ---------------------------------------------------------------- the log
 
-  /**
-   * Whether a message from the channel is an event this replica has applied already, as each of this
-   * node's own appends is by the time Redis echoes it. Safe from any thread: the seq only grows, so a
-   * stale read only means the message is looked at again on the workshop's context.
-   */
-  boolean alreadyApplied(String message) {
-    if (!message.startsWith("{\"seq\":")) return false;
-    long s = seqOf(message);
-    if (s <= seq) return true;
-    if (s > appendingUntil) return false;
-    // Recorded before the second look: an append that ends after that look finds it when it checks.
-    droppedEcho.accumulateAndGet(s, Math::max);
-    return s <= appendingUntil;
-  }
+  /** See {@link ReplicaLog#alreadyApplied}: safe from any thread. */
+  boolean alreadyApplied(String message) { return log.alreadyApplied(message); }
 
   /** A message from the workshop's channel: an event, or another node's presence. */
   void heard(String message) {
-    if (message.startsWith("{\"seq\":")) {
+    if (ReplicaLog.isEvent(message)) {
       if (alreadyApplied(message)) return;
       offer(SequencedEvent.parse(message));
     } else if (message.equals(WorkshopStore.PURGED_MESSAGE)) {
@@ -191,30 +170,8 @@ final class LiveWorkshop {
     }
   }
 
-  /** The seq at the front of a stored event ({"seq":N,…}), read without parsing the rest. */
-  private static long seqOf(String record) {
-    long n = 0;
-    for (int i = "{\"seq\":".length(); i < record.length(); i++) {
-      char c = record.charAt(i);
-      if (c < '0' || c > '9') break;
-      n = n * 10 + (c - '0');
-    }
-    return n;
-  }
-
   private void offer(SequencedEvent e) {
-    if (e.seq() <= seq) return;
-    if (e.seq() > seq + 1) {
-      if (early.size() >= settings.maxEarlyEvents()) early.clear();
-      else early.put(e.seq(), e);
-      catchUp();
-      return;
-    }
-    applyAndDeliver(e);
-    while (!early.isEmpty() && early.firstKey() <= seq + 1) {
-      SequencedEvent next = early.pollFirstEntry().getValue();
-      if (next.seq() == seq + 1) applyAndDeliver(next);
-    }
+    if (log.offer(e, this::applyAndDeliver)) catchUp();
   }
 
   private void applyAndDeliver(SequencedEvent e) {
@@ -223,16 +180,15 @@ final class LiveWorkshop {
     // where those words are gone.
     if (HiddenTexts.takesWordsBack(state, e.event())) ring.clear();
     state = Workshop.apply(state, e.event());
-    seq = e.seq();
     Buffer frame = EventFrames.encode(e);
-    ring.add(seq, frame);
-    deliver(seq, frame);
+    ring.add(e.seq(), frame);
+    deliver(e.seq(), frame);
     metrics.deliveredAfter(e.ts(), now());
     presses.applied(e, phaseBefore, state.agendaPosition());
     if (e.event() instanceof Event.ParticipantRemoved r) {
       // Their connections go, after this event; their token no longer opens anything (they are not in the state).
       for (Member m : new ArrayList<>(members)) {
-        if (m.you.participantId().equals(r.id())) m.close(CLOSE_REMOVED, "removed from the workshop");
+        if (m.you.participantId().equals(r.id())) m.close(CloseCode.REMOVED.code(), "removed from the workshop");
       }
     }
   }
@@ -247,13 +203,14 @@ final class LiveWorkshop {
     for (Member m : members) {
       if (!m.accept(seq)) continue;
       byLoop.computeIfAbsent(m.eventLoop, c -> new ArrayList<>()).add(m);
-      if (m.hasPendingAcks()) {
+      if (m.cursor.hasPendingAcks()) {
         if (withAcks == null) withAcks = new ArrayList<>();
         withAcks.add(m);
       }
     }
     byLoop.forEach((loop, batch) -> loop.runOnContext(v -> {
-      for (Member m : batch) m.writeLive(frame);
+      String text = TextFrames.text(frame);
+      for (Member m : batch) m.writeLive(text);
     }));
     if (withAcks != null) withAcks.forEach(Member::flushAcks);
   }
@@ -264,14 +221,7 @@ final class LiveWorkshop {
    * behind once Redis is back (events past a gap, and acks held for events not applied yet, wait on it).
    */
   Future<Void> catchUp() {
-    if (catchingUp != null) return catchingUp;
-    Future<Void> reading = readFrom(seq + 1);
-    // A read may be over before it is returned (a request on this loop's closed connection fails at once):
-    // only one still under way is shared, or a finished one would be handed out for good.
-    if (!reading.isComplete()) {
-      catchingUp = reading;
-      reading.onComplete(x -> catchingUp = null);
-    }
+    Future<Void> reading = catchUps.start();
     reading.onFailure(err -> retryCatchUp());
     return reading;
   }
@@ -288,7 +238,7 @@ final class LiveWorkshop {
   private Future<Void> readFrom(long from) {
     return here(store.range(id, from, Long.MAX_VALUE - 1, RANGE_BATCH)).compose(records -> {
       for (String r : records) offer(SequencedEvent.parse(r));
-      return records.size() == RANGE_BATCH ? readFrom(seq + 1) : Future.<Void>succeededFuture();
+      return records.size() == RANGE_BATCH ? readFrom(seq() + 1) : Future.<Void>succeededFuture();
     });
   }
 
@@ -303,12 +253,13 @@ final class LiveWorkshop {
     String person = m.you.participantId();
     if (presence.connections(person) >= settings.connectionsPerPerson()) return false;
     cancelIdleCheck();
-    boolean resumed = resume != null && resume.epoch().equals(epoch) && resume.seq() <= seq
-        && resume.seq() >= since;
-    long from = resumed ? resume.seq() : seq;
+    long seq = seq();
+    long resumeFrom = resume == null ? -1 : Cursor.resumeFrom(resume.epoch(), resume.seq(), epoch, seq, since);
+    boolean resumed = resumeFrom >= 0;
+    long from = resumed ? resumeFrom : seq;
     if (presence.connected(m.you.participantId())) presenceChanged();
     members.add(m);
-    m.cursor = from;
+    m.cursor.welcomedAt(from);
     m.send(ServerFrames.welcome(m.you, now(), epoch, from, resumed, state, presence.online(now())));
     if (from < seq) sync(m);
     return true;
@@ -329,39 +280,29 @@ final class LiveWorkshop {
    */
   private void sync(Member m) {
     if (!members.contains(m)) return;
-    m.syncing = true;
-    List<Buffer> chunk = new ArrayList<>();
-    while (m.cursor < seq && chunk.size() < SYNC_CHUNK) {
-      Buffer frame = ring.get(m.cursor + 1);
-      if (frame == null) break;
-      chunk.add(frame);
-      m.cursor++;
-    }
+    long seq = seq();
+    List<Buffer> chunk = m.cursor.page(seq, ring::get, SYNC_CHUNK);
     if (!chunk.isEmpty()) {
       m.writeChunk(chunk, () -> context.runOnContext(v -> sync(m)));
       return;
     }
-    if (m.cursor < seq) {
-      here(store.range(id, m.cursor + 1, seq, SYNC_CHUNK)).onComplete(ar -> {
+    if (m.cursor.behind(seq)) {
+      here(store.range(id, m.cursor.position() + 1, seq, SYNC_CHUNK)).onComplete(ar -> {
         if (!members.contains(m)) return;
         if (ar.failed() || ar.result().isEmpty()) {
-          m.close((short) 1011, "could not read history; reconnect");
+          m.close(CloseCode.SERVER_ERROR.code(), "could not read history; reconnect");
           return;
         }
         List<Buffer> fromLog = new ArrayList<>();
         for (String r : ar.result()) {
           SequencedEvent e = SequencedEvent.parse(r);
-          if (e.seq() == m.cursor + 1) {
-            fromLog.add(EventFrames.encode(e));
-            m.cursor = e.seq();
-          }
+          if (m.cursor.fromLog(e.seq())) fromLog.add(EventFrames.encode(e));
         }
         m.writeChunk(fromLog, () -> context.runOnContext(v -> sync(m)));
       });
       return;
     }
-    m.syncing = false;
-    m.flushAcks();
+    m.cursor.caughtUp(m::send);
   }
 
   void closeAll(short code, String reason) {
@@ -390,119 +331,20 @@ final class LiveWorkshop {
       return;
     }
     // The text's language is found first (off this loop), so the stored event carries it.
-    enqueue(() -> languages.labelled(context, command)
-        .compose(c -> execute(actor, ref, c, d -> List.of())).map(outcome -> {
+    commands.enqueue(() -> languages.labelled(context, command)
+        .compose(c -> commands.execute(actor, ref, c, d -> List.of())).map(outcome -> {
       if (outcome instanceof Outcome.Ack a) {
         m.ack(a.seq(), ServerFrames.ack(ref, a.seq(), a.resultJson()));
       } else if (outcome instanceof Outcome.Error e) {
         m.send(ServerFrames.err(ref, e.code(), e.message()));
       }
       return null;
-    }), () -> m.send(ServerFrames.err(ref, Code.RATE_LIMITED, "this workshop is very busy; try again in a moment")));
+    }), () -> m.send(ServerFrames.err(ref, Code.RATE_LIMITED, CommandRunner.BUSY)));
   }
 
   /** The same pipeline for HTTP (joining): completes once the events are applied here. */
   Future<Outcome> submit(Actor actor, String ref, Command command, Function<Decision.Accepted, List<NewToken>> tokens) {
-    Promise<Outcome> p = Promise.promise();
-    enqueue(() -> execute(actor, ref, command, tokens).onComplete(p).mapEmpty(),
-        () -> p.complete(new Outcome.Error(Code.RATE_LIMITED, "this workshop is very busy; try again in a moment")));
-    return p.future();
-  }
-
-  private void enqueue(Supplier<Future<Void>> task, Runnable refuse) { queue.offer(task, refuse); }
-
-  /**
-   * Decides first and asks the store once: an append answers a resent ref with its first answer
-   * ({@code dup}), and so does {@code rememberAnswer} for a command that appends nothing.
-   */
-  private Future<Outcome> execute(Actor actor, String ref, Command command,
-                                  Function<Decision.Accepted, List<NewToken>> tokens) {
-    return decideAndAppend(actor, ref, command, tokens, now())
-        .recover(err -> {
-          LOG.warn("command {} in workshop {} failed: {}", command.commandName(), id, err.toString());
-          return Future.succeededFuture(new Outcome.Error(Code.INTERNAL, "could not save that just now; please try again"));
-        });
-  }
-
-  private Future<Outcome> decideAndAppend(Actor actor, String ref, Command command,
-                                          Function<Decision.Accepted, List<NewToken>> tokens, long since) {
-    long now = now();
-    Decision decision = Workshop.decide(state, command, actor, now);
-    if (decision instanceof Decision.Rejected r) {
-      StoredAnswer answer = StoredAnswer.error(r.rejection().code(), r.rejection().message());
-      return here(store.rememberAnswer(id, actor.participantId(), ref, answer)).map(LiveWorkshop::outcomeOf);
-    }
-    Decision.Accepted accepted = (Decision.Accepted) decision;
-    String resultJson = Json.string(accepted.result());
-    if (accepted.events().isEmpty()) {
-      StoredAnswer answer = StoredAnswer.ack(null, resultJson);
-      return here(store.rememberAnswer(id, actor.participantId(), ref, answer)).map(LiveWorkshop::outcomeOf);
-    }
-    List<StoredEvent> bodies = new ArrayList<>();
-    for (Emitted e : accepted.events()) bodies.add(StoredEvents.of(now, e));
-    long expected = seq;
-    boolean ends = accepted.events().stream().anyMatch(e -> e.event() instanceof Event.WorkshopEnded);
-    long lifetime = ends ? state.settings().retentionDays() * 86_400L : lifetimeToRenew(accepted, now);
-    appendingUntil = expected + bodies.size();
-    return here(store.append(id, expected, actor.participantId(), ref, resultJson, bodies, tokens.apply(accepted),
-        lifetime))
-        .andThen(ar -> {
-          appendingUntil = 0;
-          // After this answer's events are applied (below, in this same task), whatever was dropped and is
-          // still missing is read from the log.
-          context.runOnContext(v -> {
-            if (droppedEcho.get() > seq) catchUp();
-          });
-        })
-        .compose(result -> {
-          if (result instanceof AppendResult.Appended a) {
-            metrics.appended(bodies.size());
-            long first = a.lastSeq() - bodies.size() + 1;
-            for (int i = 0; i < bodies.size(); i++) {
-              Emitted e = accepted.events().get(i);
-              offer(new SequencedEvent(first + i, now, e.by(), e.event()));
-            }
-            themeAssist.appended(accepted.events().stream().map(Emitted::event).toList());
-            Outcome ack = new Outcome.Ack(a.lastSeq(), resultJson);
-            if (lifetime == 0) return Future.succeededFuture(ack);
-            if (!ends) lifetimeRenewedAt = now;
-            // The join code lives outside the workshop's slot, so it is set to expire in a second step,
-            // before the facilitator hears the end is done.
-            return here(store.expireJoinCode(state.joinCode(), lifetime))
-                .recover(err -> {
-                  LOG.warn("join code of workshop {} not set to expire: {}", id, err.toString());
-                  return Future.succeededFuture();
-                }).map(v -> ack);
-          }
-          if (result instanceof AppendResult.Duplicate d) return Future.succeededFuture(outcomeOf(d.answer()));
-          if (result instanceof AppendResult.Gone) {
-            gone();
-            return Future.succeededFuture(new Outcome.Error(Code.NOT_FOUND, "this workshop no longer exists"));
-          }
-          if (now() - since > CONTENDED_FOR_MS) {
-            return Future.succeededFuture(new Outcome.Error(Code.INTERNAL, "the workshop is too busy; please try again"));
-          }
-          AppendResult.Stale stale = (AppendResult.Stale) result;
-          for (String r : stale.missed()) offer(SequencedEvent.parse(r));
-          Future<Void> caughtUp = seq >= stale.currentSeq() ? Future.succeededFuture() : catchUp();
-          return caughtUp.compose(v -> decideAndAppend(actor, ref, command, tokens, since));
-        });
-  }
-
-  /**
-   * The idle lifetime to set with this append, or 0 to leave the expiry alone: only for a started workshop
-   * (one nobody started keeps the deadline it was created with), and at most once per renewal interval.
-   */
-  private long lifetimeToRenew(Decision.Accepted accepted, long now) {
-    long idle = settings.idleLifetimeSeconds();
-    if (idle == 0 || state.status() == WorkshopState.Status.ENDED || now - lifetimeRenewedAt < HubSettings.LIFETIME_RENEWAL_MS) return 0;
-    WorkshopState after = state;
-    for (Emitted e : accepted.events()) after = Workshop.apply(after, e.event());
-    return after.status() == WorkshopState.Status.RUNNING ? idle : 0;
-  }
-
-  private static Outcome outcomeOf(StoredAnswer a) {
-    return a.isError() ? new Outcome.Error(a.errorCode(), a.errorMessage()) : new Outcome.Ack(a.seq(), a.resultJson());
+    return commands.submit(actor, ref, command, tokens);
   }
 
   // ---------------------------------------------------------------- presence
@@ -539,7 +381,7 @@ final class LiveWorkshop {
   /** The workshop was deleted: everyone here is told (4403) and this node forgets it. */
   private void gone() {
     deleted = true;
-    closeAll(CLOSE_REMOVED, "this workshop has been deleted");
+    closeAll(CloseCode.REMOVED.code(), "this workshop has been deleted");
     members.clear();
     onGone.run();
   }
@@ -548,7 +390,7 @@ final class LiveWorkshop {
     if (!members.isEmpty() || idleTimer >= 0) return;
     idleTimer = context.owner().setTimer(settings.idleUnloadMs(), t -> {
       idleTimer = -1;
-      if (members.isEmpty() && queue.idle()) onIdle.run();
+      if (members.isEmpty() && commands.idle()) onIdle.run();
     });
   }
 

@@ -1,14 +1,14 @@
 package org.commonground.hub;
 
+import org.commonground.protocol.CloseCode;
 import io.vertx.core.Context;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
-import java.util.ArrayDeque;
 import java.util.List;
+import org.commonground.hub.live.Cursor;
 import org.commonground.protocol.ServerFrames.You;
 import org.commonground.store.TokenGrant;
-import org.commonground.transport.TextFrames;
 
 /**
  * One connection as its live workshop sees it. The bookkeeping (how far it has been sent the log, the
@@ -17,15 +17,6 @@ import org.commonground.transport.TextFrames;
  * socket lives.
  */
 public final class Member {
-  /** Close code for a connection that cannot keep up; the client reconnects and resumes. */
-  public static final short CLOSE_TOO_SLOW = 1013;
-  /**
-   * The person (or display link) already has {@link HubSettings#connectionsPerPerson} connections to the
-   * workshop on this node: the new one is refused, so one token cannot open hundreds of sockets.
-   */
-  public static final short CLOSE_TOO_MANY = 4409;
-
-  private record PendingAck(long seq, Buffer frame) {}
 
   final ServerWebSocket socket;
   final Context socketContext;
@@ -37,10 +28,8 @@ public final class Member {
   final Context eventLoop;
   final TokenGrant grant;
   final You you;
-  long cursor;
-  boolean syncing;
-  /** Acks waiting for their event to be sent: at most one per queued command of this member. */
-  private final ArrayDeque<PendingAck> acks = new ArrayDeque<>();
+  /** How far it has been sent the log, and its acks waiting for their events (on the workshop's context). */
+  final Cursor<Buffer> cursor = new Cursor<>();
   private final HubMetrics metrics;
   private volatile boolean dropped;
 
@@ -55,30 +44,18 @@ public final class Member {
 
   public TokenGrant grant() { return grant; }
 
-  /**
-   * Whether a live event goes to this member: only if it is exactly one behind it and not catching up
-   * (a syncing member is sent it by its sync). Moves the cursor; the caller writes the frame.
-   */
+  /** Whether a live event goes to this member (see {@link Cursor#accept}); the caller writes the frame. */
   boolean accept(long seq) {
-    if (syncing || dropped || seq != cursor + 1) return false;
-    cursor = seq;
-    return true;
+    return !dropped && cursor.accept(seq);
   }
 
   /** Sends an ack once the event it names has been sent: the sender sees its {@code ev} before its ack. */
   void ack(Long seq, Buffer frame) {
-    if (seq == null || seq <= cursor) {
-      send(frame);
-    } else {
-      acks.add(new PendingAck(seq, frame));
-    }
+    Buffer now = cursor.ack(seq, frame);
+    if (now != null) send(now);
   }
 
-  void flushAcks() {
-    while (!acks.isEmpty() && acks.peek().seq() <= cursor) send(acks.poll().frame());
-  }
-
-  boolean hasPendingAcks() { return !acks.isEmpty(); }
+  void flushAcks() { cursor.dueAcks(this::send); }
 
   /** Queues one frame for this socket. */
   void send(Buffer frame) {
@@ -89,12 +66,15 @@ public final class Member {
    * On the socket's context: writes unless the socket's write queue is past its bound. Then the client
    * is too slow to follow and is disconnected (it resumes from its seq), so no queue grows without bound.
    */
-  void writeLive(Buffer frame) {
+  void writeLive(Buffer frame) { writeLive(TextFrames.text(frame)); }
+
+  /** {@link #writeLive(Buffer)} with the frame's text decoded once for every socket of an event loop. */
+  void writeLive(String frame) {
     if (dropped || socket.isClosed()) return;
     if (socket.writeQueueFull()) {
       dropped = true;
       metrics.slowConsumerDropped();
-      socket.close(CLOSE_TOO_SLOW, "too slow to keep up; reconnect and resume");
+      socket.close(CloseCode.TOO_SLOW.code(), "too slow to keep up; reconnect and resume");
       return;
     }
     TextFrames.write(socket, frame);

@@ -1,5 +1,6 @@
 package org.commonground.transport;
 
+import org.commonground.protocol.CloseCode;
 import java.util.Map;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -12,6 +13,7 @@ import org.commonground.hub.Hub;
 import org.commonground.hub.TokenBucket;
 import org.commonground.hub.HubMetrics;
 import org.commonground.hub.Member;
+import org.commonground.hub.TextFrames;
 import org.commonground.protocol.ClientFrame;
 import org.commonground.protocol.CommandDecoder;
 import org.commonground.protocol.ProtocolException;
@@ -29,11 +31,6 @@ import org.slf4j.LoggerFactory;
  */
 final class SocketSession implements Heartbeats.Beating {
   private static final Logger LOG = LoggerFactory.getLogger(SocketSession.class);
-  static final short CLOSE_BAD_TOKEN = 4401;
-  static final short CLOSE_REMOVED = 4403;
-  static final short CLOSE_NO_HELLO = 4408;
-  static final short CLOSE_ABUSE = 4429;
-  static final short CLOSE_TOO_LARGE = 1009;
 
   private enum Stage { AWAITING_HELLO, WELCOMING, LIVE, CLOSED }
 
@@ -83,7 +80,7 @@ final class SocketSession implements Heartbeats.Beating {
     ws.exceptionHandler(err -> LOG.debug("socket error: {}", err.toString()));
     ws.closeHandler(v -> onClose());
     helloTimer = vertx.setTimer(limits.helloTimeoutMs(), t -> {
-      if (stage == Stage.AWAITING_HELLO) ws.close(CLOSE_NO_HELLO, "no hello in time");
+      if (stage == Stage.AWAITING_HELLO) ws.close(CloseCode.NO_HELLO.code(), "no hello in time");
     });
     // WebSocket-level pings keep proxies from closing a quiet connection and find dead ones: a client
     // that has sent nothing, not even a pong, for the idle timeout is dropped (it resumes when it can).
@@ -106,14 +103,14 @@ final class SocketSession implements Heartbeats.Beating {
   }
 
   @Override
-  public void idleClose() { ws.close((short) 1001, "no answer to ping"); }
+  public void idleClose() { ws.close(CloseCode.GOING_AWAY.code(), "no answer to ping"); }
 
   private void onText(String text) {
     lastHeard = System.currentTimeMillis();
     if (stage == Stage.CLOSED) return;
     if (tooLarge(text)) {
       stage = Stage.CLOSED;
-      ws.close(CLOSE_TOO_LARGE, "frame larger than " + limits.maxFrameBytes() + " bytes");
+      ws.close(CloseCode.TOO_LARGE.code(), "frame larger than " + limits.maxFrameBytes() + " bytes");
       return;
     }
     ClientFrame frame;
@@ -153,7 +150,7 @@ final class SocketSession implements Heartbeats.Beating {
     Contexts.back(context, store.admit(h.token())
         .compose(grant -> {
           if (grant.isEmpty()) {
-            ws.close(CLOSE_BAD_TOKEN, "unknown token");
+            ws.close(CloseCode.BAD_TOKEN.code(), "unknown token");
             return io.vertx.core.Future.<Member>succeededFuture(null);
           }
           return hub.attach(ws, context, grant.get(), h.resume());
@@ -170,14 +167,14 @@ final class SocketSession implements Heartbeats.Beating {
         })
         .onFailure(err -> {
           if (err instanceof Hub.RemovedException) {
-            ws.close(CLOSE_REMOVED, "removed from the workshop");
+            ws.close(CloseCode.REMOVED.code(), "removed from the workshop");
           } else if (err instanceof Hub.TooManyConnectionsException) {
-            ws.close(Member.CLOSE_TOO_MANY, "this link is open in too many places; close one and try again");
+            ws.close(CloseCode.TOO_MANY.code(), "this link is open in too many places; close one and try again");
           } else if (Hub.isNoSuchWorkshop(err)) {
-            ws.close(CLOSE_BAD_TOKEN, "unknown workshop");
+            ws.close(CloseCode.BAD_TOKEN.code(), "unknown workshop");
           } else {
             LOG.warn("could not welcome a connection: {}", err.toString());
-            ws.close((short) 1011, "server could not load the workshop; reconnect");
+            ws.close(CloseCode.SERVER_ERROR.code(), "server could not load the workshop; reconnect");
           }
         });
   }
@@ -227,7 +224,7 @@ final class SocketSession implements Heartbeats.Beating {
     while (!errors.isEmpty() && errors.peekFirst() < now - 60_000) errors.pollFirst();
     if (errors.size() > limits.errorsPerMinute()) {
       stage = Stage.CLOSED;
-      ws.close(CLOSE_ABUSE, "too many bad frames");
+      ws.close(CloseCode.ABUSE.code(), "too many bad frames");
     }
   }
 
@@ -236,7 +233,7 @@ final class SocketSession implements Heartbeats.Beating {
     if (ws.isClosed()) return;
     if (ws.writeQueueFull()) {
       stage = Stage.CLOSED;
-      ws.close(Member.CLOSE_TOO_SLOW, "too slow to keep up; reconnect and resume");
+      ws.close(CloseCode.TOO_SLOW.code(), "too slow to keep up; reconnect and resume");
       return;
     }
     TextFrames.write(ws, b);

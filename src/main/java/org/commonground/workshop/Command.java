@@ -14,6 +14,23 @@ public sealed interface Command {
   String commandName();
 
   /**
+   * Server-side (from the creation request): a new workshop, with the join code already drawn and the
+   * facilitator who creates it. Only an empty state accepts it.
+   */
+  record Create(String workshopId, String title, String joinCode, Settings settings, List<PhaseDef> phases,
+                String facilitatorName) implements Command {
+    public Create {
+      Checks.required("workshopId", workshopId);
+      Checks.required("joinCode", joinCode);
+      Checks.required("settings", settings);
+      Checks.required("phases", phases);
+      phases = List.copyOf(phases);
+    }
+
+    public String commandName() { return "workshop.create"; }
+  }
+
+  /**
    * {@code joinCode}: the code the person typed (null for a co-facilitator, who needs none). A code the
    * workshop no longer has opens nothing, even in the moment before its key is deleted.
    */

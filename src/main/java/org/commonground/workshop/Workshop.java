@@ -38,7 +38,8 @@ import org.pcollections.TreePVector;
 /**
  * The rules of a workshop: {@code decide} turns a command into events or a rejection without changing
  * anything; {@code apply} folds one event into the state. Both are pure, so every node that holds the
- * same seq decides and applies alike. The rules themselves live by area: {@link ContributionRules},
+ * same seq decides and applies alike. The rules themselves live by area: {@link CreationRules},
+ * {@link ContributionRules},
  * {@link AgendaRules}, {@link VotingRules}, {@link PollRules}, {@link HandRules},
  * {@link FacilitationRules}, {@link ThemeRules}, {@link SeriesRules}.
  */
@@ -46,6 +47,7 @@ public final class Workshop {
   private Workshop() {}
 
   public static Decision decide(WorkshopState s, Command cmd, Actor actor, long now) {
+    if (cmd instanceof Command.Create c) return CreationRules.decide(s, c, actor, now);
     if (!s.exists()) return Decision.reject(Code.NOT_FOUND, "no such workshop");
     if (cmd instanceof Join j && j.joinCode() != null && !j.joinCode().equals(s.joinCode())) {
       return Decision.reject(Code.NOT_FOUND, "no workshop has that join code; check it with the facilitator");

@@ -66,7 +66,9 @@ class AccessTest {
         new Command.ActionAdd("Ask the board", null, null, "c1"),
         new Command.ActionUpdate("a1", ActionStatus.DONE, "Done", null, null, null),
         new Command.CarryIn(new Series("s1", "", java.util.List.of()), "w0", java.util.List.of(), java.util.List.of()),
-        new Command.SeriesUpdate(new Series("s1", "", java.util.List.of()), null));
+        new Command.SeriesUpdate(new Series("s1", "", java.util.List.of()), null),
+        new Command.Create("w-other", "Another", "XYZ789", Settings.DEFAULTS, Templates.named(Templates.DEFAULT).orElseThrow(),
+            "Kim"));
   }
 
   /** Commands other than joining, which need the actor to be a member. */

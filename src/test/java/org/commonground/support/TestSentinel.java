@@ -1,0 +1,120 @@
+package org.commonground.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.commonground.store.RedisLauncher;
+
+/**
+ * A private Sentinel set-up for one test class: a master, a replica and one sentinel (quorum 1), each a
+ * real redis-server on a free loopback port, so a master killed with SIGKILL is failed over to the
+ * replica within a few seconds.
+ */
+public final class TestSentinel implements AutoCloseable {
+  public static final String MASTER_NAME = "cgmaster";
+
+  private final Path dir;
+  private final int sentinelPort;
+  private final List<Process> processes = new ArrayList<>();
+  private final Process master;
+
+  public TestSentinel() {
+    try {
+      dir = Files.createTempDirectory("cg-sentinel-");
+      int masterPort = RedisLauncher.freePort();
+      int replicaPort = RedisLauncher.freePort();
+      sentinelPort = RedisLauncher.freePort();
+      master = server(masterPort, "master");
+      server(replicaPort, "replica", "--replicaof", "127.0.0.1", Integer.toString(masterPort));
+      Path conf = dir.resolve("sentinel.conf");
+      Files.writeString(conf, String.join("\n",
+          "port " + sentinelPort, "bind 127.0.0.1", "dir " + dir.toAbsolutePath(),
+          "sentinel monitor " + MASTER_NAME + " 127.0.0.1 " + masterPort + " 1",
+          "sentinel down-after-milliseconds " + MASTER_NAME + " 1000",
+          "sentinel failover-timeout " + MASTER_NAME + " 5000", ""));
+      start(List.of("redis-server", conf.toString(), "--sentinel"), "sentinel");
+      await(() -> cli(replicaPort, "INFO", "replication").contains("master_link_status:up"), "the replica to sync");
+      await(() -> cli(sentinelPort, "SENTINEL", "replicas", MASTER_NAME).contains(Integer.toString(replicaPort)),
+          "the sentinel to know the replica");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Where the client asks for the master. */
+  public String sentinelUrl() { return "redis://127.0.0.1:" + sentinelPort; }
+
+  /** The master goes at once, as a crashed machine would (no shutdown, no last write to disk). */
+  public void killMaster() {
+    master.destroyForcibly();
+    try {
+      master.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private Process server(int port, String name, String... more) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
+        "--save", "", "--appendonly", "no", "--dir", dir.toAbsolutePath().toString()));
+    cmd.addAll(List.of(more));
+    Process p = start(cmd, name);
+    await(() -> cli(port, "PING").contains("PONG"), name + " to answer");
+    return p;
+  }
+
+  private Process start(List<String> cmd, String name) throws IOException {
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+        .redirectOutput(dir.resolve(name + ".log").toFile()).start();
+    processes.add(p);
+    return p;
+  }
+
+  private static String cli(int port, String... args) {
+    List<String> cmd = new ArrayList<>(List.of("redis-cli", "-p", Integer.toString(port)));
+    cmd.addAll(List.of(args));
+    try {
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      if (!p.waitFor(5, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        return "";
+      }
+      return new String(p.getInputStream().readAllBytes());
+    } catch (IOException e) {
+      return "";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "";
+    }
+  }
+
+  private static void await(java.util.function.BooleanSupplier done, String what) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!done.getAsBoolean()) {
+      if (System.nanoTime() > deadline) throw new IllegalStateException("timed out waiting for " + what);
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    for (Process p : processes) p.destroyForcibly();
+    for (Process p : processes) {
+      try {
+        p.waitFor(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

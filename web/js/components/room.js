@@ -36,7 +36,7 @@ export function createRoom(ctx) {
 
   function makeRow(id) {
     const name = h('span', { class: 'hand-name' });
-    const give = h('button', { type: 'button', class: 'small', 'aria-describedby': error.id,
+    const give = h('button', { type: 'button', class: 'secondary small', 'aria-describedby': error.id,
       onclick: () => act(give, 'floor.give', { participantId: id }, () => announce(t('hand.floor', { name: ctx.nameOf(id) }))) });
     const lower = h('button', { type: 'button', class: 'secondary small', 'aria-describedby': error.id,
       onclick: () => act(lower, 'hand.lower', { participantId: id }, () => announce(t('room.lowered', { name: ctx.nameOf(id) }))) });

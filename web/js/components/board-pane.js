@@ -62,8 +62,15 @@ export function createBoardPane(ctx, board) {
       for (const c of shown) {
         if (known.has(c.id)) continue;
         known.add(c.id);
-        if (!c.mine) arrived.push(c.id);
+        // The parking lot is a tool of its own, with its own count on its tab.
+        if (!c.mine && c.kind !== 'parking') arrived.push(c.id);
       }
+    }
+    // Withdrawn or hidden meanwhile: no longer waiting to be seen.
+    if (unseen.length) {
+      const ids = new Set(shown.map((c) => c.id));
+      unseen = unseen.filter((id) => ids.has(id));
+      if (!unseen.length) render();
     }
     // Keep what is being read where it is: a card added above would push it down the pane.
     const before = atTop() ? null : scroller.scrollHeight - scroller.scrollTop;

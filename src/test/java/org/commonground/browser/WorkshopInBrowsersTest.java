@@ -351,7 +351,7 @@ class WorkshopInBrowsersTest {
         // The board from its top; cards that just came are highlighted for a few seconds: the pictures
         // show the calm state.
         who.js("const b = document.getElementById('board-scroll'); if (b) b.scrollTop = 0;");
-        who.waitJs("!document.querySelector('.is-new')");
+        who.waitJs("!document.querySelector('.is-new') && document.getElementById('board-new')?.hidden !== false");
         who.screenshotViewport(SHOTS.resolve(view + "-" + size[0] + "-" + lang + ".png"));
         violations.addAll(who.seriousViolations());
       }

@@ -176,8 +176,11 @@ class WorkshopInBrowsersTest {
       f.click("tab-people");
       f.waitText(".people", "Alex");
       f.click("tab-invite");
+      // Tall enough for the Invite tool's pane to hold it whole (the console's panes scroll by themselves).
+      f.resize(1280, 2400);
       f.screenshotElement("#cofac", SHOTS.resolve("facilitator-cofacilitator.png"));
       f.screenshotElement("#invite", SHOTS.resolve("facilitator-invite.png"));
+      f.resize(1280, 900);
 
       // Alex opens it on their own laptop (where the display link is not kept) and merges two themes.
       try (Browser c = new Browser("co-facilitator Alex", 1280, 900)) {
@@ -350,7 +353,7 @@ class WorkshopInBrowsersTest {
         who.waitJs("window.innerWidth === " + size[0] + " && document.readyState === 'complete'");
         // The board from its top; cards that just came are highlighted for a few seconds: the pictures
         // show the calm state.
-        who.js("const b = document.getElementById('board-scroll'); if (b) b.scrollTop = 0;");
+        who.js("window.scrollTo(0, 0); const b = document.getElementById('board-scroll'); if (b) b.scrollTop = 0;");
         who.waitJs("!document.querySelector('.is-new') && document.getElementById('board-new')?.hidden !== false");
         who.screenshotViewport(SHOTS.resolve(view + "-" + size[0] + "-" + lang + ".png"));
         violations.addAll(who.seriousViolations());

@@ -221,6 +221,9 @@ export default {
     unspotlight: 'Diffodd y chwyddwydr',
   },
   board: {
+    heading: 'Postiadau',
+    new: { one: '1 newydd', other: '{count} newydd' },
+    showNewest: { one: 'Dangos y postiad newydd', other: 'Dangos y {count} postiad newydd' },
     all: { other: 'Cyfraniadau ({count})' },
     loose: { other: 'Ddim mewn thema eto ({count})' },
     empty: 'Does dim byd wedi’i bostio eto.',
@@ -253,6 +256,7 @@ export default {
     emptyDrop: 'Dim cyfraniadau eto. Dewiswch y thema hon ar gerdyn, neu llusgwch un yma.',
   },
   parking: {
+    empty: 'Does dim byd wedi’i barcio eto. Defnyddiwch “Parcio tan wedyn” ar bostiad i’w gadw yma.',
     heading: { other: 'Maes parcio ({count})' },
     hint: 'Pwyntiau i ddod yn ôl atynt wedyn, fel nad ydynt yn cael eu colli.',
     status: { open: 'Ar agor', revisited: 'Wedi ailymweld', 'handed-on': 'Wedi’i drosglwyddo' },
@@ -268,6 +272,19 @@ export default {
     phase: 'Nawr {phase}. {status}.',
     poll: 'Mae arolwg wedi agor: {question}',
     theme: 'Thema newydd: {label}',
+  },
+  tabs: {
+    label: 'Offer y consol',
+    agenda: 'Agenda',
+    write: 'Ysgrifennu',
+    themes: 'Themâu',
+    polls: 'Arolygon',
+    parking: 'Maes parcio',
+    people: 'Pobl',
+    invite: 'Gwahodd',
+    actions: 'Camau gweithredu',
+    meetings: 'Cyfarfodydd',
+    finish: 'Gorffen',
   },
   fac: {
     tag: 'Hwylusydd',

@@ -221,6 +221,9 @@ export default {
     unspotlight: 'End spotlight',
   },
   board: {
+    heading: 'Posts',
+    new: { one: '1 new', other: '{count} new' },
+    showNewest: { one: 'Show the new post', other: 'Show the {count} new posts' },
     all: { one: 'Contributions (1)', other: 'Contributions ({count})' },
     loose: { one: 'Not in a theme yet (1)', other: 'Not in a theme yet ({count})' },
     empty: 'Nothing has been posted yet.',
@@ -253,6 +256,7 @@ export default {
     emptyDrop: 'No contributions yet. Choose this theme on a card, or drag one here.',
   },
   parking: {
+    empty: 'Nothing is parked yet. Use “Park for later” on a post to keep it here.',
     heading: { one: 'Parking lot (1)', other: 'Parking lot ({count})' },
     hint: 'Points to come back to later, so they are not lost.',
     status: { open: 'Open', revisited: 'Revisited', 'handed-on': 'Handed on' },
@@ -268,6 +272,19 @@ export default {
     phase: 'Now {phase}. {status}.',
     poll: 'A poll has opened: {question}',
     theme: 'New theme: {label}',
+  },
+  tabs: {
+    label: 'Console tools',
+    agenda: 'Agenda',
+    write: 'Write',
+    themes: 'Themes',
+    polls: 'Polls',
+    parking: 'Parking lot',
+    people: 'People',
+    invite: 'Invite',
+    actions: 'Actions',
+    meetings: 'Meetings',
+    finish: 'Finish',
   },
   fac: {
     tag: 'Facilitator',

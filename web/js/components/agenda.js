@@ -35,8 +35,12 @@ export function createAgenda(ctx, { confirm = (m) => window.confirm(m) } = {}) {
   const prevBtn = mk('phase-prev', 'secondary', () => move('prev'));
   const nextBtn = mk('phase-next', '', () => move('next'));
   const list = h('ol', { class: 'agenda-list' });
-  const el = h('section', { class: 'panel', id: 'agenda', 'aria-labelledby': 'agenda-heading' },
-    heading, h('div', { class: 'actions' }, startBtn, prevBtn, nextBtn), error.el, list);
+  // The moves stay in view at the top of the console (controls); the whole agenda, with "Go to" on
+  // each part, is one of the console's tools (el).
+  const controlsLabel = h('span', { class: 'visually-hidden', id: 'agenda-controls-label' });
+  const controls = h('div', { class: 'agenda-controls', role: 'group', 'aria-labelledby': 'agenda-controls-label' },
+    controlsLabel, h('div', { class: 'actions' }, startBtn, prevBtn, nextBtn), error.el);
+  const el = h('section', { class: 'panel', id: 'agenda', 'aria-labelledby': 'agenda-heading' }, heading, list);
 
   const titleOf = (i) => (ctx.conn.state?.phases ?? [])[i]?.title ?? '';
 
@@ -65,6 +69,7 @@ export function createAgenda(ctx, { confirm = (m) => window.confirm(m) } = {}) {
     const p = state.phase ?? {};
     const ended = w.status === 'ended';
     setText(heading, t('agenda.heading'));
+    setText(controlsLabel, t('agenda.heading'));
     startBtn.hidden = !m.start;
     setText(startBtn, t('agenda.start'));
     prevBtn.hidden = nextBtn.hidden = ended || m.lobby;
@@ -73,7 +78,7 @@ export function createAgenda(ctx, { confirm = (m) => window.confirm(m) } = {}) {
     setText(prevBtn, t('agenda.prev'));
     setText(nextBtn, t('agenda.next'));
     const phases = state.phases ?? [];
-    const next = JSON.stringify([phases.map((d) => [d.title, d.minutes]), p.index, w.status, document.documentElement.lang]);
+    const next = JSON.stringify([phases.map((d) => [d.title, d.minutes, d.prompt]), p.index, w.status, document.documentElement.lang]);
     if (next === sig) return;
     sig = next;
     // Redrawn even with focus in it (a "Go to" just pressed): focus then goes to the same row.
@@ -85,10 +90,11 @@ export function createAgenda(ctx, { confirm = (m) => window.confirm(m) } = {}) {
       return h('li', { class: i === p.index ? 'current' : '', 'aria-current': i === p.index ? 'step' : null },
         h('span', { class: 'agenda-title' }, def.title),
         h('span', { class: 'hint' }, ' ', t('agenda.minutes', { count: def.minutes }), word ? ` · ${word}` : ''),
-        go ? ' ' : null, go);
+        go ? ' ' : null, go,
+        def.prompt ? h('p', { class: 'hint agenda-prompt' }, def.prompt) : null);
     }));
     if (focusRow >= 0) (list.children[focusRow]?.querySelector('button') ?? heading).focus();
   }
 
-  return { el, update };
+  return { el, controls, update };
 }

@@ -27,8 +27,13 @@ function dropZone(el, themeId, ctx) {
   });
 }
 
-/** ctx: {conn, facilitator, may(word), state(), draftKey(name), openMerge?(opener)} */
-export function createBoard(ctx) {
+/**
+ * ctx: {conn, facilitator, may(word), state(), draftKey(name), openMerge?(opener), reveal?(node)}
+ * cockpit: the console's board: the posts not in a theme yet (newest first) come before the themes,
+ * so what just arrived is at the top of its pane, and the parking lot is `parking`, placed elsewhere
+ * (a tool of its own) instead of at the bottom of the board.
+ */
+export function createBoard(ctx, { cockpit = false } = {}) {
   const cards = new Map(); // contribution id -> {el, update}
   const themeEls = new Map(); // theme id -> {el, update}
 
@@ -61,8 +66,9 @@ export function createBoard(ctx) {
   const parkingHeading = h('h2', { id: 'parking-heading' });
   const parkingHint = h('p', { class: 'hint' });
   const parkingList = h('ul', { class: 'cards', 'aria-labelledby': 'parking-heading' });
-  const parkingSection = h('section', { class: 'board-section parking', 'aria-labelledby': 'parking-heading' },
-    parkingHeading, parkingHint, parkingList);
+  const parkingEmpty = h('p', { class: 'empty', hidden: true });
+  const parkingSection = h('section', { class: `board-section parking${cockpit ? ' panel' : ''}`, id: 'parking',
+    'aria-labelledby': 'parking-heading' }, parkingHeading, parkingHint, parkingEmpty, parkingList);
 
   const hiddenHeading = h('h2', { id: 'hidden-heading' });
   const hiddenList = h('ul', { class: 'cards', 'aria-labelledby': 'hidden-heading' });
@@ -81,7 +87,8 @@ export function createBoard(ctx) {
       card.focus({ preventScroll: true });
     } });
   const newest = h('p', { class: 'board-newest' }, newestBtn);
-  const el = h('div', { class: 'board' }, filter.el, newest, themesSection, looseSection, parkingSection, hiddenSection);
+  const el = cockpit ? h('div', { class: 'board' }, filter.el, looseSection, themesSection, hiddenSection)
+    : h('div', { class: 'board' }, filter.el, newest, themesSection, looseSection, parkingSection, hiddenSection);
 
   function cardFor(c) {
     let card = cards.get(c.id);
@@ -141,7 +148,10 @@ export function createBoard(ctx) {
     place(looseList, loose.map(render));
 
     const parking = shown.filter((c) => c.kind === 'parking');
-    parkingSection.hidden = parking.length === 0;
+    // On its own (a console tool) the lot is always there, saying when it is empty.
+    parkingSection.hidden = !cockpit && parking.length === 0;
+    parkingEmpty.hidden = parking.length > 0;
+    setText(parkingEmpty, t('parking.empty'));
     setText(parkingHeading, t('parking.heading', { count: parking.length }));
     setText(parkingHint, t('parking.hint'));
     place(parkingList, parking.map(render));
@@ -168,7 +178,7 @@ export function createBoard(ctx) {
     }
   }
 
-  return { el, update };
+  return { el, update, parking: parkingSection };
 }
 
 /** One theme: its label, votes, actions, and the list its cards are placed into. */

@@ -155,8 +155,9 @@ export function createCard(ctx, c0) {
       actionError.clear();
       announce(t('card.parked'));
       // The card is in the parking lot now: its status is the next thing to set, right there.
+      // In the console the lot is a tool of its own: it is shown first (ctx.reveal).
       const status = el.querySelector(`#park-${CSS.escape(id)}`);
-      if (status && !parkForm.hidden) status.focus();
+      if (status && !parkForm.hidden) { ctx.reveal?.(el); status.focus(); }
     }).catch((e) => actionError.show(e)).finally(() => { parkBtn.disabled = false; });
   }
   function spotlight() {

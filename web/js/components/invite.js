@@ -4,6 +4,7 @@
 // Tokens never go into an address bar from here: the display opens in a new tab that is handed
 // its token through sessionStorage, and the facilitator's own link is copied without being shown,
 // because a console is often on a shared or projected screen.
+import { ERR } from '../wire.js';
 import { h, setText } from '../dom.js';
 import { t } from '../i18n.js';
 import { announce, whileBusy } from '../shell.js';
@@ -76,7 +77,7 @@ export function createInvite(ctx, { token }) {
     await whileBusy(displayMakeBtn, displayUnknown, async () => {
       const data = await postJson(`/api/workshops/${encodeURIComponent(id)}/display`, {}, token);
       const path = safeDisplayPath(data?.links?.display);
-      if (!path) throw { code: 'INTERNAL' };
+      if (!path) throw { code: ERR.INTERNAL };
       rememberLinks(browserStorage(), id, { display: path });
       displayPathKept = path;
       update(ctx.state());

@@ -2,6 +2,7 @@
 // `joiningLocked` setting), and make a new join code when the old one has reached people it should
 // not have (the old one stops working at once). The state is said in words, a problem is shown
 // beside the control that caused it, and a new code needs a confirmation first.
+import { ERR } from '../wire.js';
 import { h, setText } from '../dom.js';
 import { t } from '../i18n.js';
 import { announce, errorText } from '../shell.js';
@@ -95,7 +96,7 @@ export function createJoining(ctx, { token, shownCode, onNewCode }) {
     setBusy(true);
     try {
       const data = await postJson(newJoinCodePath(id), {}, token);
-      if (typeof data?.joinCode !== 'string' || !data.joinCode) throw { code: 'INTERNAL' };
+      if (typeof data?.joinCode !== 'string' || !data.joinCode) throw { code: ERR.INTERNAL };
       onNewCode(data.joinCode);
       dialog.busy(false);
       dialog.close(newBtn);

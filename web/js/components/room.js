@@ -20,6 +20,7 @@ export function createRoom(ctx) {
   const el = h('section', { class: 'panel', id: 'room', 'aria-labelledby': 'room-heading' },
     heading, readyText, onlineText, handsHeading, handsEmpty, handsList, nextBtn, error.el);
   const rows = new Map(); // participant id -> row
+  let first = true; // hands already up when the console opens are not news
 
   /** Sends, with the button busy; a failure is said under the queue, a success clears it. */
   function act(btn, name, args, done) {
@@ -35,7 +36,7 @@ export function createRoom(ctx) {
 
   function makeRow(id) {
     const name = h('span', { class: 'hand-name' });
-    const give = h('button', { type: 'button', class: 'small', 'aria-describedby': error.id,
+    const give = h('button', { type: 'button', class: 'secondary small', 'aria-describedby': error.id,
       onclick: () => act(give, 'floor.give', { participantId: id }, () => announce(t('hand.floor', { name: ctx.nameOf(id) }))) });
     const lower = h('button', { type: 'button', class: 'secondary small', 'aria-describedby': error.id,
       onclick: () => act(lower, 'hand.lower', { participantId: id }, () => announce(t('room.lowered', { name: ctx.nameOf(id) }))) });
@@ -65,11 +66,16 @@ export function createRoom(ctx) {
     setText(handsEmpty, t('room.noHands'));
     place(handsList, queue.map((id) => {
       let row = rows.get(id);
-      if (!row) { row = makeRow(id); rows.set(id, row); }
+      if (!row) {
+        row = makeRow(id);
+        rows.set(id, row);
+        if (!first) flash(row.el);
+      }
       row.update(ended);
       return row.el;
     }));
     for (const id of [...rows.keys()]) if (!queue.includes(id)) rows.delete(id);
+    first = false;
     nextBtn.hidden = ended;
     nextBtn.disabled = !queue.length;
     setText(nextBtn, t('room.next'));
@@ -78,7 +84,23 @@ export function createRoom(ctx) {
   return { el, update };
 }
 
-/** "End spotlight", at the top of the console whenever something is in the spotlight. */
+/** Marks something that just arrived (a hand, a post) for `ms` (0: until marked again): a tint and a bar. */
+export function flash(el, ms = 8000) {
+  el.classList.add('is-new');
+  clearTimeout(el._flash);
+  if (ms) el._flash = setTimeout(() => el.classList.remove('is-new'), ms);
+}
+
+/** What is in the spotlight, in a few words: a post's text, a theme's name or a poll's question. */
+export function spotlightText(s) {
+  const sp = s.spotlight;
+  if (sp?.type === 'contribution') return (s.contributions ?? []).find((x) => x.id === sp.id)?.text ?? '';
+  if (sp?.type === 'theme') return (s.themes ?? []).find((x) => x.id === sp.id)?.label ?? '';
+  if (sp?.type === 'poll') return (s.polls ?? []).find((x) => x.id === sp.id)?.question ?? '';
+  return '';
+}
+
+/** "End spotlight", at the top of the console whenever something is in the spotlight, saying what is. */
 export function createEndSpotlight(ctx) {
   const error = createInlineError('end-spot-error');
   const btn = h('button', { type: 'button', class: 'secondary', id: 'end-spotlight', 'aria-describedby': error.id,
@@ -88,8 +110,10 @@ export function createEndSpotlight(ctx) {
       ctx.conn.send('spotlight.set', {}).then(() => { error.clear(); announce(t('spotlight.ended')); })
         .catch((e) => error.show(e)).finally(() => { btn.disabled = false; });
     } });
-  const el = h('div', { class: 'end-spotlight', hidden: true }, btn, error.el);
+  const what = h('p', { class: 'spot-now', id: 'spot-now' });
+  const el = h('div', { class: 'end-spotlight', hidden: true }, what, btn, error.el);
   function update(s) {
+    setText(what, `${t('spotlight.heading')}: ${spotlightText(s)}`);
     const on = Boolean(s.spotlight) && s.workshop?.status !== 'ended';
     // Moving focus off a button that disappears: to the page's title, not the top of nowhere.
     if (!on && el.contains(document.activeElement)) document.getElementById('ws-title')?.focus();

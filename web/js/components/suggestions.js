@@ -2,6 +2,7 @@
 // Each suggestion is accepted by its id (themes.accept {ids}), which does not shift when the list
 // shrinks, so pressing "Accept" on one after another always makes the one pressed. Rows are keyed
 // by id and redrawn after every change; a failure is said beside the button that caused it.
+import { ERR } from '../wire.js';
 import { h, place, setText } from '../dom.js';
 import { t } from '../i18n.js';
 import { announce } from '../shell.js';
@@ -14,7 +15,7 @@ export function acceptArgs(g, i) {
 
 /** The words for a failed accept: "gone" is worth its own, plainer sentence. */
 function acceptError(e) {
-  return e?.code === 'NOT_FOUND' ? t('suggest.gone') : e;
+  return e?.code === ERR.NOT_FOUND ? t('suggest.gone') : e;
 }
 
 /** ctx: {conn}. */
@@ -34,7 +35,7 @@ export function createSuggestions(ctx) {
     runBtn.disabled = true;
     ctx.conn.send('themes.suggest', {}).then(() => { runError.clear(); announce(t('suggest.ready')); })
       // INTERNAL here means the suggestion model is not available; grouping by hand still works.
-      .catch((e) => runError.show(e.code === 'INTERNAL' ? t('suggest.unavailable') : e))
+      .catch((e) => runError.show(e.code === ERR.INTERNAL ? t('suggest.unavailable') : e))
       .finally(() => { runBtn.disabled = false; });
   }
 

@@ -31,6 +31,7 @@ class JoiningInBrowsersTest {
     List<String> violations = new ArrayList<>();
     try (Browser f = new Browser("facilitator", 1280, 900)) {
       f.go(node.url() + "/f/#" + w.facilitatorToken());
+      f.click("tab-invite"); // the console's tools are one click away, in tabs
       f.waitText("#joining-status", "New people can join with the code, the link or the QR code.");
       f.waitText("#joining-lock", "Stop new people joining");
       f.waitText("#join-code-new", "Make a new join code");
@@ -56,6 +57,7 @@ class JoiningInBrowsersTest {
       f.waitText("#joining-heading", "Gadael i bobl newydd ymuno");
       f.select("lang", "English");
       f.waitText("#joining-lock", "Stop new people joining");
+      f.resize(1280, 2400); // tall enough for the Invite tool's pane to hold it whole
       f.screenshotElement("#invite", WorkshopInBrowsersTest.SHOTS.resolve("facilitator-invite-joining.png"));
     }
     assertThat(violations).as("axe: serious or critical violations").isEmpty();
@@ -81,6 +83,7 @@ class JoiningInBrowsersTest {
       f.go(node.url() + "/f/#" + w.facilitatorToken());
       d.go(node.url() + "/d/#" + w.displayToken());
       d.waitText("#d-code", oldCode);
+      f.click("tab-invite");
 
       // Stop new people joining: the console says so, the display stops showing a code that would not work.
       f.click("joining-lock");
@@ -132,6 +135,7 @@ class JoiningInBrowsersTest {
       p.type("join-name", "Jo");
       p.click("join-submit");
       p.waitText(".phase-name", "Part 1 of 3");
+      f.click("tab-people");
       f.waitText(".people", "Jo");
     }
     assertThat(violations).as("axe: serious or critical violations").isEmpty();

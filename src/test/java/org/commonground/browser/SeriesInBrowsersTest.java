@@ -40,6 +40,7 @@ class SeriesInBrowsersTest {
       a.waitText(".phase-name", "Part 1 of 3");
 
       // An action, with a mistake first: the words are missing, said beside the box.
+      f.click("tab-actions");
       f.click("action-add");
       f.waitText("#action-text-error", "Write what will be done");
       f.type("action-text", "Ask about taxis to meetings");
@@ -50,17 +51,22 @@ class SeriesInBrowsersTest {
       violations.addAll(f.seriousViolations());
 
       // The next meeting, from the console: the browser opens its console at once.
+      f.click("tab-meetings");
       f.click("series-start");
       f.waitText("#series-title-error", "Give the next meeting a title");
       f.type("series-title", "April meeting");
       f.click("series-start");
+      f.waitText("#ws-title", "April meeting");
+      f.click("tab-meetings");
       f.waitText("#series-list", "April meeting");
       f.waitText("#series-list", "this meeting");
-      f.waitText("#action-list", "From the meeting before");
       assertThat(f.texts("#series-list")).contains("March meeting");
       assertThat(f.all("#series-list button[data-workshop]")).as("the first meeting's console is a click away").hasSize(1);
       f.screenshotElement("#series", SHOTS.resolve("facilitator-series.png"));
+      f.click("tab-actions");
+      f.waitText("#action-list", "From the meeting before");
       f.screenshotElement("#actions", SHOTS.resolve("facilitator-actions.png"));
+      f.click("tab-invite");
       String code2 = f.css("#invite-code").getText().replace("-", "");
       assertThat(code2).isNotEqualTo(code);
       violations.addAll(f.seriousViolations());
@@ -71,6 +77,7 @@ class SeriesInBrowsersTest {
       violations.addAll(a.seriousViolations());
       a.click("join-returning-btn");
       a.waitText(".phase-name", "Part 1 of 3");
+      f.click("tab-people");
       f.waitText(".people", "Sam");
       f.waitText(".people", "Carers and family");
 

@@ -55,6 +55,7 @@ class WorkshopInBrowsersTest {
       f.waitText(".phase-name", "Part 1 of 3");
       // The display link, shown once at creation, is still there in the console (kept by this browser).
       f.waitJs("document.getElementById('display-link').value === '" + displayLink + "'");
+      f.click("tab-invite"); // the console's tools are one click away, in tabs
       assertThat(f.id("display-open").isDisplayed()).isTrue();
       assertThat(f.id("display-unknown").isDisplayed()).isFalse();
       f.click("display-link-copy");
@@ -110,6 +111,7 @@ class WorkshopInBrowsersTest {
       a.select("theme-" + carersNote, "Carers' voice");
       f.waitText(".theme", "Carers are not asked");
       // The facilitator asks for suggestions (the test engine groups by first word) and accepts one.
+      f.click("tab-themes");
       f.click("suggest-btn");
       f.waitText(".suggestion-label", "discharge");
       f.click(By.xpath("//li[contains(@class,'suggestion')][p[text()='discharge']]//button"));
@@ -126,6 +128,7 @@ class WorkshopInBrowsersTest {
       d.waitText(".d-theme", "1 vote");
 
       // The ladder poll, one click away; Sam answers; the display draws it.
+      f.click("tab-polls");
       f.click("ladder-btn");
       a.waitText(".poll-form legend", "How much are people like you involved in decisions here?");
       a.click(By.xpath("//form[contains(@class,'poll-form')]//label[starts-with(text(),'Co-designing:')]"));
@@ -147,6 +150,7 @@ class WorkshopInBrowsersTest {
       a.select("compose-kind", "Something to come back to later (parking lot)");
       post(a, "Transport home for people without family");
       String parked = cardId(f, "Transport home for people without family");
+      f.click("tab-parking");
       f.select("park-" + parked, "Handed on");
       f.type("owner-" + parked, "Patient transport lead");
       f.clickCss("li[data-id='" + parked + "'] .parking-form button[type=submit]");
@@ -161,6 +165,7 @@ class WorkshopInBrowsersTest {
       f.waitText(".theme", "Discharge dates change with no warning at all");
 
       // A co-facilitator is invited from the console: the link is shown once, focused, and can be copied.
+      f.click("tab-invite");
       f.type("cofac-name", "Alex");
       f.click("cofac-create");
       f.waitJs("(document.getElementById('cofac-link-1') || {}).value?.includes('/f/#')");
@@ -168,24 +173,32 @@ class WorkshopInBrowsersTest {
       assertThat(f.focusedId()).isEqualTo("cofac-link-1");
       f.click("cofac-link-1-copy");
       f.waitText("#cofac-link-1-status", "Link copied.");
+      f.click("tab-people");
       f.waitText(".people", "Alex");
+      f.click("tab-invite");
+      // Tall enough for the Invite tool's pane to hold it whole (the console's panes scroll by themselves).
+      f.resize(1280, 2400);
       f.screenshotElement("#cofac", SHOTS.resolve("facilitator-cofacilitator.png"));
       f.screenshotElement("#invite", SHOTS.resolve("facilitator-invite.png"));
+      f.resize(1280, 900);
 
       // Alex opens it on their own laptop (where the display link is not kept) and merges two themes.
       try (Browser c = new Browser("co-facilitator Alex", 1280, 900)) {
         c.go(cofacLink);
         c.waitText("#agenda-heading", "Agenda");
+        c.click("tab-invite");
         c.waitText("#display-unknown", "kept only in the browser that created the workshop");
         // The server makes Alex a new display link; it is shown, focused, and kept in this browser.
         c.click("display-make");
         c.waitJs("document.activeElement.id === 'display-link'");
         assertThat(c.id("display-link").getAttribute("value")).contains("/d/#");
         assertThat(c.id("display-unknown").isDisplayed()).isFalse();
+        c.click("tab-people");
         c.waitText(".people", "Alex (you)");
         c.select("lang", "Cymraeg");
         c.waitText("#merge-open", "Cyfuno themâu…");
         c.waitText("#people-heading", "Pobl (4)");
+        c.click("tab-invite");
         c.waitText("#cofac-heading", "Cyd-hwyluswyr");
         c.select("lang", "English");
         c.waitText("#merge-open", "Merge themes…");
@@ -214,6 +227,7 @@ class WorkshopInBrowsersTest {
             + " && document.activeElement.textContent === 'Discharge and carers'");
 
         // Alex was only needed for that: the facilitator removes them, and their console says so calmly.
+        f.click("tab-people");
         f.click(By.cssSelector(".person[data-id='" + personId(f, "Alex") + "'] button"));
         f.waitText("#remove-dialog", "Alex is a facilitator: they lose all facilitator powers.");
         f.click("remove-confirm");
@@ -234,12 +248,9 @@ class WorkshopInBrowsersTest {
       views(a, "participant", violations);
       views(f, "facilitator", violations);
       views(d, "display", violations);
-      a.select("lang", "Cymraeg");
-      a.waitText(".phase-name", "Rhan 3 o 3");
-      a.screenshot(SHOTS.resolve("participant-phone-cy.png"));
-      violations.addAll(a.seriousViolations());
-      a.select("lang", "English");
-      a.waitText(".phase-name", "Part 3 of 3");
+      f.click("tab-agenda");
+      shots(a, "participant", new int[][] {{390, 844}}, violations);
+      shots(f, "facilitator", new int[][] {{1280, 720}, {760, 720}}, violations);
 
       // Priya drops off (the server goes away), posts and keeps typing; nothing is lost.
       node.stop();
@@ -265,6 +276,7 @@ class WorkshopInBrowsersTest {
       // The facilitator removes Priya: a confirmation first (Escape backs out, Cancel has the focus).
       String priya = personId(f, "Priya");
       By removePriya = By.cssSelector(".person[data-id='" + priya + "'] button");
+      f.click("tab-people");
       f.click(removePriya);
       f.waitJs("document.getElementById('remove-dialog').open");
       f.waitText("#remove-dialog-title", "Remove Priya from the workshop?");
@@ -297,6 +309,7 @@ class WorkshopInBrowsersTest {
 
       // The facilitator ends the workshop; everyone sees it.
       f.confirmYes();
+      f.click("tab-finish");
       f.click("end-btn");
       a.waitText(".phase-area .note", "has ended");
       d.waitText(".d-note", "has ended");
@@ -326,14 +339,41 @@ class WorkshopInBrowsersTest {
         + ".find(c => c.querySelector('.text').textContent === arguments[0])?.dataset.id", text);
   }
 
-  /** axe at phone and desktop width, and a screenshot of each, then back to the browser's own width. */
+  /**
+   * The first screen as a person sees it, for docs/screenshots ({view}-{width}-{en|cy}.png): at each size, in
+   * English and in Welsh, checked by axe; then back to the browser's own size and English.
+   */
+  private static void shots(Browser who, String view, int[][] sizes, List<String> violations) {
+    for (String lang : new String[] {"en", "cy"}) {
+      who.select("lang", lang.equals("cy") ? "Cymraeg" : "English");
+      who.waitJs("document.documentElement.lang === '" + lang + "'");
+      who.waitText(".phase-name", lang.equals("cy") ? "Rhan 3 o 3" : "Part 3 of 3");
+      for (int[] size : sizes) {
+        who.resize(size[0], size[1]);
+        who.waitJs("window.innerWidth === " + size[0] + " && document.readyState === 'complete'");
+        // The board from its top; cards that just came are highlighted for a few seconds: the pictures
+        // show the calm state.
+        who.js("window.scrollTo(0, 0); const b = document.getElementById('board-scroll'); if (b) b.scrollTop = 0;");
+        who.waitJs("!document.querySelector('.is-new') && document.getElementById('board-new')?.hidden !== false");
+        who.screenshotViewport(SHOTS.resolve(view + "-" + size[0] + "-" + lang + ".png"));
+        violations.addAll(who.seriousViolations());
+      }
+    }
+    who.select("lang", "English");
+    who.waitJs("document.documentElement.lang === 'en'");
+    boolean phone = view.equals("participant");
+    who.resize(phone ? 390 : 1280, phone ? 844 : 900);
+  }
+
+  /** axe at phone and desktop width (a screenshot of each for home and display), and no sideways scrolling. */
   private static void views(Browser who, String view, List<String> violations) {
     int[][] sizes = {{390, 844}, {1280, 900}};
     String[] names = {"phone", "desktop"};
+    boolean shoot = view.equals("home") || view.equals("display");
     for (int i = 0; i < sizes.length; i++) {
       who.resize(sizes[i][0], sizes[i][1]);
       who.waitJs("document.readyState === 'complete'");
-      who.screenshot(SHOTS.resolve(view + "-" + names[i] + ".png"));
+      if (shoot) who.screenshot(SHOTS.resolve(view + "-" + names[i] + ".png"));
       violations.addAll(who.seriousViolations());
       // Reflow: nothing wider than the screen, so nobody scrolls sideways (also what 200% zoom needs).
       if (!Boolean.TRUE.equals(who.js("return document.documentElement.scrollWidth <= window.innerWidth"))) {

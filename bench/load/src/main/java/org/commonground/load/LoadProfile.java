@@ -1,4 +1,4 @@
-package org.commonground.bench;
+package org.commonground.load;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,4 +1,4 @@
-package org.commonground.bench;
+package org.commonground.load;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -64,7 +64,7 @@ final class LoadReport {
     s.append("\nOne command builds what it needs, starts everything on 127.0.0.1, measures and rewrites this part:\n\n")
         .append("    bench/run.sh                 # every scenario, about 30 minutes\n")
         .append("    bench/run.sh rooms plenary   # some of them; --quick for a short check of the tool\n\n")
-        .append("The load tool (`src/test/java/org/commonground/bench/`, `LoadEngine`, `LoadClient`) speaks the real ")
+        .append("The load tool (`bench/load/`, `LoadEngine`, `LoadClient`) speaks the real ")
         .append("protocol: it creates workshops and joins participants over HTTP, connects each participant's WebSocket ")
         .append("(hello, welcome), posts `contribution.add` at a set rate per workshop from the participants in turn, ")
         .append("and every receiver (the sender too) takes now minus the send time written into the contribution's ")

@@ -1,30 +1,40 @@
-package org.commonground.bench;
+package org.commonground.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.commonground.support.TestNode;
-import org.commonground.support.TestRedis;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Keeps the load tool working: a few seconds of its real protocol traffic against an in-process node
- * (2 workshops of 5 participants, 4 posts a second each). It asserts that nothing is lost and latencies
- * are recorded, never how fast anything is: timings are the benchmark's business (bench/run.sh).
+ * Keeps the load tool working: a few seconds of its real protocol traffic against the server jar the
+ * server's build made (started as the benchmark starts it, with a private redis-server on a free port),
+ * 2 workshops of 5 participants, 4 posts a second each. It asserts that nothing is lost and latencies are
+ * recorded, never how fast anything is: timings are the benchmark's business (bench/run.sh).
  */
 class LoadSmokeTest {
+  private static final Path PROJECT = Path.of(System.getProperty("cg.project", "../..")).toAbsolutePath().normalize();
+  private static final Path JAR = Path.of(System.getProperty("cg.jar", PROJECT + "/target/common-ground.jar"));
+
   @Test
   @DisplayName("the load tool creates, joins, connects, posts and counts every delivery, losing none")
-  void smoke() {
-    try (TestRedis redis = new TestRedis(); TestNode node = TestNode.start(redis.url());
-         LoadEngine engine = new LoadEngine(List.of(node.port()), 1)) {
+  void smoke(@TempDir Path work) throws Exception {
+    assertThat(Files.exists(JAR)).as("the server jar %s (build it first: mvn package -DskipTests at the root)", JAR)
+        .isTrue();
+    int redisPort = LoadProc.freePort(17400, 17499);
+    int port = LoadProc.freePort(18400, 18499);
+    try (LoadProc redis = LoadProc.redis(work.resolve("redis"), redisPort, "everysec");
+         LoadProc node = LoadProc.server("node", PROJECT, JAR, port, "redis://127.0.0.1:" + redisPort, work,
+             List.of("-Xmx256m"));
+         LoadEngine engine = new LoadEngine(List.of(port), 1)) {
       List<LoadEngine.Room> rooms = engine.prepare(2, 5);
       engine.connect(rooms, 10);
       engine.startPosting(rooms, 4);
-      long self = ProcessHandle.current().pid();
-      LoadEngine.Window w = engine.window(Duration.ofSeconds(3), List.of(self), List.of());
+      LoadEngine.Window w = engine.window(Duration.ofSeconds(3), List.of(node.pid()), List.of(redis.pid()));
       LoadEngine.Drain d = engine.drain(Duration.ofSeconds(15));
 
       assertThat(d.complete()).as("every post answered and delivered: %s", d).isTrue();

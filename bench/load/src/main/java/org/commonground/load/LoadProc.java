@@ -1,4 +1,4 @@
-package org.commonground.bench;
+package org.commonground.load;
 
 import java.io.File;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.commonground.bench;
+package org.commonground.load;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -123,6 +123,11 @@ public final class LoadBench {
         steady("rooms", Target.SERVER, 1, 100, 20, 2);
         steady("rooms", Target.BARE, 1, 100, 20, 2);
       }
+      case "rooms-20s" -> {
+        // A node restarted into a live workshop serves it at once: the JIT has had only 20 s.
+        steady("rooms-20s", Target.SERVER, 1, 100, 20, 2, Duration.ofSeconds(quick ? 3 : 20));
+        steady("rooms-20s", Target.BARE, 1, 100, 20, 2, Duration.ofSeconds(quick ? 3 : 20));
+      }
       case "plenary" -> {
         steady("plenary", Target.SERVER, 1, 1, 500, 20);
         steady("plenary", Target.BARE, 1, 1, 500, 20);
@@ -213,11 +218,16 @@ public final class LoadBench {
   }
 
   private void steady(String name, Target target, int nodes, int workshops, int per, double rate) throws Exception {
+    steady(name, target, nodes, workshops, per, rate, warmup);
+  }
+
+  private void steady(String name, Target target, int nodes, int workshops, int per, double rate, Duration warmup)
+      throws Exception {
     if (only != null && only != target) return;
     log(name + " on " + target + ": " + workshops + " x " + per + ", " + rate + " posts/s each");
     try (Stack stack = new Stack(target, nodes, name, List.of());
          LoadEngine engine = new LoadEngine(stack.ports(), 2)) {
-      JsonObject r = header(name, target, nodes, workshops, per, rate);
+      JsonObject r = header(name, target, nodes, workshops, per, rate).put("warmupSeconds", warmup.toSeconds());
       long t0 = System.nanoTime();
       List<LoadEngine.Room> rooms = engine.prepare(workshops, per);
       r.put("setupJoinSeconds", secondsSince(t0));

@@ -1,4 +1,4 @@
-package org.commonground.bench;
+package org.commonground.load;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;

@@ -1,4 +1,4 @@
-package org.commonground.bench;
+package org.commonground.load;
 
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Context;
@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Each room is pinned to one event loop, so its seqs are in order. No limits, no persistence, no
  * validation beyond what it needs to run: what "just broadcasting" costs on Vert.x.
  *
- * <p>Run: {@code java -cp <test class path> org.commonground.bench.LoadBareServer <port>}.
+ * <p>Run: {@code java -cp bench/load/target/common-ground-load.jar org.commonground.load.LoadBareServer <port>}.
  */
 public final class LoadBareServer extends AbstractVerticle {
   private static final Map<String, Room> ROOMS = new ConcurrentHashMap<>();

@@ -112,7 +112,7 @@ public final class Server {
         ThemeHelp.unavailable("theme suggestions are still starting up; try again in a moment"));
     // Its own pool, so a post's language is never found behind a theme suggestion that takes seconds.
     LanguageWork languages = new LanguageWork(vertx.createSharedWorkerExecutor("cg-language", LANGUAGE_WORKERS),
-        WelshOrEnglish::detect, WelshOrEnglish::warm, WelshOrEnglish::ready);
+        WelshOrEnglish::detect, WelshOrEnglish::needsModel, WelshOrEnglish::warm, WelshOrEnglish::ready);
     hub[0] = new Hub(shards, store, metrics, HubSettings.DEFAULTS.withIdleLifetimeSeconds(config.lifetimes().idleSeconds())
         .withPerPerson(config.limits().connectionsPerPerson(), config.limits().commandsPerSecond(),
             config.limits().commandBurst()),

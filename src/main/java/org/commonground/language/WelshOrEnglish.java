@@ -52,8 +52,8 @@ public final class WelshOrEnglish {
     return found;
   }
 
-  /** The models' answer, whatever the text (no short cut, nothing remembered). Blocks. */
-  static Lang askModels(String text) {
+  /** The models' answer, whatever the text (no short cut, nothing remembered; for tests and the benchmark). Blocks. */
+  public static Lang askModels(String text) {
     if (text == null || letters(text) < MIN_LETTERS) return null;
     SortedMap<Language, Double> values = detector().computeLanguageConfidenceValues(text);
     return decide(Map.of(Lang.CY, values.getOrDefault(Language.WELSH, 0.0),

@@ -25,7 +25,7 @@ import org.HdrHistogram.Histogram;
  * Every run is bounded in count and time; nothing it starts outlives it.
  */
 public final class LoadBench {
-  static final List<String> ALL = List.of("rooms", "plenary", "two-nodes", "storm", "redis-restart", "idle",
+  static final List<String> ALL = List.of("rooms", "rooms-20s", "plenary", "two-nodes", "storm", "redis-restart", "idle",
       "saturate", "profile");
   /** Not part of "all": one of the two profiles alone, for checking a change. */
   static final List<String> ONE_PROFILE = List.of("profile-plenary", "profile-rooms");

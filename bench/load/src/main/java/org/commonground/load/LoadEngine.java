@@ -113,7 +113,9 @@ final class LoadEngine implements AutoCloseable {
     this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(10_000).setKeepAlive(true),
         new PoolOptions().setHttp1MaxSize(32));
     this.wsClient = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(100_000)
-        .setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 26).setConnectTimeout(30_000));
+        .setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 26).setConnectTimeout(30_000)
+        // -Dload.deflate=true: offer permessage-deflate, as every browser does.
+        .setTryUsePerMessageCompression(Boolean.getBoolean("load.deflate")));
   }
 
   // ------------------------------------------------------------------ setup

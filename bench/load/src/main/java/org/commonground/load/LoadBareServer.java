@@ -61,7 +61,9 @@ public final class LoadBareServer extends AbstractVerticle {
 
   @Override
   public void start(io.vertx.core.Promise<Void> started) {
-    vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port).setIdleTimeout(0))
+    // No WebSocket compression, as the server: the baseline writes one encoding of each frame to every socket.
+    vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port).setIdleTimeout(0)
+            .setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false))
         .webSocketHandler(this::socket)
         .requestHandler(this::request)
         .listen()

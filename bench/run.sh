@@ -3,9 +3,10 @@
 #   scenarios: rooms plenary two-nodes storm redis-restart idle saturate profile (default: all of them)
 #   --quick    short windows and 1,000 idle connections: checks the tool, not the figures
 #   --report   only re-render docs/performance.md from bench/results/*.json
-# Builds the server jar and the tool, then the tool starts redis-server, the server jar (and the bare
-# baseline) on 127.0.0.1, measures, stops everything it started and rewrites the "Load benchmark"
-# section of docs/performance.md. Results per scenario are kept in bench/results/.
+# Builds the server jar and the load tool (bench/load, a Maven project of its own), then the tool starts
+# redis-server, the server jar (and the bare baseline) on 127.0.0.1, measures, stops everything it
+# started and rewrites the "Load benchmark" section of docs/performance.md. Results per scenario are kept
+# in bench/results/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,12 +22,12 @@ if [ $((hi - lo)) -lt 25000 ]; then
   echo "bench: ephemeral port range $lo-$hi is small for 10,000 connections plus reconnects" >&2
 fi
 
-echo "bench: building (mvn package -DskipTests) ..."
-mvn -q -B package -DskipTests
-mvn -q -B org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
-  -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
-cp="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
+# -o where the caller asked for offline builds (BENCH_MVN_OPTS=-o), nothing otherwise.
+mvn_opts=(-q -B ${BENCH_MVN_OPTS:-})
+echo "bench: building the server and the load tool (mvn package -DskipTests) ..."
+mvn "${mvn_opts[@]}" package -DskipTests
+mvn "${mvn_opts[@]}" -f bench/load/pom.xml package -DskipTests
 
 echo "bench: load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-java -Dbench.command="bench/run.sh $*" -cp "$cp" org.commonground.bench.LoadBench "$@"
+java -Dbench.command="bench/run.sh $*" -jar bench/load/target/common-ground-load.jar "$@"
 echo "bench: load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

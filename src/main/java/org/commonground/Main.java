@@ -98,6 +98,7 @@ public final class Main {
         LOG.warn("stopping Redis: {}", e.toString());
       }
     }, "shutdown"));
+    HeapSizing.settle();
     System.out.print(banner(config, server.port(), server.metricsPort(),
         redisUrl + (embedded != null ? " (embedded, data in " + embedded.dataDir() + ")" : "")));
   }

@@ -12,6 +12,7 @@ import org.commonground.hub.ThemeHelp;
 import org.commonground.hub.LanguageWork;
 import org.commonground.hub.ThemeWork;
 import org.commonground.language.WelshOrEnglish;
+import org.commonground.themes.LoadedOnFirstUse;
 import org.commonground.themes.ThemeEngineLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,8 +82,9 @@ public final class Server {
   }
 
   /**
-   * {@code themeLoader} is called once, on a worker, after start-up: until it returns, and for good if it
-   * fails, theme suggestions answer with a clear error while everything else works.
+   * {@code themeLoader} is called once, on a theme worker, when theme help is first needed (see
+   * {@link LoadedOnFirstUse}); if it fails, theme suggestions answer with a clear error while everything
+   * else works.
    */
   public static Future<Server> start(Vertx vertx, AppConfig config, String redisUrl, PrometheusMeterRegistry registry,
                                      Callable<ThemeHelp> themeLoader) {
@@ -107,11 +109,10 @@ public final class Server {
     List<Context> shards = new ArrayList<>();
     HubMetrics metrics = new HubMetrics(registry);
     WorkerExecutor themeWorkers = vertx.createSharedWorkerExecutor("cg-themes", THEME_WORKERS);
-    ThemeWork themes = new ThemeWork(themeWorkers,
-        ThemeHelp.unavailable("theme suggestions are still starting up; try again in a moment"));
+    ThemeWork themes = new ThemeWork(themeWorkers, new LoadedOnFirstUse(themeLoader));
     // Its own pool, so a post's language is never found behind a theme suggestion that takes seconds.
     LanguageWork languages = new LanguageWork(vertx.createSharedWorkerExecutor("cg-language", LANGUAGE_WORKERS),
-        WelshOrEnglish::detect, WelshOrEnglish::warm, WelshOrEnglish::ready);
+        WelshOrEnglish::detect, WelshOrEnglish::needsModel, WelshOrEnglish::warm, WelshOrEnglish::ready);
     Hub hub = new Hub(shards, store, metrics, HubSettings.DEFAULTS.withIdleLifetimeSeconds(config.lifetimes().idleSeconds())
         .withPerPerson(config.limits().connectionsPerPerson(), config.limits().commandsPerSecond(),
             config.limits().commandBurst()),
@@ -137,15 +138,6 @@ public final class Server {
                 + "is a private machine", port);
           }
           hub.startHeartbeat(vertx);
-          themeWorkers.executeBlocking(themeLoader).onComplete(ar -> {
-            if (ar.succeeded()) {
-              themes.ready(ar.result());
-            } else {
-              LOG.warn("theme suggestions are unavailable: {}", ar.cause().toString());
-              themes.ready(ThemeHelp.unavailable("theme suggestions are unavailable on this server: "
-                  + ar.cause().getMessage()));
-            }
-          });
           return new Server(vertx, redis, subscriber, hub, port, metricsServer);
         });
   }

@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.commonground.workshop.Command;
 import org.commonground.workshop.Lang;
 import org.slf4j.Logger;
@@ -21,17 +22,21 @@ public final class LanguageWork {
   private static final Logger LOG = LoggerFactory.getLogger(LanguageWork.class);
 
   /** Used where no pool is given (tests of the hub alone): nothing is detected, every language is null. */
-  public static final LanguageWork NONE = new LanguageWork(null, text -> null, () -> { }, () -> false);
+  public static final LanguageWork NONE = new LanguageWork(null, text -> null, text -> true, () -> { }, () -> false);
 
   private final WorkerExecutor workers;
   private final Function<String, Lang> detect;
+  private final Predicate<String> needsModel;
   private final Runnable warm;
   private final BooleanSupplier ready;
   private volatile boolean warming;
 
-  public LanguageWork(WorkerExecutor workers, Function<String, Lang> detect, Runnable warm, BooleanSupplier ready) {
+  /** {@code needsModel}: whether {@code detect} must load or ask the models for a text; if not, it answers at once. */
+  public LanguageWork(WorkerExecutor workers, Function<String, Lang> detect, Predicate<String> needsModel,
+                      Runnable warm, BooleanSupplier ready) {
     this.workers = workers;
     this.detect = detect;
+    this.needsModel = needsModel;
     this.warm = warm;
     this.ready = ready;
   }
@@ -59,6 +64,8 @@ public final class LanguageWork {
     String text = command instanceof Command.AddContribution a ? a.text()
         : command instanceof Command.EditContribution e ? e.text() : null;
     if (text == null || workers == null) return Future.succeededFuture(command);
+    // Most posts (plainly English, or too short to tell) are answered here, without a hop to the pool.
+    if (!needsModel.test(text)) return Future.succeededFuture(withLang(command, detect.apply(text)));
     if (!ready.getAsBoolean()) {
       warm();
       return Future.succeededFuture(command);
@@ -67,7 +74,11 @@ public final class LanguageWork {
     return Contexts.on(context, found.recover(err -> {
       LOG.warn("language detection failed: {}", err.toString());
       return Future.succeededFuture(null);
-    })).map(lang -> command instanceof Command.AddContribution a ? a.withLang(lang)
-        : ((Command.EditContribution) command).withLang(lang));
+    })).map(lang -> withLang(command, lang));
+  }
+
+  private static Command withLang(Command command, Lang lang) {
+    return command instanceof Command.AddContribution a ? a.withLang(lang)
+        : ((Command.EditContribution) command).withLang(lang);
   }
 }

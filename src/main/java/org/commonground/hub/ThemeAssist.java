@@ -85,8 +85,11 @@ final class ThemeAssist {
     Contexts.on(context, themes.run(() -> help.suggest(notes))).onComplete(ar -> {
       suggesting.remove(key);
       if (ar.failed()) {
-        LOG.warn("theme suggestions failed in workshop {}", workshopId, ar.cause());
-        m.send(ServerFrames.err(ref, Code.INTERNAL, "could not work out suggestions just now; please try again"));
+        // The engine loads on first use: if that is what failed, say so, as every later call will.
+        String unavailable = themes.help().unavailableReason();
+        if (unavailable == null) LOG.warn("theme suggestions failed in workshop {}", workshopId, ar.cause());
+        m.send(ServerFrames.err(ref, Code.INTERNAL,
+            unavailable != null ? unavailable : "could not work out suggestions just now; please try again"));
         return;
       }
       host.submit(m, ref, new Command.RecordSuggestions(ar.result()));

@@ -3,7 +3,9 @@ package org.commonground.language;
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import org.commonground.workshop.Lang;
 
@@ -11,10 +13,11 @@ import org.commonground.workshop.Lang;
  * Says whether a contribution is in Welsh or English, or that it cannot tell. Lingua, asked about these
  * two languages only (fewer models, fewer wrong guesses), with its n-gram models read from its own jar.
  *
- * <p>Blocking and not cheap: the first call loads the models (a second or more, and about 40 MB of heap
- * that stays), and each detection waits on Lingua's tasks in the common fork-join pool. Callers run it on a
- * worker thread, never on an event loop. Nothing is loaded until the first call, so a server nobody posts
- * to never pays for it. Thread-safe.
+ * <p>Most posts are plainly English and are answered at once, without the models ({@link PlainEnglish};
+ * {@link #needsModel} says which). Asking the models blocks and is not cheap: the first time loads them (a
+ * second or more, and about 40 MB of heap that stays), and each detection waits on Lingua's tasks in the
+ * common fork-join pool. Callers run those on a worker thread, never on an event loop. Nothing is loaded
+ * until asked for, so a server nobody posts to never pays for it. Thread-safe.
  */
 public final class WelshOrEnglish {
   /** Fewer letters than this say too little to tell ("ok", "te"). */
@@ -30,14 +33,39 @@ public final class WelshOrEnglish {
 
   private static volatile LanguageDetector detector;
 
+  /**
+   * The models' answers for texts asked about lately (the same greeting or reply is often posted again):
+   * at most {@link #REMEMBERED}, the longest unused dropped first (empty: the models were unsure).
+   */
+  static final int REMEMBERED = 512;
+  private static final Answers ANSWERS = new Answers();
+
   private WelshOrEnglish() {}
 
   /** {@link Lang#CY}, {@link Lang#EN}, or null when the text is too short or the model is unsure. */
   public static Lang detect(String text) {
+    if (!needsModel(text)) return text == null || letters(text) < MIN_LETTERS ? null : Lang.EN;
+    Optional<Lang> known = ANSWERS.get(text);
+    if (known != null) return known.orElse(null);
+    Lang found = askModels(text);
+    ANSWERS.put(text, Optional.ofNullable(found));
+    return found;
+  }
+
+  /** The models' answer, whatever the text (no short cut, nothing remembered; for tests and the benchmark). Blocks. */
+  public static Lang askModels(String text) {
     if (text == null || letters(text) < MIN_LETTERS) return null;
     SortedMap<Language, Double> values = detector().computeLanguageConfidenceValues(text);
     return decide(Map.of(Lang.CY, values.getOrDefault(Language.WELSH, 0.0),
         Lang.EN, values.getOrDefault(Language.ENGLISH, 0.0)), words(text) == 1);
+  }
+
+  /**
+   * Whether {@link #detect} must ask the models about {@code text}; when it need not, it answers at once
+   * (too short, or {@link PlainEnglish plainly English}) and a caller may call it on any thread.
+   */
+  public static boolean needsModel(String text) {
+    return text != null && letters(text) >= MIN_LETTERS && !PlainEnglish.is(text);
   }
 
   /** Whether the models are loaded: until then a caller that must not wait leaves the language unknown. */
@@ -90,5 +118,18 @@ public final class WelshOrEnglish {
       in = letter || (in && (text.charAt(i) == '\'' || text.charAt(i) == '\u2019' || text.charAt(i) == '-'));
     }
     return n;
+  }
+
+  /** A small LRU map, locked as a whole: it is touched once per detection, by at most a few workers. */
+  private static final class Answers {
+    private final LinkedHashMap<String, Optional<Lang>> map = new LinkedHashMap<>(64, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, Optional<Lang>> eldest) { return size() > REMEMBERED; }
+    };
+
+    /** The answer, or null when the text was not asked about lately. */
+    synchronized Optional<Lang> get(String text) { return map.get(text); }
+
+    synchronized void put(String text, Optional<Lang> lang) { map.put(text, lang); }
   }
 }

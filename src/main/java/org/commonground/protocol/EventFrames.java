@@ -1,8 +1,12 @@
 package org.commonground.protocol;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.vertx.core.buffer.Buffer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.commonground.workshop.Contribution;
 import org.commonground.workshop.Event;
 import org.commonground.workshop.Event.ContributionAdded;
@@ -37,10 +41,39 @@ public final class EventFrames {
   private EventFrames() {}
 
   public static Buffer encode(SequencedEvent e) {
+    // Most of a live workshop's events are posts and edits: written straight to bytes, with no tree between.
+    if (e.event() instanceof ContributionAdded a) return contributionFrame(e, a.contribution());
+    if (e.event() instanceof ContributionUpdated u) return contributionFrame(e, u.contribution());
+    return Json.buffer(tree(e));
+  }
+
+  /** The frame as a tree: every event but the two above, and the reference the streamed ones are tested against. */
+  static ObjectNode tree(SequencedEvent e) {
     ObjectNode frame = Json.object();
     frame.put("t", "ev").put("seq", e.seq()).put("ts", e.ts()).put("name", e.event().name()).put("by", shownBy(e));
     frame.set("data", data(e.event(), e.ts()));
-    return Json.buffer(frame);
+    return frame;
+  }
+
+  /** The same bytes {@link #tree} would give for a frame holding one contribution. */
+  private static Buffer contributionFrame(SequencedEvent e, Contribution c) {
+    ByteArrayBuilder out = new ByteArrayBuilder(512);
+    try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringField("t", "ev");
+      g.writeNumberField("seq", e.seq());
+      g.writeNumberField("ts", e.ts());
+      g.writeStringField("name", e.event().name());
+      g.writeStringField("by", shownBy(e));
+      g.writeObjectFieldStart("data");
+      g.writeFieldName("contribution");
+      Views.writeContribution(g, c);
+      g.writeEndObject();
+      g.writeEndObject();
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+    return Buffer.buffer(out.toByteArray());
   }
 
   /**

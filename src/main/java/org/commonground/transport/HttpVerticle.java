@@ -96,6 +96,13 @@ public final class HttpVerticle extends VerticleBase {
         // above ours: frames up to it are read and answered with 1009 by the session.
         .setMaxWebSocketFrameSize(config.limits().maxFrameBytes() * WIRE_HEADROOM)
         .setMaxWebSocketMessageSize(config.limits().maxFrameBytes() * WIRE_HEADROOM)
+        // No WebSocket compression (Vert.x offers it by default, and every browser asks for it): each
+        // broadcast is encoded once and its bytes written to every socket, where deflate would compress it
+        // again per socket, with a compressor's state kept per connection. Measured with a client that asks
+        // for it, as browsers do, the rooms load cost over three times the CPU per delivery (docs/performance.md).
+        // Frames are a few hundred bytes a second per workshop, so nobody's connection needs it.
+        .setPerMessageWebSocketCompressionSupported(false)
+        .setPerFrameWebSocketCompressionSupported(false)
         // Nothing read or written for this long closes any connection. It counts writes, so the pings
         // every WebSocket gets (limits.webSocketPingMs, which Limits keeps well inside it) keep a healthy
         // one open however quiet its user is.

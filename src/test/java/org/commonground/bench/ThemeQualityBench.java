@@ -397,8 +397,7 @@ public final class ThemeQualityBench {
         + "sentence of at most 8 words, else one of its sentences or clauses (a clause too long is split before "
         + "a word like \"until\" or \"because\", and the dependent piece dropped), never ending on a word like "
         + "\"until\", \"the\" or \"and\"; longer whole phrases (up to 14 words) only when no note has a short "
-        + "one. Until 2026-12-01 labels were six-word windows cut from long clauses (\"LGBTQ young people are at "
-        + "higher\", \"Before any questions\"). Labels do not change the ARI above. Welsh notes are grouped apart "
+        + "one. Labels do not change the ARI above. Welsh notes are grouped apart "
         + "(see docs/protocol.md, Extensions: Language); the dev set is English, so none of its figures move.\n\n");
     for (DevSet.Workshop w : dev.workshops()) {
       md.append("- ").append(w.name()).append(": ");

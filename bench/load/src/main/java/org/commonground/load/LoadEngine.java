@@ -1,0 +1,474 @@
+package org.commonground.load;
+
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.Context;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntFunction;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * The load generator: creates workshops and joins participants over HTTP, connects them over WebSockets,
+ * posts at a set rate per workshop, and counts what arrives where. Latencies (microseconds, post to
+ * delivery at every receiver, the sender included) go to an HdrHistogram {@link Recorder}; losses are
+ * posts acknowledged times receivers minus deliveries, plus any gap in a receiver's seqs.
+ *
+ * <p>Blocking methods are for the benchmark's main thread; the clients live on the tool's event loops.
+ */
+final class LoadEngine implements AutoCloseable {
+  static final int MAX_RECONNECTS = 50;
+  private static final Duration SETUP_TIMEOUT = Duration.ofMinutes(10);
+
+  final Vertx vertx;
+  private final List<Context> contexts;
+  private final HttpClient http;
+  final WebSocketClient wsClient;
+  final List<Integer> ports;
+  final long clockBase = System.nanoTime();
+  final List<Room> rooms = new ArrayList<>();
+  final List<LoadClient> clients = new ArrayList<>();
+  /** Errors other than a connection's loss are answered by resending the same ref (the web client's outbox). */
+  volatile boolean retryErrors;
+  private volatile boolean posting;
+
+  final LongAdder sent = new LongAdder();
+  final LongAdder acked = new LongAdder();
+  final LongAdder rejected = new LongAdder();
+  final LongAdder pending = new LongAdder();
+  final LongAdder deliveredCount = new LongAdder();
+  final LongAdder framesIn = new LongAdder();
+  final LongAdder duplicates = new LongAdder();
+  final LongAdder gaps = new LongAdder();
+  final LongAdder connectFailures = new LongAdder();
+  final LongAdder reconnects = new LongAdder();
+  final LongAdder gaveUp = new LongAdder();
+  final LongAdder resumed = new LongAdder();
+  final LongAdder notResumed = new LongAdder();
+  final LongAdder retriesWhileDown = new LongAdder();
+  final LongAdder liveClients = new LongAdder();
+  final LongAdder caughtUp = new LongAdder();
+  private final AtomicLong lastWelcome = new AtomicLong();
+  private final AtomicLong lastCaughtUp = new AtomicLong();
+  final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+  final Map<Short, LongAdder> closes = new ConcurrentHashMap<>();
+  final Recorder latency = new Recorder(3);
+
+  /** One workshop as the tool sees it. */
+  static final class Room {
+    final int index;
+    final String id;
+    final String joinCode;
+    final Context context;
+    final List<LoadClient> clients = new ArrayList<>();
+    final LongAdder sent = new LongAdder();
+    final LongAdder acked = new LongAdder();
+    final LongAdder delivered = new LongAdder();
+    volatile long maxSeq;
+    private long timer = -1;
+    private int next;
+
+    Room(int index, String id, String joinCode, Context context) {
+      this.index = index;
+      this.id = id;
+      this.joinCode = joinCode;
+      this.context = context;
+    }
+  }
+
+  /** {@code ports}: the node(s) to use; with several, each workshop's participants alternate between them. */
+  LoadEngine(List<Integer> ports, int eventLoops) {
+    this.ports = List.copyOf(ports);
+    this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops).setWorkerPoolSize(2));
+    List<Context> ctxs = Collections.synchronizedList(new ArrayList<>());
+    await(vertx.deployVerticle(() -> new AbstractVerticle() {
+      @Override
+      public void start() { ctxs.add(context); }
+    }, new DeploymentOptions().setInstances(eventLoops)), Duration.ofSeconds(30));
+    this.contexts = List.copyOf(ctxs);
+    this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(10_000).setKeepAlive(true),
+        new PoolOptions().setHttp1MaxSize(32));
+    this.wsClient = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(100_000)
+        .setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 26).setConnectTimeout(30_000)
+        // -Dload.deflate=true: offer permessage-deflate, as every browser does.
+        .setTryUsePerMessageCompression(Boolean.getBoolean("load.deflate")));
+  }
+
+  // ------------------------------------------------------------------ setup
+
+  /** Creates {@code workshops} workshops and joins {@code perWorkshop} participants to each over HTTP. */
+  List<Room> prepare(int workshops, int perWorkshop) {
+    int base = rooms.size();
+    Room[] made = new Room[workshops];
+    await(forEachLimited(workshops, 16, w -> {
+      int port = ports.get(0);
+      return post(port, "/api/workshops", new JsonObject().put("title", "Load " + (base + w))).map(b -> {
+        made[w] = new Room(base + w, b.getString("workshopId"), b.getString("joinCode"),
+            contexts.get((base + w) % contexts.size()));
+        return null;
+      });
+    }), SETUP_TIMEOUT);
+    String[][] tokens = new String[workshops][perWorkshop];
+    await(forEachLimited(workshops * perWorkshop, 32, i -> {
+      int w = i % workshops;
+      int p = i / workshops;
+      return post(ports.get(p % ports.size()), "/api/join",
+          new JsonObject().put("joinCode", made[w].joinCode).put("name", "Participant " + (p + 1)))
+          .map(b -> {
+            tokens[w][p] = b.getString("token");
+            return null;
+          });
+    }), SETUP_TIMEOUT);
+    List<Room> list = new ArrayList<>();
+    for (int w = 0; w < workshops; w++) {
+      Room r = made[w];
+      for (int p = 0; p < perWorkshop; p++) {
+        int n = clients.size();
+        LoadClient c = new LoadClient(this, r, n, tokens[w][p], ports.get(p % ports.size()),
+            contexts.get(n % contexts.size()));
+        r.clients.add(c);
+        clients.add(c);
+      }
+      list.add(r);
+    }
+    rooms.addAll(list);
+    return list;
+  }
+
+  /** Connects every client of these rooms (hello, welcome), a bounded number at a time. */
+  void connect(List<Room> list, int concurrency) {
+    List<LoadClient> all = new ArrayList<>();
+    for (Room r : list) all.addAll(r.clients);
+    await(forEachLimited(all.size(), concurrency, i -> connectWithRetry(all.get(i), 3)), SETUP_TIMEOUT);
+  }
+
+  private Future<Void> connectWithRetry(LoadClient c, int attempts) {
+    Promise<Void> p = Promise.promise();
+    c.context.runOnContext(v -> c.connect().onComplete(p));
+    return p.future().recover(err -> {
+      if (attempts <= 1) return Future.failedFuture(err);
+      Promise<Void> later = Promise.promise();
+      vertx.setTimer(500, t -> connectWithRetry(c, attempts - 1).onComplete(later));
+      return later.future();
+    });
+  }
+
+  private Future<JsonObject> post(int port, String path, JsonObject body) {
+    // A request that gets no answer fails after a minute instead of holding the whole setup to its bound.
+    RequestOptions o = new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(port)
+        .setURI(path).putHeader("Content-Type", "application/json").setIdleTimeout(60_000);
+    return http.request(o).compose(req -> req.send(body.encode()))
+        .compose(resp -> resp.body().compose(b -> resp.statusCode() == 201
+            ? Future.succeededFuture(new JsonObject(b))
+            : Future.failedFuture(path + " answered " + resp.statusCode() + ": " + b)));
+  }
+
+  /** Runs {@code op(0..n-1)} with at most {@code limit} in flight; fails with the first failure, after all ran. */
+  private Future<Void> forEachLimited(int n, int limit, IntFunction<Future<?>> op) {
+    Promise<Void> done = Promise.promise();
+    if (n == 0) return Future.succeededFuture();
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger running = new AtomicInteger(Math.min(limit, n));
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Runnable[] step = new Runnable[1];
+    step[0] = () -> {
+      int i = next.getAndIncrement();
+      if (i >= n) {
+        if (running.decrementAndGet() == 0) {
+          if (failure.get() == null) done.complete();
+          else done.fail(failure.get());
+        }
+        return;
+      }
+      Future<?> f;
+      try {
+        f = op.apply(i);
+      } catch (RuntimeException e) {
+        f = Future.failedFuture(e);
+      }
+      f.onComplete(ar -> {
+        if (ar.failed()) failure.compareAndSet(null, ar.cause());
+        step[0].run();
+      });
+    };
+    for (int k = 0; k < Math.min(limit, n); k++) step[0].run();
+    return done.future();
+  }
+
+  // ------------------------------------------------------------------ posting
+
+  /**
+   * Each room posts {@code perSecond} contributions a second from its participants in turn, paced on the
+   * room's context: every tick sends what the schedule owes by then, so rates above 1000/s work too.
+   */
+  void startPosting(List<Room> list, double perSecond) {
+    posting = true;
+    long tickMs = Math.max(1, Math.min(500, Math.round(1000 / perSecond)));
+    for (Room r : list) {
+      r.context.runOnContext(v -> {
+        long offset = 1 + ThreadLocalRandom.current().nextLong(tickMs);
+        r.timer = vertx.setTimer(offset, t0 -> {
+          if (!posting) return;
+          long start = System.nanoTime();
+          long[] count = {0};
+          r.timer = vertx.setPeriodic(tickMs, t -> {
+            if (!posting) {
+              vertx.cancelTimer(t);
+              return;
+            }
+            long owed = (long) ((System.nanoTime() - start) * perSecond / 1e9) - count[0];
+            for (long k = 0; k < owed; k++) {
+              LoadClient c = r.clients.get(r.next++ % r.clients.size());
+              c.context.runOnContext(x -> c.post());
+            }
+            count[0] += Math.max(0, owed);
+          });
+        });
+      });
+    }
+  }
+
+  void stopPosting() {
+    posting = false;
+    for (Room r : rooms) r.context.runOnContext(v -> {
+      if (r.timer >= 0) vertx.cancelTimer(r.timer);
+      r.timer = -1;
+    });
+  }
+
+  /** Posts acknowledged times the receivers of their room: what must be delivered. */
+  long expected() {
+    long e = 0;
+    for (Room r : rooms) e += r.acked.sum() * r.clients.size();
+    return e;
+  }
+
+  long lost() { return expected() - deliveredCount.sum(); }
+
+  /** Stops posting and waits until every post is answered and every acknowledged one delivered everywhere. */
+  Drain drain(Duration timeout) {
+    stopPosting();
+    long t0 = System.nanoTime();
+    long deadline = t0 + timeout.toNanos();
+    LoadProc.sleep(50);
+    while (System.nanoTime() < deadline) {
+      if (pending.sum() == 0 && deliveredCount.sum() >= expected()) break;
+      LoadProc.sleep(50);
+    }
+    LoadProc.sleep(200); // anything still in flight (a duplicate, say) shows up in the counts
+    return new Drain(pending.sum() == 0 && deliveredCount.sum() >= expected(),
+        (System.nanoTime() - t0) / 1_000_000, pending.sum(), expected() - deliveredCount.sum());
+  }
+
+  record Drain(boolean complete, long millis, long unanswered, long undelivered) {}
+
+  // ------------------------------------------------------------------ measuring
+
+  /** What happened in one measured window. */
+  record Window(double seconds, Histogram latency, long delivered, long posts, long acks, double serverCpu,
+                double redisCpu, double toolCpu, double othersCpu, double[] load, long serverRssKb,
+                List<Long> serverRssEachKb, long rejected, double serverUserCpu, double serverSystemCpu,
+                Map<String, Double> serverThreadCpu) {
+    double deliveredPerSecond() { return delivered / seconds; }
+
+    double serverCpuMicrosPerDelivered() { return delivered == 0 ? Double.NaN : serverCpu * 1e6 / delivered; }
+
+    double redisCpuMicrosPerDelivered() { return delivered == 0 ? Double.NaN : redisCpu * 1e6 / delivered; }
+  }
+
+  /** Measures a window of {@code duration}: deliveries, latencies, and the CPU of the given processes. */
+  Window window(Duration duration, List<Long> serverPids, List<Long> redisPids) {
+    long self = ProcessHandle.current().pid();
+    latency.getIntervalHistogram(); // forget what came before the window
+    long d0 = deliveredCount.sum();
+    long s0 = sent.sum();
+    long a0 = acked.sum();
+    long r0 = rejected.sum();
+    long sc0 = LoadProc.cpuTicks(serverPids);
+    long rc0 = LoadProc.cpuTicks(redisPids);
+    long tc0 = LoadProc.cpuTicks(self);
+    long m0 = LoadProc.machineBusyTicks();
+    long[] us0 = userSystem(serverPids);
+    Map<String, Long> th0 = threads(serverPids);
+    long t0 = System.nanoTime();
+    LoadProc.sleep(duration.toMillis());
+    Histogram h = latency.getIntervalHistogram();
+    long d1 = deliveredCount.sum();
+    long s1 = sent.sum();
+    long a1 = acked.sum();
+    long r1 = rejected.sum();
+    long sc1 = LoadProc.cpuTicks(serverPids);
+    long rc1 = LoadProc.cpuTicks(redisPids);
+    long tc1 = LoadProc.cpuTicks(self);
+    long m1 = LoadProc.machineBusyTicks();
+    long[] us1 = userSystem(serverPids);
+    Map<String, Long> th1 = threads(serverPids);
+    double secs = (System.nanoTime() - t0) / 1e9;
+    double tick = LoadProc.CLK_TCK;
+    double ours = (sc1 - sc0) + (rc1 - rc0) + (tc1 - tc0);
+    double others = Math.max(0, (m1 - m0) - ours) / tick / secs;
+    List<Long> rss = new ArrayList<>();
+    long rssSum = 0;
+    for (long pid : serverPids) {
+      long kb = LoadProc.rssKb(pid);
+      rss.add(kb);
+      rssSum += kb;
+    }
+    return new Window(secs, h, d1 - d0, s1 - s0, a1 - a0, (sc1 - sc0) / tick, (rc1 - rc0) / tick,
+        (tc1 - tc0) / tick, others, LoadProc.loadAverage(), rssSum, rss, r1 - r0, (us1[0] - us0[0]) / tick,
+        (us1[1] - us0[1]) / tick, threadSeconds(th0, th1, tick));
+  }
+
+  private static long[] userSystem(List<Long> pids) {
+    long[] sum = new long[2];
+    for (long pid : pids) {
+      long[] us = LoadProc.userSystemTicks(pid);
+      sum[0] += Math.max(0, us[0]);
+      sum[1] += Math.max(0, us[1]);
+    }
+    return sum;
+  }
+
+  private static Map<String, Long> threads(List<Long> pids) {
+    Map<String, Long> m = new TreeMap<>();
+    for (long pid : pids) LoadProc.threadTicks(pid).forEach((k, v) -> m.merge(k, v, Long::sum));
+    return m;
+  }
+
+  /** CPU seconds per kind of thread in the window, largest first. */
+  private static Map<String, Double> threadSeconds(Map<String, Long> before, Map<String, Long> after, double tick) {
+    Map<String, Double> m = new java.util.LinkedHashMap<>();
+    after.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), (e.getValue() - before.getOrDefault(e.getKey(), 0L)) / tick))
+        .filter(e -> e.getValue() > 0)
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .forEach(e -> m.put(e.getKey(), e.getValue()));
+    return m;
+  }
+
+  void delivered(Room room, long micros) {
+    room.delivered.increment();
+    deliveredCount.increment();
+    latency.recordValue(Math.max(0, micros));
+  }
+
+  void error(String code) {
+    errors.computeIfAbsent(code == null ? "?" : code, k -> new LongAdder()).increment();
+  }
+
+  void unexpectedClose(Short code) {
+    closes.computeIfAbsent(code == null ? (short) -1 : code, k -> new LongAdder()).increment();
+  }
+
+  void welcomed() { lastWelcome.accumulateAndGet(System.nanoTime(), Math::max); }
+
+  void caughtUp(LoadClient c) {
+    caughtUp.increment();
+    lastCaughtUp.accumulateAndGet(System.nanoTime(), Math::max);
+  }
+
+  // ------------------------------------------------------------------ storm
+
+  record Storm(int clients, boolean allBack, long allWelcomedMs, long allCaughtUpMs, long resumed, long notResumed) {}
+
+  /**
+   * Drops every connection at once (each closes with 1001, as a lost network or a reload would look to the
+   * server), each coming back after a random delay under {@code jitterMs} with resume; waits until all are
+   * welcomed again and have caught up with the seq their workshop had reached.
+   */
+  Storm storm(long jitterMs, Duration timeout) {
+    long res0 = resumed.sum();
+    long not0 = notResumed.sum();
+    caughtUp.reset();
+    long t0 = System.nanoTime();
+    for (Room r : rooms) {
+      long target = r.maxSeq;
+      for (LoadClient c : r.clients) {
+        long delay = jitterMs <= 0 ? 0 : ThreadLocalRandom.current().nextLong(jitterMs);
+        c.context.runOnContext(v -> {
+          c.catchUpTo = target;
+          c.drop(delay);
+        });
+      }
+    }
+    int n = clients.size();
+    long deadline = t0 + timeout.toNanos();
+    LoadProc.sleep(20);
+    while (System.nanoTime() < deadline) {
+      if (liveClients.sum() == n && caughtUp.sum() == n) break;
+      LoadProc.sleep(10);
+    }
+    boolean back = liveClients.sum() == n && caughtUp.sum() == n;
+    return new Storm(n, back, (lastWelcome.get() - t0) / 1_000_000, (lastCaughtUp.get() - t0) / 1_000_000,
+        resumed.sum() - res0, notResumed.sum() - not0);
+  }
+
+  // ------------------------------------------------------------------ reporting helpers
+
+  Map<String, Long> errorCounts() {
+    Map<String, Long> m = new TreeMap<>();
+    errors.forEach((k, v) -> m.put(k, v.sum()));
+    return m;
+  }
+
+  Map<String, Long> closeCounts() {
+    Map<String, Long> m = new TreeMap<>();
+    closes.forEach((k, v) -> m.put(Short.toString(k), v.sum()));
+    return m;
+  }
+
+  @Override
+  public void close() {
+    stopPosting();
+    List<Future<Void>> fs = new ArrayList<>();
+    for (LoadClient c : clients) {
+      Promise<Void> p = Promise.promise();
+      c.context.runOnContext(v -> c.finish().onComplete(p));
+      fs.add(p.future());
+    }
+    try {
+      await(Future.join(fs), Duration.ofSeconds(30));
+    } catch (RuntimeException e) {
+      // closing is best effort
+    }
+    try {
+      await(vertx.close(), Duration.ofSeconds(30));
+    } catch (RuntimeException e) {
+      // as above
+    }
+  }
+
+  static <T> T await(Future<T> f, Duration timeout) {
+    try {
+      return f.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+    } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("timed out after " + timeout, e);
+    }
+  }
+}

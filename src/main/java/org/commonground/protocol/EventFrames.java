@@ -161,7 +161,7 @@ public final class EventFrames {
       ArrayNode actions = d.putArray("actions");
       c.actions().forEach(a -> actions.add(Views.action(a)));
     } else if (event instanceof WorkshopEnded) {
-      // {} as PROTOCOL.md says; workshop.updated is not sent, the status is implied.
+      // {} as docs/protocol.md says; workshop.updated is not sent, the status is implied.
     } else {
       throw new IllegalArgumentException("no frame for " + event.name());
     }

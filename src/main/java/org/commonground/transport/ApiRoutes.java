@@ -24,7 +24,7 @@ import org.commonground.workshop.Actor;
 import org.commonground.workshop.Command;
 import org.commonground.workshop.Role;
 
-/** The REST side of PROTOCOL.md: create (CreateRoute), join, co-facilitators, the QR code, reports, deletion. */
+/** The REST side of docs/protocol.md: create (CreateRoute), join, co-facilitators, the QR code, reports, deletion. */
 final class ApiRoutes {
   private final AppConfig config;
   private final WorkshopStore store;

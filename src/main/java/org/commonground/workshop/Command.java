@@ -10,7 +10,7 @@ import java.util.LinkedHashSet;
  * {@link Workshop#decide}.
  */
 public sealed interface Command {
-  /** The wire name of the command (PROTOCOL.md), for logs and errors. */
+  /** The wire name of the command (docs/protocol.md), for logs and errors. */
   String commandName();
 
   /**

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The built-in agendas PROTOCOL.md names, in plain words: part names a participant understands and a
+ * The built-in agendas docs/protocol.md names, in plain words: part names a participant understands and a
  * prompt per part saying what to write, for a reading age of 9 to 11 (carers and experts by experience
  * read them on a phone, mid-workshop). The Welsh is written as a Welsh speaker would say it, not
  * translated word for word. The template names stay as they are: clients and scripts use them.

@@ -317,7 +317,7 @@ class AgendaE2ETest {
       ok(k.call("ready.set", new JsonObject().put("ready", true)));
       ok(fac.call("phase.start", new JsonObject()));
       assertThat(node.welcome(vertx, kim).getJsonObject("state").getInteger("readyCount"))
-          .as("phase.start resets ready flags, as PROTOCOL.md's facilitator table says").isZero();
+          .as("phase.start resets ready flags, as docs/protocol.md's facilitator table says").isZero();
       ok(s.call("ready.set", new JsonObject().put("ready", true)));
       long started = ok(k.call("ready.set", new JsonObject().put("ready", true))).getLong("seq");
       long moved = ok(fac.call("phase.next", new JsonObject())).getLong("seq");

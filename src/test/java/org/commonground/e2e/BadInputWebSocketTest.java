@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Bad frames on the WebSocket with the shipped limits: each gets the code PROTOCOL.md names, and the
+ * Bad frames on the WebSocket with the shipped limits: each gets the code docs/protocol.md names, and the
  * connection, the workshop and the other people in it carry on.
  */
 @ExtendWith(VertxExtension.class)

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The REST API with bad and edge-case requests, on a node with the shipped settings (no organiser key).
- * Every error is {"error":{"code","message"}} with the status PROTOCOL.md gives, and none leaves a trace.
+ * Every error is {"error":{"code","message"}} with the status docs/protocol.md gives, and none leaves a trace.
  */
 @ExtendWith(VertxExtension.class)
 class HttpApiTest {

@@ -288,7 +288,7 @@ final class LoadReport {
     }
 
     // ---------------------------------------------------------------- targets
-    s.append("### Targets (DESIGN.md, issue 15)\n\n| target | measured | verdict |\n|---|---|---|\n");
+    s.append("### Targets\n\n| target | measured | verdict |\n|---|---|---|\n");
     for (String sc : List.of("rooms", "rooms-20s", "plenary")) {
       JsonObject sv = read(results, sc + "-server");
       JsonObject bare = read(results, sc + "-bare");

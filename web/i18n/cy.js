@@ -282,7 +282,7 @@ export default {
     parking: 'Maes parcio',
     people: 'Pobl',
     invite: 'Gwahodd',
-    actions: 'Camau gweithredu',
+    actions: 'Camau',
     meetings: 'Cyfarfodydd',
     finish: 'Gorffen',
   },

@@ -198,17 +198,17 @@ final class LiveWorkshop {
    * acks that were waiting for this event follow in their own tasks, so always after it.
    */
   private void deliver(long seq, Buffer frame) {
-    Map<Context, List<Member>> byLoop = new IdentityHashMap<>(8);
+    Map<Object, List<Member>> byLoop = new IdentityHashMap<>(8);
     List<Member> withAcks = null;
     for (Member m : members) {
       if (!m.accept(seq)) continue;
-      byLoop.computeIfAbsent(m.eventLoop, c -> new ArrayList<>()).add(m);
+      byLoop.computeIfAbsent(m.loopKey(), c -> new ArrayList<>()).add(m);
       if (m.cursor.hasPendingAcks()) {
         if (withAcks == null) withAcks = new ArrayList<>();
         withAcks.add(m);
       }
     }
-    byLoop.forEach((loop, batch) -> loop.runOnContext(v -> {
+    byLoop.forEach((loop, batch) -> batch.get(0).socketContext.runOnContext(v -> {
       String text = TextFrames.text(frame);
       for (Member m : batch) m.writeLive(text);
     }));

@@ -2,7 +2,6 @@ package org.commonground.hub;
 
 import org.commonground.protocol.CloseCode;
 import io.vertx.core.Context;
-import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.List;
@@ -21,11 +20,13 @@ public final class Member {
   final ServerWebSocket socket;
   final Context socketContext;
   /**
-   * The event loop the socket lives on. Each request gets its own (duplicated) context, so grouping a
-   * broadcast by {@code socketContext} would make one task per socket; grouped by this, it is one task
-   * per event loop.
+   * The thread of the event loop the socket lives on, once the socket's context has run a task (null
+   * until then). Each request gets its own (duplicated) context, so grouping a broadcast by
+   * {@code socketContext} would make one task per socket; grouped by this thread, it is one task per
+   * event loop. Any of a group's contexts runs the task on that same thread, and the loop runs its
+   * tasks in the order given, so a socket's frames stay in order whichever context carries them.
    */
-  final Context eventLoop;
+  private volatile Thread loopThread;
   final TokenGrant grant;
   final You you;
   /** How far it has been sent the log, and its acks waiting for their events (on the workshop's context). */
@@ -36,13 +37,19 @@ public final class Member {
   Member(ServerWebSocket socket, Context socketContext, TokenGrant grant, You you, HubMetrics metrics) {
     this.socket = socket;
     this.socketContext = socketContext;
-    this.eventLoop = ((ContextInternal) socketContext).unwrap();
+    socketContext.runOnContext(v -> loopThread = Thread.currentThread());
     this.grant = grant;
     this.you = you;
     this.metrics = metrics;
   }
 
   public TokenGrant grant() { return grant; }
+
+  /** What to group this member's broadcasts by: its event loop's thread, or itself until that is known. */
+  Object loopKey() {
+    Thread t = loopThread;
+    return t != null ? t : this;
+  }
 
   /** Whether a live event goes to this member (see {@link Cursor#accept}); the caller writes the frame. */
   boolean accept(long seq) {

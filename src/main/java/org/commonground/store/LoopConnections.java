@@ -1,10 +1,7 @@
 package org.commonground.store;
 
-import io.netty.channel.EventLoop;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.internal.ContextInternal;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
@@ -40,7 +37,9 @@ public final class LoopConnections implements Redis {
   private final Redis pool;
   private final long connectTimeoutMs;
   /** Each entry is read and written only on its own event loop. */
-  private final Map<EventLoop, Slot> slots = new ConcurrentHashMap<>();
+  // Keyed by the event loop's thread: one thread is one event loop for its whole life, and the thread
+  // is what the public API lets us name.
+  private final Map<Thread, Slot> slots = new ConcurrentHashMap<>();
 
   /**
    * {@code connectTimeoutMs}: how long a loop waits for its connection to be made (a Redis that accepts
@@ -74,9 +73,8 @@ public final class LoopConnections implements Redis {
 
   /** The current event loop's slot, or null off event loops. */
   private Slot slotHere() {
-    Context current = Vertx.currentContext();
-    if (!(current instanceof ContextInternal ctx) || !ctx.isEventLoopContext() || !ctx.inThread()) return null;
-    return slots.computeIfAbsent(ctx.nettyEventLoop(), loop -> new Slot());
+    if (!Context.isOnEventLoopThread()) return null;
+    return slots.computeIfAbsent(Thread.currentThread(), loop -> new Slot());
   }
 
   /** One event loop's connection: made, shared by every request of the loop, replaced once it fails. */

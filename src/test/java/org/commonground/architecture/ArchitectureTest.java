@@ -47,9 +47,9 @@ class ArchitectureTest {
   }
 
   @Test
-  @DisplayName("no Vert.x internal API (.impl. packages) is used")
+  @DisplayName("no Vert.x internal API (.impl. or .internal. packages) is used")
   void noVertxImpl() throws IOException {
-    assertThat(violations("", Pattern.compile("^io\\.vertx\\..*\\.impl\\."))).isEmpty();
+    assertThat(violations("", Pattern.compile("^io\\.vertx\\..*\\.(impl|internal)\\."))).isEmpty();
   }
 
   @Test

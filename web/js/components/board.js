@@ -53,8 +53,12 @@ export function createBoard(ctx, { cockpit = false } = {}) {
   const mergeBtn = h('button', { type: 'button', class: 'secondary small', id: 'merge-open', hidden: true,
     'aria-haspopup': 'dialog', onclick: () => ctx.openMerge?.(mergeBtn) });
   const themeList = h('ul', { class: 'themes', 'aria-labelledby': 'themes-heading' });
+  const mergeOpen = h('p', { class: 'merge-open' }, mergeBtn);
+  // In the console's board pane the themes' posts come first, so the newest are on the first screen
+  // beside a video call; the way to make and merge themes follows them.
   const themesSection = h('section', { class: 'board-section', 'aria-labelledby': 'themes-heading' },
-    themesHeading, themesHint, newThemeForm, h('p', { class: 'merge-open' }, mergeBtn), themeList);
+    ...(cockpit ? [themesHeading, themeList, themesHint, newThemeForm, mergeOpen]
+      : [themesHeading, themesHint, newThemeForm, mergeOpen, themeList]));
 
   const looseHeading = h('h2', { id: 'loose-heading', tabindex: '-1' });
   const looseEmpty = h('p', { class: 'empty' });

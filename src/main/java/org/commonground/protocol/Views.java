@@ -33,11 +33,18 @@ public final class Views {
     return n;
   }
 
+  /**
+   * Who a contribution is by, as every view shows it: no one for an anonymous post, and no one for an
+   * item carried from an earlier meeting (who it was by rides in onBehalfOf).
+   */
+  static String shownAuthor(Contribution c) {
+    return c.anonymous() || org.commonground.workshop.Carry.AUTHOR.equals(c.author()) ? null : c.author();
+  }
+
   public static ObjectNode contribution(Contribution c) {
     ObjectNode n = Json.object();
     n.put("id", c.id()).put("phase", c.phase()).put("kind", c.kind().wire()).put("text", c.text());
-    // A carried item's author is no one in this meeting: who it was by rides in onBehalfOf.
-    n.put("author", c.anonymous() || org.commonground.workshop.Carry.AUTHOR.equals(c.author()) ? null : c.author());
+    n.put("author", shownAuthor(c));
     n.put("group", c.anonymous() ? null : c.group());
     n.put("anonymous", c.anonymous());
     if (c.scribedFor() != null) {
@@ -66,7 +73,7 @@ public final class Views {
     g.writeNumberField("phase", c.phase());
     g.writeStringField("kind", c.kind().wire());
     g.writeStringField("text", c.text());
-    g.writeStringField("author", c.anonymous() ? null : c.author());
+    g.writeStringField("author", shownAuthor(c));
     g.writeStringField("group", c.anonymous() ? null : c.group());
     g.writeBooleanField("anonymous", c.anonymous());
     if (c.scribedFor() != null) {

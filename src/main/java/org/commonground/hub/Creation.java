@@ -24,7 +24,7 @@ import org.commonground.workshop.WorkshopState;
 public final class Creation {
   private static final int CODE_ATTEMPTS = 8;
   /** The creating facilitator: the first participant of every workshop. */
-  private static final Actor CREATOR = new Actor("p1", Role.FACILITATOR);
+  private static final Actor CREATOR = new Actor(Workshop.CREATOR_ID, Role.FACILITATOR);
 
   public record Created(String workshopId, String joinCode, NewToken facilitator, NewToken display) {}
 

@@ -5,7 +5,7 @@ import java.util.Map;
 /** Creating a workshop: seq 1 of its log, with the facilitator who created it as its first participant. */
 final class CreationRules {
   /** The creating facilitator's participant id: the first of every workshop. */
-  static final String FIRST_PARTICIPANT = "p1";
+  static final String FIRST_PARTICIPANT = Workshop.CREATOR_ID;
 
   private CreationRules() {}
 

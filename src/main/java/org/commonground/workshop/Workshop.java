@@ -44,6 +44,9 @@ import org.pcollections.TreePVector;
  * {@link FacilitationRules}, {@link ThemeRules}, {@link SeriesRules}.
  */
 public final class Workshop {
+  /** The creating facilitator's participant id: the first of every workshop, and its first token's. */
+  public static final String CREATOR_ID = "p1";
+
   private Workshop() {}
 
   public static Decision decide(WorkshopState s, Command cmd, Actor actor, long now) {

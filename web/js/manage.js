@@ -1,7 +1,7 @@
 // What the facilitator console works out without a DOM, so it is unit tested: the people it lists
 // (and whom it offers to remove), the checks before a theme merge, the links it shows, and the
 // links this browser keeps for a workshop it created.
-import { KEYS, normalizeCode, probeStorage } from './storage.js';
+import { KEYS, keysIn, normalizeCode, probeStorage, readJson, writeJson } from './storage.js';
 import { LIMITS } from './wire.js';
 
 /** Storage key prefix for a workshop's links (KEYS.links). */
@@ -58,40 +58,30 @@ export function browserStorage() {
 export function rememberLinks(storage, workshopId, links, now = Date.now()) {
   const display = safeDisplayPath(links?.display);
   if (!storage || !workshopId || !display) return false;
-  try {
-    forgetOldLinks(storage, now);
-    storage.setItem(KEYS.links(workshopId), JSON.stringify({ display, savedAt: now }));
-    return true;
-  } catch {
-    return false; // storage full or off: the link was still shown once
-  }
+  forgetOldLinks(storage, now);
+  // Never for a workshop this page has forgotten; a full or broken storage only loses the link, which
+  // was still shown once.
+  return writeJson(storage, KEYS.links(workshopId), { display, savedAt: now });
 }
 
 /** The links kept for this workshop in this browser: `{display}` or null. */
 export function recallLinks(storage, workshopId, now = Date.now()) {
   if (!storage || !workshopId) return null;
-  try {
-    const kept = JSON.parse(storage.getItem(KEYS.links(workshopId)) ?? 'null');
-    const display = safeDisplayPath(kept?.display);
-    if (!display || !(now - Number(kept.savedAt) < LINKS_KEEP_MS)) return null;
-    return { display };
-  } catch {
-    return null;
-  }
+  const kept = readJson(storage, KEYS.links(workshopId), null);
+  const display = safeDisplayPath(kept?.display);
+  if (!display || !(now - Number(kept.savedAt) < LINKS_KEEP_MS)) return null;
+  return { display };
 }
 
 /** Drops kept links older than LINKS_KEEP_MS (and any that cannot be read). */
 export function forgetOldLinks(storage, now = Date.now()) {
-  if (!storage || typeof storage.key !== 'function') return;
-  const keys = [];
-  for (let i = 0; i < storage.length; i++) {
-    const k = storage.key(i);
-    if (k && k.startsWith(LINKS_PREFIX)) keys.push(k);
-  }
-  for (const k of keys) {
-    let savedAt = NaN;
-    try { savedAt = Number(JSON.parse(storage.getItem(k)).savedAt); } catch { /* unreadable: drop */ }
-    if (!(now - savedAt < LINKS_KEEP_MS)) storage.removeItem(k);
+  if (!storage) return;
+  for (const k of keysIn(storage)) {
+    if (!k.startsWith(LINKS_PREFIX)) continue;
+    const savedAt = Number(readJson(storage, k, null)?.savedAt);
+    if (!(now - savedAt < LINKS_KEEP_MS)) {
+      try { storage.removeItem(k); } catch { /* unwritable: nothing to drop */ }
+    }
   }
 }
 

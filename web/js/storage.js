@@ -97,14 +97,19 @@ export function readJson(storage, key, fallback) {
   }
 }
 
-/** Writes JSON; null removes the key. Never writes a key of a workshop this page has forgotten. */
+/**
+ * Writes JSON; null removes the key. Never writes a key of a workshop this page has forgotten.
+ * Returns whether the storage now holds what was asked (false when sealed, full or unavailable).
+ */
 export function writeJson(storage, key, value) {
-  if (value != null && isSealed(key, value)) return;
+  if (value != null && isSealed(key, value)) return false;
   try {
     if (value == null) storage.removeItem(key);
     else storage.setItem(key, JSON.stringify(value));
+    return true;
   } catch (e) {
     console.warn('Common Ground: could not save to storage', key, e);
+    return false;
   }
 }
 

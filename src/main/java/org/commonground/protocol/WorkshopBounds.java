@@ -13,6 +13,12 @@ public final class WorkshopBounds {
   private WorkshopBounds() {}
 
   public static final int TITLE = 200;
+  /**
+   * Meetings in one series. Starting the next meeting tells every earlier one, and the outcomes page reads
+   * them all, so the work per request grows with this; at the bound the next meeting is refused (400)
+   * and nothing is created. Fifty is four years of monthly meetings.
+   */
+  public static final int SERIES_MEETINGS = 50;
   public static final int PHASES = 20;
   public static final int PHASE_TITLE = 120;
   public static final int PHASE_PROMPT = 500;

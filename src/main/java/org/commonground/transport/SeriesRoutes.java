@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import org.commonground.hub.Hub;
 import org.commonground.hub.Outcome;
+import org.commonground.protocol.WorkshopBounds;
 import org.commonground.protocol.Args;
 import org.commonground.protocol.ProtocolException;
 import org.commonground.protocol.WorkshopSpecs;
@@ -77,6 +78,10 @@ final class SeriesRoutes {
           WorkshopSpecs.Spec spec;
           String date;
           try {
+            if (prev.series() != null && prev.series().meetings().size() >= WorkshopBounds.SERIES_MEETINGS) {
+              throw ProtocolException.invalid("this series already has " + WorkshopBounds.SERIES_MEETINGS
+                  + " meetings, the most one series can have: start a new workshop instead");
+            }
             body = ApiRoutes.body(ctx);
             spec = spec(body, prev);
             date = date(new Args(body).optString("date"));

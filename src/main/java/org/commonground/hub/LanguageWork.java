@@ -51,7 +51,11 @@ public final class LanguageWork {
     workers.executeBlocking(() -> {
       warm.run();
       return null;
-    }, false).onFailure(err -> LOG.warn("language detection could not load: {}", err.toString()));
+    }, false).onFailure(err -> {
+      LOG.warn("language detection could not load: {}", err.toString());
+      // A later workshop or post tries again; until then posts go out with their language unknown.
+      warming = false;
+    });
   }
 
   /**

@@ -330,7 +330,10 @@ final class LiveWorkshop {
       themeAssist.suggest(m, ref, actor, g);
       return;
     }
-    // The text's language is found first (off this loop), so the stored event carries it.
+    // The text's language is found first (off this loop), so the stored event carries it. Inside the queue
+    // on purpose: it keeps at most one detection per workshop in the language pool, which is what bounds
+    // that pool's queue; the cost is that a post needing the models holds this workshop's next commands
+    // for the hop and well under a millisecond of detection.
     commands.enqueue(() -> languages.labelled(context, command)
         .compose(c -> commands.execute(actor, ref, c, d -> List.of())).map(outcome -> {
       if (outcome instanceof Outcome.Ack a) {

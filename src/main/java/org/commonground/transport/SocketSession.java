@@ -194,6 +194,9 @@ final class SocketSession implements Heartbeats.Beating {
       error(c.ref(), Code.INVALID, "say hello first");
       return;
     }
+    // Not the per-person rate (the live workshop keeps that, over all of a person's sockets): this one
+    // bounds what a single socket costs before its commands reach a workshop at all (decoding, and the
+    // error frames for commands that are refused here), with the same numbers.
     if (!bucket.tryTake(System.nanoTime())) {
       error(c.ref(), Code.RATE_LIMITED, "too many commands; slow down");
       return;

@@ -161,6 +161,14 @@ final class Browser implements AutoCloseable {
   /** Confirm dialogs answer yes (the test is the person saying yes). */
   void confirmYes() { js("window.confirm = () => true"); }
 
+  /** Joins by a join link as {@code name}, as a new person would, and waits for the workshop's first part. */
+  void join(String joinUrl, String name) {
+    go(joinUrl);
+    type("join-name", name);
+    click("join-submit");
+    waitText(".phase-name", "Part 1 of 3");
+  }
+
   /** A full-page PNG at the current width, for docs/screenshots. */
   void screenshot(Path file) {
     Number height = (Number) js("return Math.min(document.documentElement.scrollHeight, 4000)");

@@ -131,10 +131,7 @@ class JoiningInBrowsersTest {
       p.type("join-name", "Jo");
       p.click("join-submit");
       p.waitText("#join-error", "No workshop has that code.");
-      p.go(node.url() + "/j/" + newCode.replace("-", ""));
-      p.type("join-name", "Jo");
-      p.click("join-submit");
-      p.waitText(".phase-name", "Part 1 of 3");
+      p.join(node.url() + "/j/" + newCode.replace("-", ""), "Jo");
       f.click("tab-people");
       f.waitText(".people", "Jo");
     }

@@ -36,10 +36,7 @@ class ParticipantInBrowsersTest {
     String joinPath = node.url() + "/j/" + w.joinCode().replace("-", "");
     List<String> violations = new ArrayList<>();
     try (Browser p = new Browser("participant", 390, 844)) {
-      p.go(joinPath);
-      p.type("join-name", "Sam");
-      p.click("join-submit");
-      p.waitText(".phase-name", "Part 1 of 3");
+      p.join(joinPath, "Sam");
       p.select("compose-kind", "A question");
       p.type("compose-text", "Who do I call at night?");
       p.click("compose-submit");
@@ -142,10 +139,7 @@ class ParticipantInBrowsersTest {
     String joinPath = node.url() + "/j/" + w.joinCode().replace("-", "");
     List<String> violations = new ArrayList<>();
     try (Browser p = new Browser("participant", 390, 844)) {
-      p.go(joinPath);
-      p.type("join-name", "Sam");
-      p.click("join-submit");
-      p.waitText(".phase-name", "Part 1 of 3");
+      p.join(joinPath, "Sam");
       try (WsClient fac = node.join(vertx, w.facilitatorToken())) {
         fac.call("theme.create", new JsonObject().put("label",
             "Getting to hospital appointments on time when you live in a village without a bus"));

@@ -113,10 +113,7 @@ class SharedDeviceInBrowsersTest {
     String joinPath = "/j/" + w.joinCode().replace("-", "");
     List<String> violations = new ArrayList<>();
     try (Browser p = new Browser("participant on a shared tablet", 390, 844)) {
-      p.go(node.url() + joinPath);
-      p.type("join-name", "Sam");
-      p.click("join-submit");
-      p.waitText(".phase-name", "Part 1 of 3");
+      p.join(node.url() + joinPath, "Sam");
       // What someone leaves behind: a post of theirs, a poll answer, an edit half done, and, with the
       // connection gone, a post not sent yet and a thought half written.
       p.type("compose-text", "Respite care is hard to find");

@@ -32,6 +32,8 @@ final class LoadClient {
   final Context context;
 
   private WebSocket ws;
+  /** Set on the Socket.IO target: this connection's frames travel inside Socket.IO packets. */
+  private LoadSocketIo sio;
   private boolean live;
   /** Set while the tool itself closes the socket on purpose (a storm drop, or the end). */
   private boolean closing;
@@ -62,7 +64,7 @@ final class LoadClient {
     welcomed = Promise.promise();
     Promise<Void> p = welcomed;
     closing = false;
-    WebSocketConnectOptions o = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws");
+    WebSocketConnectOptions o = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(engine.socketIo ? LoadSocketIo.PATH : "/ws");
     engine.wsClient.connect(o).onComplete(ar -> {
       if (ar.failed()) {
         engine.connectFailures.increment();
@@ -71,12 +73,14 @@ final class LoadClient {
       }
       WebSocket s = ar.result();
       ws = s;
-      s.textMessageHandler(this::onText);
+      sio = engine.socketIo ? new LoadSocketIo(s, this::onText) : null;
+      s.textMessageHandler(sio != null ? sio::receive : this::onText);
       s.exceptionHandler(err -> { });
       s.closeHandler(v -> onClose(s));
       JsonObject hello = new JsonObject().put("t", "hello").put("token", token);
       if (epoch != null) hello.put("resume", new JsonObject().put("epoch", epoch).put("seq", lastSeq));
-      s.writeTextMessage(hello.encode());
+      if (sio != null) sio.hello(hello.encode());
+      else s.writeTextMessage(hello.encode());
     });
     return p.future();
   }
@@ -92,7 +96,12 @@ final class LoadClient {
     room.sent.increment();
     engine.sent.increment();
     engine.pending.increment();
-    if (live) ws.writeTextMessage(frame);
+    if (live) send(frame);
+  }
+
+  private void send(String frame) {
+    if (sio != null) sio.send(frame);
+    else ws.writeTextMessage(frame);
   }
 
   /** Drops the connection as a lost network or a reload would, and comes back after {@code delayMs} with resume. */
@@ -169,7 +178,7 @@ final class LoadClient {
     live = true;
     engine.liveClients.increment();
     engine.welcomed();
-    for (String frame : outbox.values()) ws.writeTextMessage(frame);
+    for (String frame : outbox.values()) send(frame);
     checkCaughtUp();
     welcomed.tryComplete();
   }
@@ -222,7 +231,7 @@ final class LoadClient {
       // As the web client does: the same ref again shortly; refs make it apply once.
       String frame = outbox.get(ref);
       context.owner().setTimer(300, t -> {
-        if (live && outbox.containsKey(ref)) ws.writeTextMessage(frame);
+        if (live && outbox.containsKey(ref)) send(frame);
         else if (!live) engine.retriesWhileDown.increment();
       });
       return;

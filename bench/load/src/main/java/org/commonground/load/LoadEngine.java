@@ -49,6 +49,7 @@ final class LoadEngine implements AutoCloseable {
   private final HttpClient http;
   final WebSocketClient wsClient;
   final List<Integer> ports;
+  final boolean socketIo;
   final long clockBase = System.nanoTime();
   final List<Room> rooms = new ArrayList<>();
   final List<LoadClient> clients = new ArrayList<>();
@@ -102,6 +103,12 @@ final class LoadEngine implements AutoCloseable {
 
   /** {@code ports}: the node(s) to use; with several, each workshop's participants alternate between them. */
   LoadEngine(List<Integer> ports, int eventLoops) {
+    this(ports, eventLoops, false);
+  }
+
+  /** {@code socketIo}: the frames travel inside Socket.IO packets ({@link LoadSocketIo}), to bench/socketio. */
+  LoadEngine(List<Integer> ports, int eventLoops, boolean socketIo) {
+    this.socketIo = socketIo;
     this.ports = List.copyOf(ports);
     this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops).setWorkerPoolSize(2));
     List<Context> ctxs = Collections.synchronizedList(new ArrayList<>());

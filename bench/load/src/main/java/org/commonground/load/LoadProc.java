@@ -165,6 +165,45 @@ final class LoadProc implements AutoCloseable {
     return p;
   }
 
+  /**
+   * Why the Socket.IO target cannot run here (no node on PATH, or bench/socketio's modules not installed:
+   * bench/run.sh runs {@code npm ci --prefix bench/socketio}), or null if it can.
+   */
+  static String socketIoMissing(Path projectDir) {
+    Path dir = projectDir.resolve("bench/socketio");
+    if (!Files.isRegularFile(dir.resolve("server.js"))) return "no " + dir.resolve("server.js");
+    if (!Files.isDirectory(dir.resolve("node_modules/socket.io"))
+        || !Files.isDirectory(dir.resolve("node_modules/@socket.io/redis-adapter"))) {
+      return "its modules are not installed (npm ci --prefix bench/socketio)";
+    }
+    try {
+      Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) return "node --version failed";
+      return null;
+    } catch (IOException e) {
+      return "no node on PATH";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted";
+    }
+  }
+
+  /** The Socket.IO 4 comparison server, bench/socketio/server.js, with node from PATH. */
+  static LoadProc socketIo(Path projectDir, int port, String redisUrl, Path workDir) throws IOException {
+    Files.createDirectories(workDir);
+    Path dir = projectDir.resolve("bench/socketio");
+    List<String> cmd = List.of("node", dir.resolve("server.js").toAbsolutePath().toString(), Integer.toString(port),
+        redisUrl);
+    Path log = workDir.resolve("socketio.log");
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    pb.environment().put("NODE_ENV", "production");
+    LoadProc p = new LoadProc("socketio", pb.start(), log, port);
+    p.awaitHealthy(30_000);
+    return p;
+  }
+
   private void awaitHealthy(long timeoutMs) throws IOException {
     long deadline = System.currentTimeMillis() + timeoutMs;
     while (health(port) != 200) {

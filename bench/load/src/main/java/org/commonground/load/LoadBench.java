@@ -40,7 +40,7 @@ public final class LoadBench {
   private final String command;
   /** Extra JVM options for the server processes (--server-jvm=a,b); the bare baseline gets none. */
   private List<String> serverJvm = List.of();
-  /** Only this target (--only=server or --only=bare); null: both. */
+  /** Only this target (--only=server, bare or socketio); null: all. */
   private Target only;
 
   private LoadBench(Path project, boolean quick, String command, Path jar, Path results, int warmupSeconds,
@@ -86,7 +86,7 @@ public final class LoadBench {
       else {
         System.err.println("unknown scenario " + a + "; one of " + ALL
             + ", all, --quick, --report, --no-doc, --jar=PATH (another build to measure), --results=DIR,"
-            + " --warmup=SECONDS, --window=SECONDS, --server-jvm=OPT,OPT, --only=server|bare");
+            + " --warmup=SECONDS, --window=SECONDS, --server-jvm=OPT,OPT, --only=server|bare|socketio");
         System.exit(2);
       }
     }
@@ -122,6 +122,7 @@ public final class LoadBench {
       case "rooms" -> {
         steady("rooms", Target.SERVER, 1, 100, 20, 2);
         steady("rooms", Target.BARE, 1, 100, 20, 2);
+        steady("rooms", Target.SOCKETIO, 1, 100, 20, 2);
       }
       case "rooms-20s" -> {
         // A node restarted into a live workshop serves it at once: the JIT has had only 20 s.
@@ -131,6 +132,7 @@ public final class LoadBench {
       case "plenary" -> {
         steady("plenary", Target.SERVER, 1, 1, 500, 20);
         steady("plenary", Target.BARE, 1, 1, 500, 20);
+        steady("plenary", Target.SOCKETIO, 1, 1, 500, 20);
       }
       case "two-nodes" -> steady("two-nodes", Target.SERVER, 2, 100, 20, 2);
       case "saturate" -> {
@@ -155,9 +157,10 @@ public final class LoadBench {
 
   // ------------------------------------------------------------------ what runs
 
-  enum Target { SERVER, BARE }
+  /** The server; the bare Vert.x baseline; Socket.IO 4 with its Redis adapter (bench/socketio), where node runs. */
+  enum Target { SERVER, BARE, SOCKETIO }
 
-  /** The processes under test: a Redis and one or more server nodes, or the bare baseline alone. */
+  /** The processes under test: a Redis and one or more server nodes (or the Socket.IO server), or the bare baseline alone. */
   private final class Stack implements AutoCloseable {
     final Target target;
     LoadProc redis;
@@ -178,6 +181,12 @@ public final class LoadBench {
             nodes.add(LoadProc.server("node" + (i + 1), project, jar, port, "redis://127.0.0.1:" + redisPort,
                 dir.resolve("node" + (i + 1)), args));
           }
+        } else if (target == Target.SOCKETIO) {
+          // The same redis-server, fsync on every write as for the server.
+          int redisPort = LoadProc.freePort(8199, 8199);
+          redis = LoadProc.redis(dir.resolve("redis"), redisPort, "always");
+          nodes.add(LoadProc.socketIo(project, LoadProc.freePort(8190, 8198), "redis://127.0.0.1:" + redisPort,
+              dir.resolve("socketio")));
         } else {
           nodes.add(LoadProc.bare(LoadProc.freePort(8190, 8198), dir, jvmArgs));
         }
@@ -224,10 +233,15 @@ public final class LoadBench {
   private void steady(String name, Target target, int nodes, int workshops, int per, double rate, Duration warmup)
       throws Exception {
     if (only != null && only != target) return;
+    if (target == Target.SOCKETIO && LoadProc.socketIoMissing(project) != null) {
+      log(name + " on SOCKETIO: skipped, " + LoadProc.socketIoMissing(project) + "; the other targets still run");
+      return;
+    }
     log(name + " on " + target + ": " + workshops + " x " + per + ", " + rate + " posts/s each");
     try (Stack stack = new Stack(target, nodes, name, List.of());
-         LoadEngine engine = new LoadEngine(stack.ports(), 2)) {
+         LoadEngine engine = new LoadEngine(stack.ports(), 2, target == Target.SOCKETIO)) {
       JsonObject r = header(name, target, nodes, workshops, per, rate).put("warmupSeconds", warmup.toSeconds());
+      if (target == Target.SOCKETIO) r.put("socketio", LoadProc.socketIoVersions(project));
       long t0 = System.nanoTime();
       List<LoadEngine.Room> rooms = engine.prepare(workshops, per);
       r.put("setupJoinSeconds", secondsSince(t0));

@@ -189,6 +189,29 @@ final class LoadProc implements AutoCloseable {
     }
   }
 
+  /** Node's, Socket.IO's and the Redis adapter's versions as installed, for the results. */
+  static io.vertx.core.json.JsonObject socketIoVersions(Path projectDir) {
+    io.vertx.core.json.JsonObject v = new io.vertx.core.json.JsonObject();
+    Path modules = projectDir.resolve("bench/socketio/node_modules");
+    for (String[] m : new String[][] {{"socketIo", "socket.io"}, {"redisAdapter", "@socket.io/redis-adapter"},
+        {"redisClient", "redis"}}) {
+      try {
+        v.put(m[0], new io.vertx.core.json.JsonObject(Files.readString(modules.resolve(m[1]).resolve("package.json")))
+            .getString("version"));
+      } catch (IOException | RuntimeException e) {
+        v.put(m[0], "?");
+      }
+    }
+    try {
+      Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+      v.put("node", new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim());
+      p.waitFor(10, TimeUnit.SECONDS);
+    } catch (IOException | InterruptedException e) {
+      v.put("node", "?");
+    }
+    return v;
+  }
+
   /** The Socket.IO 4 comparison server, bench/socketio/server.js, with node from PATH. */
   static LoadProc socketIo(Path projectDir, int port, String redisUrl, Path workDir) throws IOException {
     Files.createDirectories(workDir);

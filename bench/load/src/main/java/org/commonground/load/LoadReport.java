@@ -51,8 +51,8 @@ final class LoadReport {
     StringBuilder s = new StringBuilder();
     JsonObject any = null;
     List<JsonObject> all = new ArrayList<>();
-    for (String n : List.of("rooms-server", "rooms-bare", "rooms-20s-server", "rooms-20s-bare", "plenary-server",
-        "plenary-bare", "two-nodes-server", "saturate-server", "saturate-bare", "idle-server", "idle-bare", "storm-server", "redis-restart-server")) {
+    for (String n : List.of("rooms-server", "rooms-bare", "rooms-socketio", "rooms-20s-server", "rooms-20s-bare", "plenary-server",
+        "plenary-bare", "plenary-socketio", "two-nodes-server", "saturate-server", "saturate-bare", "idle-server", "idle-bare", "storm-server", "redis-restart-server")) {
       JsonObject r = read(results, n);
       if (r != null) {
         all.add(r);
@@ -77,7 +77,8 @@ final class LoadReport {
         .append("one), each a separate process whose CPU (utime+stime from `/proc/<pid>/stat`) and resident memory ")
         .append("(`VmRSS` in `/proc/<pid>/status`) are read at the start and end of the measured window. The baseline is ")
         .append("`LoadBareServer`: plain Vert.x, same frames, no state, no Redis, encode once and write to every socket ")
-        .append("of the room. Warm-up " + distinct(all, "warmupSeconds") + " s, then a " + distinct(all, "windowSeconds")
+        .append("of the room. Where node runs, Socket.IO 4 with its Redis adapter is a third target (see \"Cost relative to ")
+        .append("Socket.IO\" below). Warm-up " + distinct(all, "warmupSeconds") + " s, then a " + distinct(all, "windowSeconds")
             + " s window, then a drain until every post is answered and delivered.\n\n");
     s.append("**Machine:** ").append(m.getInteger("cpus")).append(" cores (").append(esc(m.getString("cpu", "?")))
         .append("), ").append(m.getDouble("memoryGiB", 0.0)).append(" GiB, Linux ").append(m.getString("kernel", "?"))
@@ -96,7 +97,7 @@ final class LoadReport {
     s.append("### Steady load\n\n");
     s.append("| scenario | target | delivered/s | p50 ms | p99 ms | p99.9 ms | max ms | lost | server cores | server µs/msg | Redis µs/msg | tool cores | others cores | load 1/5/15 |\n");
     s.append("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
-    for (String n : List.of("rooms-server", "rooms-bare", "rooms-20s-server", "rooms-20s-bare", "plenary-server", "plenary-bare",
+    for (String n : List.of("rooms-server", "rooms-bare", "rooms-socketio", "rooms-20s-server", "rooms-20s-bare", "plenary-server", "plenary-bare", "plenary-socketio",
         "two-nodes-server")) {
       JsonObject r = read(results, n);
       if (r == null) continue;
@@ -122,7 +123,7 @@ final class LoadReport {
         .append("microseconds per delivered message (one `ev` frame reaching one participant). Server RSS at the end ")
         .append("of the window: ");
     List<String> rss = new ArrayList<>();
-    for (String n : List.of("rooms-server", "rooms-bare", "rooms-20s-server", "rooms-20s-bare", "plenary-server", "plenary-bare",
+    for (String n : List.of("rooms-server", "rooms-bare", "rooms-socketio", "rooms-20s-server", "rooms-20s-bare", "plenary-server", "plenary-bare", "plenary-socketio",
         "two-nodes-server")) {
       JsonObject r = read(results, n);
       if (r != null) rss.add(n + " " + r.getJsonObject("window").getLong("serverRssKb") / 1024 + " MiB");
@@ -131,7 +132,7 @@ final class LoadReport {
 
     // ---------------------------------------------------------------- threads
     StringBuilder th = new StringBuilder();
-    for (String n : List.of("rooms-server", "rooms-bare", "rooms-20s-server", "rooms-20s-bare", "plenary-server", "plenary-bare",
+    for (String n : List.of("rooms-server", "rooms-bare", "rooms-socketio", "rooms-20s-server", "rooms-20s-bare", "plenary-server", "plenary-bare", "plenary-socketio",
         "two-nodes-server")) {
       JsonObject r = read(results, n);
       if (r == null || !r.getJsonObject("window").containsKey("serverThreadCpuSeconds")) continue;
@@ -193,6 +194,7 @@ final class LoadReport {
           .append("x | | |\n");
     }
     s.append("\n");
+    s.append(LoadReportSocketIo.costTable(results));
 
     // ---------------------------------------------------------------- saturate
     for (String n : List.of("saturate-server", "saturate-bare")) {
@@ -301,6 +303,7 @@ final class LoadReport {
             .append(verdict(ratio <= limit)).append(" |\n");
       }
     }
+    s.append(LoadReportSocketIo.targetRows(results));
     JsonObject rs = read(results, "rooms-server");
     if (rs != null) {
       double p99 = rs.getJsonObject("window").getJsonObject("latencyMs").getDouble("p99");

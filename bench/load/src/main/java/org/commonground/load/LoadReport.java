@@ -52,7 +52,7 @@ final class LoadReport {
     JsonObject any = null;
     List<JsonObject> all = new ArrayList<>();
     for (String n : List.of("rooms-server", "rooms-bare", "rooms-socketio", "rooms-20s-server", "rooms-20s-bare", "plenary-server",
-        "plenary-bare", "plenary-socketio", "two-nodes-server", "saturate-server", "saturate-bare", "idle-server", "idle-bare", "storm-server", "redis-restart-server")) {
+        "plenary-bare", "plenary-socketio", "two-nodes-server", "saturate-server", "saturate-bare", "idle-server", "idle-bare", "idle-socketio", "storm-server", "redis-restart-server")) {
       JsonObject r = read(results, n);
       if (r != null) {
         all.add(r);
@@ -182,6 +182,7 @@ final class LoadReport {
     }
     JsonObject is = read(results, "idle-server");
     JsonObject ib = read(results, "idle-bare");
+    JsonObject isio = read(results, "idle-socketio");
     if (is != null && ib != null) {
       long a = is.getLong("rssBeforeKb");
       long b = ib.getLong("rssBeforeKb");
@@ -230,26 +231,28 @@ final class LoadReport {
     }
 
     // ---------------------------------------------------------------- idle
-    if (is != null || ib != null) {
+    if (is != null || ib != null || isio != null) {
       s.append("### Idle connections\n\n");
       s.append("| target | connections | RSS before → after | per connection (RSS) | heap after full GC, before → after | per connection (heap) | idle server cores | threads | load 1/5/15 |\n");
       s.append("|---|--:|---|--:|---|--:|--:|--:|---|\n");
-      for (JsonObject r : new JsonObject[] {is, ib}) {
+      for (JsonObject r : new JsonObject[] {is, ib, isio}) {
         if (r == null) continue;
         s.append("| ").append(r.getString("target")).append(" | ").append(r.getLong("connections"))
             .append(" live ").append(r.getLong("liveAtEnd"))
             .append(" | ").append(r.getLong("rssBeforeKb") / 1024).append(" → ").append(r.getLong("rssAfterKb") / 1024)
             .append(" MiB | ").append(kb(r.getLong("rssBytesPerConnection")))
-            .append(" | ").append(r.getLong("heapUsedBeforeKb") / 1024).append(" → ").append(r.getLong("heapUsedAfterKb") / 1024)
-            .append(" MiB").append(r.containsKey("heapCommittedAfterKb") ? " (committed " + r.getLong("heapCommittedBeforeKb") / 1024
-                + " → " + r.getLong("heapCommittedAfterKb") / 1024 + " MiB)" : "")
+            .append(" | ").append(r.getLong("heapUsedBeforeKb") < 0 ? "– (not a JVM)" : r.getLong("heapUsedBeforeKb") / 1024
+                + " → " + r.getLong("heapUsedAfterKb") / 1024 + " MiB"
+                + (r.containsKey("heapCommittedAfterKb") ? " (committed " + r.getLong("heapCommittedBeforeKb") / 1024
+                + " → " + r.getLong("heapCommittedAfterKb") / 1024 + " MiB)" : ""))
             .append(" | ").append(kb(r.getLong("heapBytesPerConnection")))
             .append(" | ").append(fmt(r.getDouble("idleServerCores"))).append(" | ").append(r.getLong("threads"))
             .append(" | ").append(load(r.getJsonArray("load"))).append(" |\n");
       }
       s.append("\nThe server's baseline is a freshly started node after the joins (no workshop live), so the figure ")
           .append("per connection includes each workshop's live replica, shared by its 20 participants; both are ")
-          .append("measured after `jcmd GC.run`.\n\n");
+          .append("measured after `jcmd GC.run`")
+          .append(isio != null ? " (the Socket.IO process is node: its RSS as it stands)" : "").append(".\n\n");
     }
 
     // ---------------------------------------------------------------- storm, redis restart

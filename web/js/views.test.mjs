@@ -174,3 +174,26 @@ test('live polls: once answered, more answers change the chart in place, and the
   assert.deepEqual(polls.el.querySelectorAll('.poll-row'), chartRows);
   assert.deepEqual(texts(polls.el, '.poll-count'), ['3 (75%)', '1 (25%)']);
 });
+
+test('actions: a question posted while the facilitator is choosing what an action answers keeps their choice and focus', async () => {
+  const { createActions } = await import('./components/actions.js');
+  const q = (id, text) => c(id, text, { kind: 'question' });
+  let state = { actions: [], contributions: [q('c1', 'Who pays for taxis?'), c('c2', 'An idea'), q('c3', 'Who rings back?')] };
+  const actions = createActions(ctx(state, { facilitator: true }));
+  mount(actions.el);
+  actions.update(state);
+  const select = actions.el.querySelector('#action-answers');
+  assert.deepEqual(select.options.map((o) => o.textContent), ['Nothing in particular', 'Who pays for taxis?', 'Who rings back?']);
+  const chosen = select.options[2];
+  select.focus();
+  select.value = 'c3';
+  state = { ...state, contributions: [q('c0', 'Is there a leaflet?'), ...state.contributions] };
+  actions.update(state);
+  assert.equal(doc.activeElement, select);
+  assert.equal(select.value, 'c3');
+  assert.equal(select.options[3], chosen, 'the chosen option is the same element');
+  assert.deepEqual(select.options.map((o) => o.textContent), ['Nothing in particular', 'Is there a leaflet?', 'Who pays for taxis?', 'Who rings back?']);
+  // The chosen question withdrawn: back to none.
+  actions.update({ ...state, contributions: state.contributions.filter((x) => x.id !== 'c3') });
+  assert.equal(select.value, '');
+});

@@ -197,3 +197,61 @@ test('actions: a question posted while the facilitator is choosing what an actio
   actions.update({ ...state, contributions: state.contributions.filter((x) => x.id !== 'c3') });
   assert.equal(select.value, '');
 });
+
+test('who may join: a failed change is said beside its buttons, and the same failure again is said again', async (t) => {
+  t.mock.timers.enable({ apis: ['setTimeout'] });
+  const { createJoining } = await import('./components/joining.js');
+  const state = { workshop: { id: 'w1', status: 'running', settings: {} } };
+  const joining = createJoining({ conn: { send: async () => ({}) }, state: () => state },
+    { token: 'x', shownCode: () => 'ABC', onNewCode: () => {} });
+  mount(joining.el);
+  joining.update(state);
+  const error = joining.el.querySelector('#joining-error');
+  assert.equal(error.className, 'inline-error');
+  assert.equal(error.getAttribute('role'), 'alert');
+  assert.equal(error.parentNode, joining.el, 'next to the buttons, not at the top of the page');
+  const lock = joining.el.querySelector('#joining-lock');
+  lock.click();
+  await new Promise(setImmediate);
+  assert.equal(error.textContent, 'That did not change. Please try again.');
+  lock.click();
+  assert.equal(error.textContent, '', 'emptied on trying again, so a screen reader says it again');
+  await new Promise(setImmediate);
+  assert.equal(error.textContent, 'That did not change. Please try again.');
+});
+
+test('inline error: the same words twice are emptied and filled again a moment later', async (t) => {
+  t.mock.timers.enable({ apis: ['setTimeout'] });
+  const { createInlineError } = await import('./components/inline-error.js');
+  const error = createInlineError('display-open-error');
+  error.show('Your browser stopped the new tab.');
+  assert.equal(error.el.textContent, 'Your browser stopped the new tab.');
+  error.show('Your browser stopped the new tab.');
+  assert.equal(error.el.textContent, '');
+  t.mock.timers.tick(50);
+  assert.equal(error.el.textContent, 'Your browser stopped the new tab.');
+  error.show('Something else');
+  assert.equal(error.el.textContent, 'Something else');
+  error.clear();
+  assert.equal(error.el.textContent, '');
+});
+
+test('copy status: says the link was copied, then goes; a failure says how to copy by hand', async (t) => {
+  t.mock.timers.enable({ apis: ['setTimeout'] });
+  const { createCopyStatus } = await import('./components/copy.js');
+  const status = createCopyStatus('own-link-status');
+  mount(status.el);
+  assert.equal(status.el.getAttribute('role'), 'status');
+  status.say(true);
+  t.mock.timers.tick(50);
+  assert.equal(status.el.textContent, 'Link copied.');
+  status.say(true);
+  assert.equal(status.el.textContent, '', 'a second copy is said again');
+  t.mock.timers.tick(50);
+  assert.equal(status.el.textContent, 'Link copied.');
+  t.mock.timers.tick(8000);
+  assert.equal(status.el.textContent, '');
+  status.say(false);
+  t.mock.timers.tick(50);
+  assert.match(status.el.textContent, /Could not copy it by itself/);
+});

@@ -155,6 +155,13 @@ class FakeElement extends FakeNode {
     for (const fn of this.listeners[e.type] ?? []) fn.call(this, e);
     return !e.defaultPrevented;
   }
+  // <dialog>
+  showModal() { this.open = true; }
+  close() {
+    if (!this.open) return;
+    this.open = false;
+    this.dispatchEvent({ type: 'close' });
+  }
   click() { if (!this.disabled) this.dispatchEvent({ type: 'click' }); }
   focus() { if (this.isConnected) this.ownerDocument.activeElement = this; }
   blur() { if (this.ownerDocument.activeElement === this) this.ownerDocument.activeElement = this.ownerDocument.body; }

@@ -11,7 +11,9 @@ const { createSpotlightBody } = await import('./components/spotlight.js');
 const { createRecent, createThemeRanking } = await import('./components/display-lists.js');
 const { createSpotlight, createPolls } = await import('./live.js');
 
-const mount = (el) => { doc.body.replaceChildren(el); return el; };
+// The page's polite live region (shell.js announce) stays in the page, as in every real page.
+const announcer = h('div', { id: 'announce' });
+const mount = (el) => { doc.body.replaceChildren(el, announcer); return el; };
 const texts = (el, sel) => el.querySelectorAll(sel).map((x) => x.textContent);
 
 const c = (id, text, more = {}) => ({ id, text, kind: 'idea', createdAt: Number(id.slice(1)), ...more });
@@ -254,4 +256,41 @@ test('copy status: says the link was copied, then goes; a failure says how to co
   status.say(false);
   t.mock.timers.tick(50);
   assert.match(status.el.textContent, /Could not copy it by itself/);
+});
+
+test('ending the workshop asks in a dialog: Cancel has the focus, focus goes back, and it speaks Welsh too', async () => {
+  const { createWrapup } = await import('./components/wrapup.js');
+  const { setLang } = await import('./i18n.js');
+  const sent = [];
+  const state = { workshop: { id: 'w1', status: 'running' } };
+  const wrapup = createWrapup({ conn: { state, send: async (name) => { sent.push(name); return {}; } } }, { token: 'x' });
+  mount(wrapup.el);
+  wrapup.update(state);
+  const [dialog] = wrapup.dialogs;
+  const endBtn = wrapup.el.querySelector('#end-btn');
+  endBtn.focus();
+  endBtn.click();
+  assert.equal(dialog.open, true);
+  assert.equal(doc.activeElement.id, 'end-cancel', 'the safe choice has the focus');
+  assert.equal(dialog.querySelector('#end-dialog-title').textContent, 'End the workshop for everyone?');
+  assert.match(dialog.textContent, /This cannot be undone\./);
+  doc.activeElement.click();
+  assert.equal(dialog.open, false);
+  assert.deepEqual(sent, [], 'Cancel ends nothing');
+  assert.equal(doc.activeElement, endBtn, 'focus is back on the button');
+
+  setLang('cy');
+  try {
+    wrapup.update(state);
+    endBtn.click();
+    assert.equal(dialog.querySelector('#end-dialog-title').textContent, 'Dod â’r gweithdy i ben i bawb?');
+    assert.equal(dialog.querySelector('#end-confirm').textContent, 'Dod ag ef i ben i bawb');
+    dialog.querySelector('#end-confirm').click();
+    await new Promise(setImmediate);
+    assert.deepEqual(sent, ['workshop.end']);
+    assert.equal(dialog.open, false);
+    assert.equal(doc.activeElement.id, 'wrapup-heading', 'the end button is going: the heading has the focus');
+  } finally {
+    setLang('en');
+  }
 });

@@ -95,6 +95,7 @@ class FakeElement extends FakeNode {
   }
   getAttribute(k) {
     if (PROPS.includes(k)) return this[k] ? '' : null;
+    if (k.startsWith('data-')) return this.dataset[k.slice(5).replace(/-(\w)/g, (_, c) => c.toUpperCase())] ?? null;
     return this.attributes.get(k) ?? null;
   }
   hasAttribute(k) { return this.getAttribute(k) != null; }

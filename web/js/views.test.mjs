@@ -294,3 +294,34 @@ test('ending the workshop asks in a dialog: Cancel has the focus, focus goes bac
     setLang('en');
   }
 });
+
+test('people: someone joining or going leaves the facilitator\'s focus on the Remove button they were on', async () => {
+  const { createPeople } = await import('./components/people.js');
+  const person = (id, name, more = {}) => ({ id, name, role: 'participant', online: true, ...more });
+  const s1 = { workshop: { status: 'running' }, participants: [person('f', 'Fran', { role: 'facilitator' }), person('a', 'Sam'), person('b', 'Priya')] };
+  const people = createPeople({ conn: { you: { participantId: 'f' }, state: s1 } });
+  mount(people.el);
+  people.update(s1);
+  const priya = people.el.querySelector('li[data-id=b]');
+  priya.querySelector('button').focus();
+  people.update({ ...s1, participants: [person('c', 'Ali'), ...s1.participants] });
+  people.update({ ...s1, participants: [person('c', 'Ali'), ...s1.participants.filter((p) => p.id !== 'a')] });
+  assert.equal(people.el.querySelector('li[data-id=b]'), priya);
+  assert.equal(doc.activeElement, priya.querySelector('button'));
+  assert.deepEqual(texts(people.el, '.person-name'), ['Fran (you)', 'Ali', 'Priya']);
+});
+
+test('hands: the queue keeps each raised hand\'s row; a lowered one goes', async () => {
+  const { createRoom } = await import('./components/room.js');
+  const s = { workshop: { status: 'running' }, participants: [], hands: ['a', 'b'] };
+  const room = createRoom({ conn: { send: async () => ({}) }, nameOf: (id) => ({ a: 'Sam', b: 'Priya', c: 'Ali' })[id] });
+  mount(room.el);
+  room.update(s);
+  const [sam, priya] = room.el.querySelectorAll('li.hand');
+  priya.querySelector('button').focus();
+  room.update({ ...s, hands: ['b', 'c'] });
+  assert.deepEqual(room.el.querySelectorAll('li.hand').map((li) => li.dataset.id), ['b', 'c']);
+  assert.equal(room.el.querySelectorAll('li.hand')[0], priya);
+  assert.equal(doc.activeElement, priya.querySelector('button'));
+  assert.equal(sam.parentNode, null);
+});

@@ -213,6 +213,9 @@ test('who may join: a failed change is said beside its buttons, and the same fai
   assert.equal(error.getAttribute('role'), 'alert');
   assert.equal(error.parentNode, joining.el, 'next to the buttons, not at the top of the page');
   const lock = joining.el.querySelector('#joining-lock');
+  for (const b of joining.el.querySelectorAll('button')) {
+    assert.match(b.getAttribute('aria-describedby'), /\bjoining-error\b/, 'each button is described by its error');
+  }
   lock.click();
   await new Promise(setImmediate);
   assert.equal(error.textContent, 'That did not change. Please try again.');

@@ -42,7 +42,8 @@ export function createInvite(ctx, { token }) {
   // the workshop (home.js keeps it then) or made one since; otherwise the server makes a new one on asking.
   const displayHeading = h('h3', { id: 'display-heading' });
   const displayHint = h('p', { class: 'hint' });
-  const displayOpen = h('button', { type: 'button', class: 'secondary', id: 'display-open', onclick: openDisplay });
+  const displayOpen = h('button', { type: 'button', class: 'secondary', id: 'display-open',
+    'aria-describedby': 'display-open-error', onclick: openDisplay });
   const displayProblem = createInlineError('display-open-error');
   const displayField = createCopyField('display-link');
   const displayKnown = h('div', { hidden: true }, displayHint, h('p', {}, displayOpen), displayProblem.el, displayField.el);

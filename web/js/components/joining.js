@@ -21,9 +21,9 @@ export function createJoining(ctx, { token, shownCode, onNewCode }) {
   // Its words change with the state ("Stop…" / "Let… again"), so it is a plain button: a toggle's
   // aria-pressed needs a name that stays the same. The line above says where things stand.
   const lockBtn = h('button', { type: 'button', class: 'secondary', id: 'joining-lock',
-    'aria-describedby': 'joining-status', onclick: toggle });
+    'aria-describedby': 'joining-status joining-error', onclick: toggle });
   const newBtn = h('button', { type: 'button', class: 'secondary', id: 'join-code-new', 'aria-haspopup': 'dialog',
-    onclick: () => openConfirm() });
+    'aria-describedby': 'joining-error', onclick: () => openConfirm() });
   const problem = createInlineError('joining-error');
   const el = h('div', { class: 'joining', id: 'joining' }, heading, status,
     h('div', { class: 'actions' }, lockBtn, newBtn), problem.el);
@@ -38,6 +38,7 @@ export function createJoining(ctx, { token, shownCode, onNewCode }) {
   dialog.actions.append(cancel, confirm);
 
   let busy = false; // aria-disabled, not disabled: a disabled button drops the keyboard focus
+
   function setBusy(on) {
     busy = on;
     for (const b of [lockBtn, newBtn]) {

@@ -147,6 +147,7 @@ class WorkshopInBrowsersTest {
       // Spotlight, hide and the parking lot.
       f.click(By.xpath("//li[contains(@class,'theme')][h3[text()='discharge']]//button[text()='Spotlight']"));
       d.waitText(".d-spotlight", "discharge");
+      d.screenshotElement(".d-main", SHOTS.resolve("display-spotlight.png"));
       a.waitText(".spotlight-box", "discharge");
       String hidden = cardId(f, "Carers are not asked before the date is set");
       f.click(By.xpath("//li[@data-id='" + hidden + "']//button[text()='Hide']"));

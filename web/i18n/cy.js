@@ -291,7 +291,11 @@ export default {
     noToken: 'Mae’r ddolen hwylusydd hon yn anghyflawn.',
     home: 'Mynd i’r dudalen gychwyn',
     end: 'Dod â’r gweithdy i ben',
-    endConfirm: 'Dod â’r gweithdy i ben i bawb? Ni all neb bostio ar ôl hyn.',
+    endTitle: 'Dod â’r gweithdy i ben i bawb?',
+    endBody: 'Ni all neb bostio na phleidleisio ar ôl hyn. Gallwch chi lawrlwytho’r adroddiad o hyd.',
+    endFinal: 'Does dim modd dadwneud hyn.',
+    endCancel: 'Canslo',
+    endYes: 'Dod ag ef i ben i bawb',
   },
   agenda: {
     heading: 'Agenda',

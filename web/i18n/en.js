@@ -291,7 +291,11 @@ export default {
     noToken: 'This facilitator link is incomplete.',
     home: 'Go to the start page',
     end: 'End the workshop',
-    endConfirm: 'End the workshop for everyone? Nobody can post after this.',
+    endTitle: 'End the workshop for everyone?',
+    endBody: 'Nobody can post or vote after this. You can still download the report.',
+    endFinal: 'This cannot be undone.',
+    endCancel: 'Cancel',
+    endYes: 'End it for everyone',
   },
   agenda: {
     heading: 'Agenda',

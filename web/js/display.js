@@ -2,18 +2,15 @@
 // Names are never shown here: a shared screen is the last place anyone should feel exposed.
 import { $, h, replace, setText } from './dom.js';
 import { Connection } from './connection.js';
-import { formatNumber, onLangChange, t } from './i18n.js';
+import { onLangChange, t } from './i18n.js';
 import { initShell, watchConnection } from './shell.js';
 import { createCountdown } from './components/countdown.js';
-import { pollChart } from './components/pollchart.js';
+import { createPollChart } from './components/pollchart.js';
+import { createSpotlightBody } from './components/spotlight.js';
+import { createRecent, createThemeRanking } from './components/display-lists.js';
 import { phaseLine } from './live.js';
 import { joinPath, joiningLocked, qrPath } from './manage.js';
 import { KEYS, dropOtherTokens, takePageToken, watchPageToken } from './storage.js';
-
-/** A contribution's language for its element's `lang` (Welsh read in a Welsh voice); null: the page's. */
-const langOf = (c) => (c.lang === 'cy' || c.lang === 'en' ? c.lang : null);
-
-const RECENT = 6;
 
 function start() {
   initShell();
@@ -45,19 +42,24 @@ function start() {
   const join = h('aside', { class: 'd-join', 'aria-label': '' }, joinHeading, howTo, closed);
 
   const spotHeading = h('h2', { id: 'd-spot-heading' });
-  const spotBody = h('div', { class: 'd-spot-body' });
-  const spot = h('section', { class: 'd-spotlight', hidden: true, 'aria-labelledby': 'd-spot-heading' }, spotHeading, spotBody);
+  // Polls have a box of their own here, below: the spotlight shows contributions and themes. Words
+  // the facilitator hid stay off the room's screen, as they do in the list of newest ones.
+  const spotBody = createSpotlightBody({ textClass: 'd-spot-text', metaClass: 'd-meta', itemsClass: 'd-spot-items',
+    themeItems: 6, shows: (c) => !c.hidden });
+  const spot = h('section', { class: 'd-spotlight', hidden: true, 'aria-labelledby': 'd-spot-heading' }, spotHeading,
+    h('div', { class: 'd-spot-body' }, spotBody.el));
 
-  const pollBox = h('section', { class: 'd-poll', hidden: true, 'aria-label': '' });
+  const chart = createPollChart({ headingLevel: 2 });
+  const pollBox = h('section', { class: 'd-poll', hidden: true, 'aria-label': '' }, chart.el);
 
   const themesHeading = h('h2', { id: 'd-themes-heading' });
-  const themesList = h('ol', { class: 'd-themes' });
-  const themes = h('section', { class: 'd-section', hidden: true, 'aria-labelledby': 'd-themes-heading' }, themesHeading, themesList);
+  const ranking = createThemeRanking();
+  const themes = h('section', { class: 'd-section', hidden: true, 'aria-labelledby': 'd-themes-heading' }, themesHeading, ranking.el);
 
   const recentHeading = h('h2', { id: 'd-recent-heading' });
-  const recentList = h('ul', { class: 'd-recent', id: 'd-recent' });
+  const recentList = createRecent();
   const recentEmpty = h('p', { class: 'd-empty' });
-  const recent = h('section', { class: 'd-section', 'aria-labelledby': 'd-recent-heading' }, recentHeading, recentEmpty, recentList);
+  const recent = h('section', { class: 'd-section', 'aria-labelledby': 'd-recent-heading' }, recentHeading, recentEmpty, recentList.el);
 
   replace(root,
     h('div', { class: 'd-top' }, h('div', { class: 'd-heading' }, title, phase, prompt, note), countdown.el),
@@ -96,23 +98,9 @@ function start() {
     closed.hidden = !locked;
     setText(closed, t('display.joinClosed'));
 
-    // Spotlight
     const sl = s.spotlight;
-    let content = null;
-    if (sl?.type === 'contribution') {
-      const c = (s.contributions ?? []).find((x) => x.id === sl.id);
-      if (c) content = h('p', { class: 'd-spot-text', lang: langOf(c) }, c.text);
-    } else if (sl?.type === 'theme') {
-      const th = (s.themes ?? []).find((x) => x.id === sl.id);
-      if (th) {
-        const items = (th.contributionIds ?? []).map((id) => (s.contributions ?? []).find((c) => c.id === id)).filter((c) => c?.text);
-        content = [h('p', { class: 'd-spot-text' }, th.label), h('p', { class: 'd-meta' }, t('votes.total', { count: th.votes ?? 0 })),
-          h('ul', { class: 'd-spot-items' }, items.slice(0, 6).map((c) => h('li', { lang: langOf(c) }, c.text)))];
-      }
-    }
     setText(spotHeading, t('spotlight.heading'));
-    spot.hidden = !content;
-    if (content) replace(spotBody, content);
+    spot.hidden = !spotBody.update(s);
 
     // The poll in the spotlight, else the open one (the newest)
     const polls = s.polls ?? [];
@@ -120,27 +108,15 @@ function start() {
     pollBox.hidden = !poll;
     if (poll) {
       pollBox.setAttribute('aria-label', t('poll.heading'));
-      replace(pollBox, pollChart(poll, { headingLevel: 2 }));
+      chart.update(poll);
     }
 
-    // Themes with votes, most voted first
-    const ths = (s.themes ?? []).slice().sort((a, b) => (b.votes ?? 0) - (a.votes ?? 0));
-    themes.hidden = ths.length === 0;
     setText(themesHeading, t('display.themes'));
-    replace(themesList, ths.map((th) => {
-      const n = (th.contributionIds ?? []).filter((id) => (s.contributions ?? []).some((c) => c.id === id)).length;
-      return h('li', { class: 'd-theme' }, h('span', { class: 'd-theme-label' }, th.label),
-        h('span', { class: 'd-theme-meta' }, t('themes.size', { count: n }), ' · ', t('votes.total', { count: th.votes ?? 0 })));
-    }));
+    themes.hidden = ranking.update(s) === 0;
 
-    // Newest contributions
-    const cs = (s.contributions ?? []).filter((c) => !c.hidden).slice()
-      .sort((a, b) => (b.createdAt ?? 0) - (a.createdAt ?? 0)).slice(0, RECENT);
     setText(recentHeading, t('display.recent', { count: (s.contributions ?? []).length }));
-    recentEmpty.hidden = cs.length > 0;
+    recentEmpty.hidden = recentList.update(s) > 0;
     setText(recentEmpty, t('display.none'));
-    replace(recentList, cs.map((c) => h('li', { class: 'd-card' },
-      h('span', { class: 'd-kind' }, t(`kinds.${c.kind ?? 'idea'}`)), h('span', { class: 'd-text', lang: langOf(c) }, c.text))));
   }
   conn.on('state', render);
   onLangChange(render);

@@ -45,6 +45,15 @@ export function setText(el, text) {
 export const $ = (id) => document.getElementById(id);
 
 /**
+ * Marks an element showing someone's words with their language ("cy" or "en"), so a screen reader
+ * reads Welsh in a Welsh voice; anything else (unknown, null) leaves the page's language.
+ */
+export function setTextLang(el, lang) {
+  if (lang === 'cy' || lang === 'en') { if (el.getAttribute('lang') !== lang) el.setAttribute('lang', lang); }
+  else if (el.hasAttribute('lang')) el.removeAttribute('lang');
+}
+
+/**
  * Puts exactly these elements, in this order, into `container`, moving only what is out of
  * place, so focus and typing inside an element survive someone else's update.
  */
@@ -61,4 +70,26 @@ export function place(container, elements) {
   }
   // Moving a node that holds focus blurs it: put focus back.
   if (active && active !== document.activeElement && document.contains(active)) active.focus();
+}
+
+/**
+ * A list drawn from keyed rows: keyedList(ul, (item, key) => ({el, update(item, ...more)})) returns
+ * sync(items, ...more). Each key's row is made once and then updated in place; sync puts the rows in
+ * order with place() and drops the rows of keys that have gone. So a vote elsewhere moves, at most, the
+ * rows whose order changed: nothing is re-read by a screen reader, and focus and selection stay put.
+ */
+export function keyedList(container, make, keyOf = (item) => item.id) {
+  let rows = new Map();
+  return function sync(items, ...more) {
+    const next = new Map();
+    for (const item of items) {
+      const key = keyOf(item);
+      if (next.has(key)) continue;
+      const row = rows.get(key) ?? make(item, key);
+      next.set(key, row);
+      row.update?.(item, ...more);
+    }
+    rows = next;
+    place(container, [...next.values()].map((r) => r.el));
+  };
 }

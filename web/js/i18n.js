@@ -2,21 +2,15 @@
 // remembered on this device. English is complete and the fallback for anything missing.
 import en from '../i18n/en.js';
 import cy from '../i18n/cy.js';
-import { KEYS } from './storage.js';
+import { rememberLang, rememberedLang } from './storage.js';
 
 const CATALOGUES = { en, cy };
 export const LANGUAGES = [
   { code: 'en', name: 'English' },
   { code: 'cy', name: 'Cymraeg' },
 ];
-const KEY = KEYS.lang;
-
-function stored() {
-  try { return localStorage.getItem(KEY); } catch { return null; }
-}
-
 function pick() {
-  const s = stored();
+  const s = rememberedLang();
   if (s && CATALOGUES[s]) return s;
   const nav = (globalThis.navigator?.languages ?? [globalThis.navigator?.language ?? 'en']);
   for (const l of nav) {
@@ -40,7 +34,7 @@ export function locale() {
 export function setLang(code) {
   if (!CATALOGUES[code] || code === lang) return;
   lang = code;
-  try { localStorage.setItem(KEY, code); } catch { /* not remembered; still switched */ }
+  rememberLang(code);
   document.documentElement.lang = code;
   applyI18n(document);
   for (const fn of listeners) fn(code);

@@ -1,10 +1,11 @@
 // Parts of the live workshop that the participant and facilitator views share: the phase and
 // its countdown, the spotlight, hands and ready, polls, and polite announcements.
-import { h, place, setText, replace } from './dom.js';
+import { h, keyedList, setText, replace } from './dom.js';
 import { formatNumber, onLangChange, t } from './i18n.js';
 import { announce, showError } from './shell.js';
 import { createCountdown } from './components/countdown.js';
-import { pollChart } from './components/pollchart.js';
+import { createPollChart } from './components/pollchart.js';
+import { createSpotlightBody } from './components/spotlight.js';
 import { authorText } from './components/card.js';
 import { votesRemaining } from './connection.js';
 import { KEYS } from './storage.js';
@@ -93,27 +94,15 @@ export function createPhaseBox(ctx, { titleTag = 'h1', showPrompt = true } = {})
 }
 
 /** What the facilitator put in the spotlight, for everyone. */
-export function createSpotlight(ctx) {
+export function createSpotlight() {
   const heading = h('h2', { id: 'spot-heading' });
-  const body = h('div', { class: 'spot-body' });
-  const el = h('section', { class: 'spotlight-box', hidden: true, 'aria-labelledby': 'spot-heading' }, heading, body);
+  const body = createSpotlightBody({ textClass: 'spot-text', metaClass: 'meta', author: authorText, pollHeading: 3,
+    shows: (c) => !c.hidden });
+  const el = h('section', { class: 'spotlight-box', hidden: true, 'aria-labelledby': 'spot-heading' },
+    heading, h('div', { class: 'spot-body' }, body.el));
   function update(state) {
-    const s = state.spotlight;
-    let content = null;
-    if (s?.type === 'contribution') {
-      const c = (state.contributions ?? []).find((x) => x.id === s.id && !x.hidden);
-      if (c) content = [h('p', { class: 'spot-text', lang: c.lang === 'cy' || c.lang === 'en' ? c.lang : null }, c.text),
-        h('p', { class: 'meta' }, authorText(state, c))];
-    } else if (s?.type === 'theme') {
-      const th = (state.themes ?? []).find((x) => x.id === s.id);
-      if (th) content = [h('p', { class: 'spot-text' }, th.label), h('p', { class: 'meta' }, t('votes.total', { count: th.votes ?? 0 }))];
-    } else if (s?.type === 'poll') {
-      const p = (state.polls ?? []).find((x) => x.id === s.id);
-      if (p) content = [pollChart(p, { headingLevel: 3 })];
-    }
-    el.hidden = !content;
+    el.hidden = !body.update(state);
     setText(heading, t('spotlight.heading'));
-    if (content) replace(body, content);
   }
   return { el, update };
 }
@@ -165,13 +154,13 @@ export function createPolls(ctx) {
   const heading = h('h2', { id: 'polls-heading' });
   const list = h('div', { class: 'polls' });
   const el = h('section', { class: 'panel', hidden: true, 'aria-labelledby': 'polls-heading' }, heading, list);
-  const forms = new Map(); // poll id -> {el, update}
 
   function pollForm(poll) {
     const legend = h('legend');
     const options = h('div', { class: 'options' });
     const submit = h('button', { type: 'submit', class: 'small' });
-    const chartBox = h('div');
+    const chart = createPollChart();
+    const chartBox = h('div', {}, chart.el);
     const form = h('form', { class: 'poll-form', onsubmit: (e) => {
       e.preventDefault();
       const checked = form.querySelector('input[type=radio]:checked');
@@ -197,22 +186,17 @@ export function createPolls(ctx) {
       // Results show once you have answered, or when the poll is closed, so nobody is swayed first.
       const showChart = !open || yours != null || ctx.facilitator;
       chartBox.hidden = !showChart;
-      if (showChart) replace(chartBox, pollChart(p, { yourAnswer: yours ?? null }));
+      if (showChart) chart.update(p, { yourAnswer: yours ?? null });
     }
     return { el: wrap, update };
   }
+  const syncForms = keyedList(list, pollForm);
 
   function update(state) {
     const polls = (state.polls ?? []).slice().sort((a, b) => (a.status === 'open' ? -1 : 0) - (b.status === 'open' ? -1 : 0));
     el.hidden = polls.length === 0;
     setText(heading, t('poll.heading'));
-    const els = polls.map((p) => {
-      let f = forms.get(p.id);
-      if (!f) { f = pollForm(p); forms.set(p.id, f); }
-      f.update(p, state);
-      return f.el;
-    });
-    place(list, els);
+    syncForms(polls, state);
   }
   return { el, update };
 }

@@ -142,6 +142,25 @@ export function tokenKey(token) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The interface language: the device's choice, kept as the bare code ("cy") as it always has been,
+// so a choice made before it was kept here still counts.
+
+/** The language this device chose, or null. */
+export function rememberedLang(storage = localStore()) {
+  try { return storage.getItem(KEYS.lang); } catch { return null; }
+}
+
+/** Keeps this device's language; false when it could not (the page still switches). */
+export function rememberLang(code, storage = localStore()) {
+  try {
+    storage.setItem(KEYS.lang, code);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Drafts: whatever someone is typing, kept under a KEYS.draft key so that a reload, a drop or a
 // phase change never loses it.
 

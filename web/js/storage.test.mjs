@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { Connection } from './connection.js';
 import {
   KEYS, clearDraft, dropOtherTokens, drafts, forgetWorkshop, isWorkshopKey, keysIn, loadDraft, memoryStorage,
-  personForCode, rememberPerson, rememberedPeople,
+  personForCode, rememberLang, rememberPerson, rememberedLang, rememberedPeople,
   localStore, openWithToken, readJson, saveDraft, takePageToken, tokenKey, writeJson,
 } from './storage.js';
 
@@ -114,6 +114,28 @@ test('no module but storage.js spells a storage key of its own', () => {
     if (f.pathname.endsWith('/storage.js')) continue;
     assert.doesNotMatch(readFileSync(f, 'utf8'), /['"`]cg\.[a-z]/, `${f.pathname}: name keys in storage.js (KEYS)`);
   }
+});
+
+test('only storage.js touches the browser\'s storage: everything kept is named there', () => {
+  const dir = new URL('.', import.meta.url);
+  const files = [...readdirSync(dir).filter((f) => f.endsWith('.js')).map((f) => new URL(f, dir)),
+    ...readdirSync(new URL('components/', dir)).map((f) => new URL(`components/${f}`, dir))];
+  for (const f of files) {
+    if (f.pathname.endsWith('/storage.js')) continue;
+    assert.doesNotMatch(readFileSync(f, 'utf8'), /\b(local|session)Storage\.[a-zA-Z]/, `${f.pathname}: go through storage.js`);
+  }
+});
+
+test('the interface language is kept as its bare code, so an earlier choice still counts', () => {
+  const s = memoryStorage();
+  assert.equal(rememberedLang(s), null);
+  s.setItem('cg.lang', 'cy'); // as i18n.js kept it before
+  assert.equal(rememberedLang(s), 'cy');
+  assert.equal(rememberLang('en', s), true);
+  assert.equal(s.getItem(KEYS.lang), 'en');
+  const full = { getItem() { throw new Error('denied'); }, setItem() { throw new Error('full'); } };
+  assert.equal(rememberedLang(full), null);
+  assert.equal(rememberLang('cy', full), false);
 });
 
 test('drafts are saved, loaded and cleared', () => {

@@ -1,6 +1,6 @@
 // Actions: what will be done, by whom and by when, and later what came of it. Everyone sees the list;
 // a facilitator adds actions and sets where each stands, with any mistake shown beside the field.
-import { h, replace, setText } from '../dom.js';
+import { h, keyedList, replace, setText } from '../dom.js';
 import { t } from '../i18n.js';
 import { announce } from '../shell.js';
 import { createInlineError } from './inline-error.js';
@@ -37,6 +37,10 @@ export function createActions(ctx) {
   const owner = h('input', { id: 'action-owner', type: 'text', maxlength: 120, autocomplete: 'off' });
   const due = h('input', { id: 'action-due', type: 'date' });
   const answers = h('select', { id: 'action-answers' });
+  const syncAnswers = keyedList(answers, (c) => {
+    const el = h('option', { value: c.id });
+    return { el, update: (x) => setText(el, x.text.length > 60 ? `${x.text.slice(0, 57)}…` : x.text) };
+  });
   const fields = [field('action-text', 'actions.text', text, textError), field('action-owner', 'actions.owner', owner),
     field('action-due', 'actions.due', due, dueError), field('action-answers', 'actions.answers', answers)];
   const addBtn = h('button', { type: 'submit', id: 'action-add' });
@@ -69,8 +73,6 @@ export function createActions(ctx) {
       addBtn.disabled = false;
     }
   }
-
-  const rows = new Map(); // action id -> row
 
   function createRow(id) {
     const title = h('p', { class: 'action-text' });
@@ -128,30 +130,25 @@ export function createActions(ctx) {
     };
   }
 
+  const syncRows = keyedList(listEl, (a) => createRow(a.id));
+
   function update(s) {
     setText(heading, t('actions.heading'));
     setText(hint, t('actions.hint'));
     const actions = Array.isArray(s.actions) ? s.actions : [];
     setText(none, actions.length ? '' : t('actions.none'));
     none.hidden = actions.length > 0;
-    const els = actions.map((a) => {
-      let row = rows.get(a.id);
-      if (!row) rows.set(a.id, (row = createRow(a.id)));
-      row.update(a);
-      return row.el;
-    });
-    if (els.some((e, i) => listEl.children[i] !== e) || listEl.children.length !== els.length) replace(listEl, els);
+    syncRows(actions);
     if (!ctx.facilitator) return;
     form.hidden = false;
     for (const f of fields) setText(f.label, t(f.label._key));
     setText(addBtn, t('actions.add'));
-    if (!form.contains(document.activeElement)) {
-      const items = (s.contributions ?? []).filter((c) => c.kind === 'parking' || c.kind === 'question');
-      const v = answers.value;
-      replace(answers, h('option', { value: '' }, t('actions.answersNone')),
-        items.map((c) => h('option', { value: c.id }, c.text.length > 60 ? `${c.text.slice(0, 57)}…` : c.text)));
-      answers.value = items.some((c) => c.id === v) ? v : '';
-    }
+    // Options are kept by id: a new question posted while someone is choosing adds one option and
+    // leaves their choice, and the focus, where they were.
+    const v = answers.value;
+    const items = (s.contributions ?? []).filter((c) => c.kind === 'parking' || c.kind === 'question');
+    syncAnswers([{ id: '', text: t('actions.answersNone') }, ...items]);
+    if (answers.value !== v) answers.value = items.some((c) => c.id === v) ? v : '';
   }
 
   return { el, update };

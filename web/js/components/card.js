@@ -1,7 +1,7 @@
 // One contribution: its text (as text), who and when, and what this person may do with it.
 // Controls are made once and only updated, so a click never loses keyboard focus to a
 // re-render, and an edit in progress survives anyone else's update.
-import { h, setText, replace } from '../dom.js';
+import { h, setText, setTextLang, replace } from '../dom.js';
 import { drafts } from '../storage.js';
 import { formatTime, t } from '../i18n.js';
 import { announce, showError } from '../shell.js';
@@ -15,11 +15,6 @@ export function groupLabel(state, id) {
   const g = (state.workshop?.settings?.stakeholderGroups ?? []).find((x) => x.id === id);
   const known = t(`groups.${id}`);
   return known !== `groups.${id}` ? known : g?.label ?? id;
-}
-
-/** Sets `lang` on an element showing a contribution's words from its `lang` ("cy", "en"; none when null). */
-export function setLang(el, lang) {
-  if (lang === 'cy' || lang === 'en') { if (el.lang !== lang) el.lang = lang; } else el.removeAttribute('lang');
 }
 
 export function authorText(state, c) {
@@ -174,8 +169,8 @@ export function createCard(ctx, c0) {
     const ended = state.workshop?.status === 'ended';
     setText(text, c.text);
     // Screen readers read Welsh words in a Welsh voice; unknown language: the page's.
-    setLang(text, c.lang);
-    setLang(editArea, c.lang);
+    setTextLang(text, c.lang);
+    setTextLang(editArea, c.lang);
     const parts = [t(`kinds.${c.kind ?? 'idea'}`), authorText(state, c)];
     const g = c.author == null && !c.onBehalfOf ? null : groupLabel(state, c.group);
     if (g) parts.push(g);

@@ -34,6 +34,25 @@ export async function copyText(text, field) {
 }
 
 /**
+ * createCopyStatus('own-link-status') -> {el, say(ok)}: says, beside the button and to screen readers,
+ * that the copy worked ("Link copied.", gone after a while) or how to copy by hand.
+ */
+export function createCopyStatus(id) {
+  const el = h('span', { class: 'copy-status', role: 'status', id });
+  let timer = null;
+  function say(ok) {
+    clearTimeout(timer);
+    setText(el, '');
+    // A moment later, so the same words after a second press are read again.
+    timer = setTimeout(() => {
+      setText(el, ok ? t('copy.done') : t('copy.manual'));
+      if (ok) timer = setTimeout(() => setText(el, ''), 8000);
+    }, 50);
+  }
+  return { el, say };
+}
+
+/**
  * createCopyField('display-link') -> {el, update({label, value, copyLabel})}
  * `copyLabel` is the button's accessible name; it starts with the visible "Copy link".
  */
@@ -41,23 +60,16 @@ export function createCopyField(id) {
   const label = h('label', { for: id, class: 'copy-label' });
   const input = h('input', { id, type: 'text', class: 'copy-input', readonly: true, spellcheck: 'false',
     autocomplete: 'off', autocapitalize: 'off', onfocus: () => input.select() });
-  const status = h('span', { class: 'copy-status', role: 'status', id: `${id}-status` });
-  let statusTimer = null;
+  const status = createCopyStatus(`${id}-status`);
   const button = h('button', { type: 'button', class: 'secondary small', id: `${id}-copy`, onclick: async () => {
     const ok = await copyText(input.value, input);
-    clearTimeout(statusTimer);
-    setText(status, '');
     if (!ok) {
       input.focus();
       input.select();
     }
-    // A moment later, so the same words after a second press are read again.
-    statusTimer = setTimeout(() => {
-      setText(status, ok ? t('copy.done') : t('copy.manual'));
-      if (ok) statusTimer = setTimeout(() => setText(status, ''), 8000);
-    }, 50);
+    status.say(ok);
   } });
-  const el = h('div', { class: 'copy-field' }, label, h('div', { class: 'inline' }, input, button), status);
+  const el = h('div', { class: 'copy-field' }, label, h('div', { class: 'inline' }, input, button), status.el);
   function update({ label: text, value, copyLabel }) {
     setText(label, text);
     if (input.value !== value) input.value = value;

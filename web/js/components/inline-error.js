@@ -4,12 +4,22 @@
 import { h, setText } from '../dom.js';
 import { errorText } from '../shell.js';
 
+/** createInlineError('joining-error') -> {el, id, show(err or words), clear()}. */
 export function createInlineError(id) {
   const el = h('p', { id, class: 'inline-error', role: 'alert' });
+  let timer = null;
   return {
     el,
     id,
-    show(err) { setText(el, err ? errorText(err) : ''); },
-    clear() { setText(el, ''); },
+    show(err) {
+      clearTimeout(timer);
+      const text = err ? errorText(err) : '';
+      if (!text || text !== el.textContent) { setText(el, text); return; }
+      // The same words again (a second try that failed the same way): emptied first and filled a
+      // moment later, so they are announced again.
+      setText(el, '');
+      timer = setTimeout(() => setText(el, text), 50);
+    },
+    clear() { clearTimeout(timer); setText(el, ''); },
   };
 }

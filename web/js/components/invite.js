@@ -8,7 +8,8 @@ import { ERR } from '../wire.js';
 import { h, setText } from '../dom.js';
 import { t } from '../i18n.js';
 import { announce, whileBusy } from '../shell.js';
-import { copyText, createCopyField } from './copy.js';
+import { copyText, createCopyField, createCopyStatus } from './copy.js';
+import { createInlineError } from './inline-error.js';
 import { createJoining } from './joining.js';
 import { postJson } from '../api.js';
 import {
@@ -41,10 +42,11 @@ export function createInvite(ctx, { token }) {
   // the workshop (home.js keeps it then) or made one since; otherwise the server makes a new one on asking.
   const displayHeading = h('h3', { id: 'display-heading' });
   const displayHint = h('p', { class: 'hint' });
-  const displayOpen = h('button', { type: 'button', class: 'secondary', id: 'display-open', onclick: openDisplay });
-  const displayProblem = h('p', { class: 'form-error', id: 'display-open-error', role: 'alert' });
+  const displayOpen = h('button', { type: 'button', class: 'secondary', id: 'display-open',
+    'aria-describedby': 'display-open-error', onclick: openDisplay });
+  const displayProblem = createInlineError('display-open-error');
   const displayField = createCopyField('display-link');
-  const displayKnown = h('div', { hidden: true }, displayHint, h('p', {}, displayOpen), displayProblem, displayField.el);
+  const displayKnown = h('div', { hidden: true }, displayHint, h('p', {}, displayOpen), displayProblem.el, displayField.el);
   const displayUnknownNote = h('p', { class: 'note' });
   const displayMakeBtn = h('button', { type: 'button', class: 'secondary', id: 'display-make', onclick: () => makeDisplayLink() });
   const displayUnknown = h('div', { id: 'display-unknown', hidden: true }, displayUnknownNote, h('p', {}, displayMakeBtn));
@@ -54,7 +56,7 @@ export function createInvite(ctx, { token }) {
   const ownHint = h('p', { class: 'hint', id: 'own-link-hint' });
   const ownBtn = h('button', { type: 'button', class: 'secondary', id: 'own-link-copy', 'aria-describedby': 'own-link-hint',
     onclick: copyOwn });
-  const ownStatus = h('span', { class: 'copy-status', role: 'status', id: 'own-link-status' });
+  const ownStatus = createCopyStatus('own-link-status');
   // Only when copying by itself failed: then the link is shown, selected, to copy by hand.
   const ownField = createCopyField('own-link');
   ownField.el.hidden = true;
@@ -62,12 +64,12 @@ export function createInvite(ctx, { token }) {
   const el = h('section', { class: 'panel', id: 'invite', 'aria-labelledby': 'invite-heading' }, heading,
     h('p', {}, codeLabel, ' ', code), qr, joinField.el, joining.el,
     displayHeading, displayKnown, displayUnknown,
-    ownHeading, ownHint, h('p', {}, ownBtn, ' ', ownStatus), ownField.el);
+    ownHeading, ownHint, h('p', {}, ownBtn, ' ', ownStatus.el), ownField.el);
 
   function openDisplay() {
-    setText(displayProblem, '');
     const opened = openWithToken('/d/', KEYS.display, tokenOfPath(displayPathKept));
-    if (!opened) setTimeout(() => setText(displayProblem, t('invite.displayBlocked')), 50);
+    if (opened) displayProblem.clear();
+    else displayProblem.show(t('invite.displayBlocked'));
   }
 
   /** POST /api/workshops/{id}/display: a new display link, kept in this browser like the first one. */
@@ -86,22 +88,16 @@ export function createInvite(ctx, { token }) {
     });
   }
 
-  let ownTimer = null;
   async function copyOwn() {
     const url = new URL(facilitatorPath(token), location.origin).href;
     const ok = await copyText(url);
-    clearTimeout(ownTimer);
-    setText(ownStatus, '');
     if (!ok) {
       ownField.update({ label: t('invite.ownLink'), value: url, copyLabel: t('invite.ownCopy') });
       ownField.el.hidden = false;
       ownField.input.focus();
       ownField.input.select();
     }
-    ownTimer = setTimeout(() => {
-      setText(ownStatus, ok ? t('copy.done') : t('copy.manual'));
-      if (ok) ownTimer = setTimeout(() => setText(ownStatus, ''), 8000);
-    }, 50);
+    ownStatus.say(ok);
   }
 
   let qrFor = null;

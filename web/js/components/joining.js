@@ -7,6 +7,7 @@ import { h, setText } from '../dom.js';
 import { t } from '../i18n.js';
 import { announce, errorText } from '../shell.js';
 import { createDialog } from './dialog.js';
+import { createInlineError } from './inline-error.js';
 import { postJson } from '../api.js';
 import { joiningLocked, lockArgs, newJoinCodePath } from '../manage.js';
 
@@ -20,12 +21,12 @@ export function createJoining(ctx, { token, shownCode, onNewCode }) {
   // Its words change with the state ("Stop…" / "Let… again"), so it is a plain button: a toggle's
   // aria-pressed needs a name that stays the same. The line above says where things stand.
   const lockBtn = h('button', { type: 'button', class: 'secondary', id: 'joining-lock',
-    'aria-describedby': 'joining-status', onclick: toggle });
+    'aria-describedby': 'joining-status joining-error', onclick: toggle });
   const newBtn = h('button', { type: 'button', class: 'secondary', id: 'join-code-new', 'aria-haspopup': 'dialog',
-    onclick: () => openConfirm() });
-  const problem = h('p', { class: 'form-error', id: 'joining-error', role: 'alert' });
+    'aria-describedby': 'joining-error', onclick: () => openConfirm() });
+  const problem = createInlineError('joining-error');
   const el = h('div', { class: 'joining', id: 'joining' }, heading, status,
-    h('div', { class: 'actions' }, lockBtn, newBtn), problem);
+    h('div', { class: 'actions' }, lockBtn, newBtn), problem.el);
 
   const dialog = createDialog('join-code-dialog');
   const dialogText = h('p', { id: 'join-code-dialog-text' });
@@ -37,14 +38,6 @@ export function createJoining(ctx, { token, shownCode, onNewCode }) {
   dialog.actions.append(cancel, confirm);
 
   let busy = false; // aria-disabled, not disabled: a disabled button drops the keyboard focus
-  let problemTimer = null;
-
-  function say(text) {
-    clearTimeout(problemTimer);
-    problem.textContent = '';
-    // Emptied first and filled a moment later, so the same words twice are announced twice.
-    if (text) problemTimer = setTimeout(() => setText(problem, text), 50);
-  }
 
   function setBusy(on) {
     busy = on;
@@ -59,7 +52,7 @@ export function createJoining(ctx, { token, shownCode, onNewCode }) {
   async function toggle() {
     if (busy) return;
     const want = !joiningLocked(ctx.state());
-    say(null);
+    problem.clear();
     setBusy(true);
     try {
       await ctx.conn.send('workshop.update', lockArgs(want));
@@ -67,7 +60,7 @@ export function createJoining(ctx, { token, shownCode, onNewCode }) {
       if (joiningLocked(ctx.state()) !== want) throw { code: 'NOT_CHANGED' };
       announce(t(want ? 'joining.lockedNow' : 'joining.openNow'));
     } catch (err) {
-      say(errorText(err));
+      problem.show(err);
     } finally {
       setBusy(false);
     }
@@ -83,7 +76,7 @@ export function createJoining(ctx, { token, shownCode, onNewCode }) {
 
   function openConfirm() {
     if (busy) return;
-    say(null);
+    problem.clear();
     renderDialog();
     // Cancel first: the safe choice is the one a stray Enter takes.
     dialog.open(cancel, { from: newBtn, fallback: () => newBtn });

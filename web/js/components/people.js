@@ -1,7 +1,7 @@
 // The console's people: everyone in the workshop, online or not, and removing someone after a
 // confirmation that says what it means (a facilitator loses all facilitator powers).
 import { ERR } from '../wire.js';
-import { h, place, replace, setText } from '../dom.js';
+import { h, keyedList, replace, setText } from '../dom.js';
 import { t } from '../i18n.js';
 import { announce, errorText } from '../shell.js';
 import { createDialog } from './dialog.js';
@@ -15,7 +15,6 @@ export function createPeople(ctx) {
   const hint = h('p', { class: 'hint' });
   const list = h('ul', { class: 'people', 'aria-labelledby': 'people-heading' });
   const el = h('section', { class: 'panel', id: 'people', 'aria-labelledby': 'people-heading' }, heading, hint, list);
-  const rows = new Map(); // participant id -> {el, update}
 
   const dialog = createDialog('remove-dialog');
   const text = h('p', { id: 'remove-text' });
@@ -52,19 +51,14 @@ export function createPeople(ctx) {
     return { el: li, update };
   }
 
+  const syncRows = keyedList(list, (p) => row(p.id));
+
   function update(s) {
     const people = peopleOf(s, me());
     setText(heading, t('people.heading', { count: people.length }));
     setText(hint, t('people.hint'));
-    const els = people.map((p) => {
-      let r = rows.get(p.id);
-      if (!r) { r = row(p.id); rows.set(p.id, r); }
-      r.update(p, s);
-      return r.el;
-    });
     const focusWasIn = list.contains(document.activeElement);
-    place(list, els);
-    for (const id of [...rows.keys()]) if (!people.some((p) => p.id === id)) rows.delete(id);
+    syncRows(people, s);
     // The row with focus went (someone else removed that person): the heading, not the page top.
     if (focusWasIn && !list.contains(document.activeElement) && !dialog.isOpen) heading.focus();
     if (removing && dialog.isOpen) renderRemove();

@@ -1,7 +1,7 @@
 // The console's view of the room: how many are online and ready, and the hands queue. Each raised
 // hand has its own "Give the floor" and "Lower hand", so the facilitator can choose who speaks
 // (floor.give) rather than only the next in line (hand.next), and lower a hand raised by mistake.
-import { h, place, setText } from '../dom.js';
+import { h, keyedList, setText } from '../dom.js';
 import { formatNumber, t } from '../i18n.js';
 import { announce } from '../shell.js';
 import { createInlineError } from './inline-error.js';
@@ -19,7 +19,6 @@ export function createRoom(ctx) {
     act(nextBtn, 'hand.next', {}, (r) => r?.participantId && announce(t('hand.floor', { name: ctx.nameOf(r.participantId) }))) });
   const el = h('section', { class: 'panel', id: 'room', 'aria-labelledby': 'room-heading' },
     heading, readyText, onlineText, handsHeading, handsEmpty, handsList, nextBtn, error.el);
-  const rows = new Map(); // participant id -> row
   let first = true; // hands already up when the console opens are not news
 
   /** Sends, with the button busy; a failure is said under the queue, a success clears it. */
@@ -41,7 +40,7 @@ export function createRoom(ctx) {
     const lower = h('button', { type: 'button', class: 'secondary small', 'aria-describedby': error.id,
       onclick: () => act(lower, 'hand.lower', { participantId: id }, () => announce(t('room.lowered', { name: ctx.nameOf(id) }))) });
     const el = h('li', { class: 'hand', dataset: { id } }, name, h('span', { class: 'actions' }, give, lower));
-    function update(ended) {
+    function update(_id, ended) {
       const who = ctx.nameOf(id);
       setText(name, who);
       setText(give, t('room.give'));
@@ -52,6 +51,12 @@ export function createRoom(ctx) {
     }
     return { el, update };
   }
+
+  const syncHands = keyedList(handsList, (id) => {
+    const row = makeRow(id);
+    if (!first) flash(row.el);
+    return row;
+  }, (id) => id);
 
   function update(s) {
     const ended = s.workshop?.status === 'ended';
@@ -64,17 +69,7 @@ export function createRoom(ctx) {
     setText(handsHeading, t('room.hands', { count: queue.length }));
     handsEmpty.hidden = queue.length > 0;
     setText(handsEmpty, t('room.noHands'));
-    place(handsList, queue.map((id) => {
-      let row = rows.get(id);
-      if (!row) {
-        row = makeRow(id);
-        rows.set(id, row);
-        if (!first) flash(row.el);
-      }
-      row.update(ended);
-      return row.el;
-    }));
-    for (const id of [...rows.keys()]) if (!queue.includes(id)) rows.delete(id);
+    syncHands(queue, ended);
     first = false;
     nextBtn.hidden = ended;
     nextBtn.disabled = !queue.length;

@@ -1,28 +1,67 @@
 // The console's "Reports and ending": the outcome report in the formats people know (Word, PDF
-// first), and ending the workshop for everyone (after a confirmation).
+// first), and ending the workshop for everyone, after a confirmation in a dialog whose safe choice,
+// Cancel, has the focus (as for removing someone or making a new join code).
 import { ERR } from '../wire.js';
 import { h, setText } from '../dom.js';
 import { getLang, t } from '../i18n.js';
-import { announce, showError } from '../shell.js';
+import { announce, errorText, showError } from '../shell.js';
+import { createDialog } from './dialog.js';
 
 // Plain words first: most people want a Word document or a PDF; the rest are for those who know them.
 const FORMATS = ['docx', 'pdf', 'csv', 'md', 'json'];
 
 /** ctx: {conn}; token: this facilitator's (the report needs it). */
 export function createWrapup(ctx, { token }) {
-  const heading = h('h2', { id: 'wrapup-heading' });
+  // Once the workshop has ended the end button is gone: the heading takes the focus then.
+  const heading = h('h2', { id: 'wrapup-heading', tabindex: '-1' });
   const hint = h('p', { class: 'hint' });
   const reportBtns = FORMATS.map((f) => {
     const b = h('button', { type: 'button', class: 'secondary small', id: `report-${f}`, onclick: () => download(f) });
     b._format = f;
     return b;
   });
-  const endBtn = h('button', { type: 'button', class: 'danger', id: 'end-btn', onclick: () => {
-    if (!window.confirm(t('fac.endConfirm'))) return;
-    ctx.conn.send('workshop.end').then(() => announce(t('ws.ended'))).catch(showError);
-  } });
+  const endBtn = h('button', { type: 'button', class: 'danger', id: 'end-btn', 'aria-haspopup': 'dialog',
+    onclick: () => openEnd() });
   const el = h('section', { class: 'panel', id: 'wrapup', 'aria-labelledby': 'wrapup-heading' },
     heading, hint, h('div', { class: 'actions' }, ...reportBtns), h('p', {}, endBtn));
+
+  const dialog = createDialog('end-dialog');
+  const endText = h('p', { id: 'end-dialog-text' });
+  const endFinal = h('p', { class: 'strong' });
+  const cancel = h('button', { type: 'button', class: 'secondary', id: 'end-cancel', onclick: () => dialog.close() });
+  const confirm = h('button', { type: 'button', class: 'danger', id: 'end-confirm', onclick: end });
+  dialog.el.setAttribute('aria-describedby', 'end-dialog-text');
+  dialog.body.append(endText, endFinal);
+  dialog.actions.append(cancel, confirm);
+
+  function renderDialog() {
+    setText(dialog.heading, t('fac.endTitle'));
+    setText(endText, t('fac.endBody'));
+    setText(endFinal, t('fac.endFinal'));
+    setText(cancel, t('fac.endCancel'));
+    setText(confirm, t('fac.endYes'));
+  }
+
+  function openEnd() {
+    renderDialog();
+    // Cancel first: the safe choice is the one a stray Enter takes.
+    dialog.open(cancel, { from: endBtn, fallback: () => heading });
+  }
+
+  async function end() {
+    dialog.busy(true);
+    try {
+      await ctx.conn.send('workshop.end');
+      dialog.busy(false);
+      dialog.close(heading);
+      announce(t('ws.ended'));
+    } catch (err) {
+      dialog.busy(false);
+      // Already ended (another facilitator was quicker): nothing left to do.
+      if (err?.code === ERR.ENDED) dialog.close(heading);
+      else dialog.error(errorText(err));
+    }
+  }
 
   async function download(format) {
     const id = ctx.conn.state?.workshop?.id;
@@ -56,6 +95,7 @@ export function createWrapup(ctx, { token }) {
     for (const b of reportBtns) setText(b, t(`report.${b._format}`));
     endBtn.hidden = s.workshop?.status === 'ended';
     setText(endBtn, t('fac.end'));
+    if (dialog.isOpen) renderDialog();
   }
-  return { el, update };
+  return { el, update, dialogs: [dialog.el] };
 }

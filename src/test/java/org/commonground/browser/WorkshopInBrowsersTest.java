@@ -123,17 +123,23 @@ class WorkshopInBrowsersTest {
       f.click("phase-next");
       a.waitText(".phase-name", "Part 3 of 3");
       a.waitText("#votes-left", "5 votes left");
+      // The room's screen draws a vote without redrawing the rest: the same cards and theme rows stay.
+      d.js("window.keptRows = [...document.querySelectorAll('#d-recent li, .d-theme')]");
       a.click(By.xpath("//li[contains(@class,'theme')][h3[text()='discharge']]//button[text()='Vote']"));
       a.waitText("#votes-left", "4 votes left");
       d.waitText(".d-theme", "1 vote");
+      assertThat(d.js("return window.keptRows.length > 3 && window.keptRows.every((e) => e.isConnected)")).isEqualTo(true);
 
       // The ladder poll, one click away; Sam answers; the display draws it.
       f.click("tab-polls");
       f.click("ladder-btn");
       a.waitText(".poll-form legend", "How much are people like you involved in decisions here?");
+      d.waitText(".d-poll .poll-count", "0 (0%)");
+      d.js("window.keptRows = [...document.querySelectorAll('.d-poll .poll-row')]");
       a.click(By.xpath("//form[contains(@class,'poll-form')]//label[starts-with(text(),'Co-designing:')]"));
       a.clickCss(".poll-form button[type=submit]");
       d.waitText(".poll-count", "1 (100%)");
+      assertThat(d.js("return window.keptRows.length > 3 && window.keptRows.every((e) => e.isConnected)")).isEqualTo(true);
       a.waitText(".poll-row.yours", "Co-designing");
       a.click("hand-btn");
       f.waitText(".hands", "Sam");
@@ -141,6 +147,7 @@ class WorkshopInBrowsersTest {
       // Spotlight, hide and the parking lot.
       f.click(By.xpath("//li[contains(@class,'theme')][h3[text()='discharge']]//button[text()='Spotlight']"));
       d.waitText(".d-spotlight", "discharge");
+      d.screenshotElement(".d-main", SHOTS.resolve("display-spotlight.png"));
       a.waitText(".spotlight-box", "discharge");
       String hidden = cardId(f, "Carers are not asked before the date is set");
       f.click(By.xpath("//li[@data-id='" + hidden + "']//button[text()='Hide']"));
@@ -307,10 +314,22 @@ class WorkshopInBrowsersTest {
       b.driver.navigate().refresh();
       b.waitText("h1", "Common Ground workshops"); // her session is gone; the start page again
 
-      // The facilitator ends the workshop; everyone sees it.
-      f.confirmYes();
+      // The facilitator ends the workshop, after a confirmation whose safe choice has the focus; everyone sees it.
       f.click("tab-finish");
       f.click("end-btn");
+      f.waitJs("document.getElementById('end-dialog').open");
+      assertThat(f.focusedId()).isEqualTo("end-cancel");
+      assertThat(f.id("end-dialog").getText()).contains("End the workshop for everyone?", "This cannot be undone.");
+      violations.addAll(f.seriousViolations());
+      f.screenshotViewport(SHOTS.resolve("facilitator-end-dialog.png"));
+      f.press(Keys.ESCAPE);
+      f.waitJs("!document.getElementById('end-dialog').open");
+      assertThat(f.focusedId()).isEqualTo("end-btn");
+      assertThat(f.js("return document.getElementById('end-btn').hidden")).isEqualTo(false);
+      f.click("end-btn");
+      f.waitJs("document.getElementById('end-dialog').open");
+      f.click("end-confirm");
+      f.waitJs("document.activeElement.id === 'wrapup-heading'");
       a.waitText(".phase-area .note", "has ended");
       d.waitText(".d-note", "has ended");
     }

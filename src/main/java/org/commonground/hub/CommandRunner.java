@@ -11,6 +11,7 @@ import org.commonground.hub.live.AppendRound;
 import org.commonground.hub.live.ReplicaLog;
 import org.commonground.protocol.Json;
 import org.commonground.protocol.SequencedEvent;
+import org.commonground.store.Ids;
 import org.commonground.store.NewToken;
 import org.commonground.store.StoredAnswer;
 import org.commonground.store.StoredEvent;
@@ -87,6 +88,11 @@ final class CommandRunner {
 
   /** Runs a task after those before it; a task that finds the queue full is refused, never held. */
   void enqueue(Supplier<Future<Void>> task, Runnable refuse) { queue.offer(task, refuse); }
+
+  /** Queues a command of the server's own (theme help); nobody waits for its answer, and a full queue drops it. */
+  void runAsServer(Command command) {
+    enqueue(() -> execute(Actor.SERVER, "server-" + Ids.random(12), command, d -> List.of()).mapEmpty(), () -> { });
+  }
 
   /** Queues a command; completes once its events are applied here (or it was refused). */
   Future<Outcome> submit(Actor actor, String ref, Command command, Function<Decision.Accepted, List<NewToken>> tokens) {

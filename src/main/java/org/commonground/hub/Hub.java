@@ -140,21 +140,13 @@ public final class Hub implements Subscriber.Listener {
   public Future<Member> attach(ServerWebSocket socket, Context socketContext, WorkshopStore.Admission admission,
                                Resume resume) {
     TokenGrant grant = admission.grant();
-    return Contexts.back(socketContext, open(grant.workshopId()).compose(w -> {
-      Promise<Member> p = Promise.promise();
-      w.context.runOnContext(v -> {
-        WorkshopState s = w.state();
-        You you = you(s, grant);
-        if (you == null) {
-          p.fail(new RemovedException());
-          return;
-        }
-        Member m = new Member(socket, socketContext, grant, you, metrics);
-        if (w.attach(m, resume, admission.since())) p.complete(m);
-        else p.fail(new TooManyConnectionsException());
-      });
-      return p.future();
-    }));
+    return onWorkshop(grant.workshopId(), socketContext, w -> {
+      You you = you(w.state(), grant);
+      if (you == null) return Future.failedFuture(new RemovedException());
+      Member m = new Member(socket, socketContext, grant, you, metrics);
+      return w.attach(m, resume, admission.since()) ? Future.succeededFuture(m)
+          : Future.failedFuture(new TooManyConnectionsException());
+    });
   }
 
   private static You you(WorkshopState s, TokenGrant grant) {
@@ -176,18 +168,28 @@ public final class Hub implements Subscriber.Listener {
   /** Runs a command for an HTTP caller; completes when its events are applied on this node. */
   public Future<Outcome> execute(String workshopId, Actor actor, String ref, Command command,
                                  Function<Decision.Accepted, List<NewToken>> tokens) {
-    return Contexts.back(Vertx.currentContext(), open(workshopId).compose(w -> {
-      Promise<Outcome> p = Promise.promise();
-      w.context.runOnContext(v -> w.submit(actor, ref, command, tokens).onComplete(p));
-      return p.future();
-    }));
+    return onWorkshop(workshopId, Vertx.currentContext(), w -> w.submit(actor, ref, command, tokens));
   }
 
   /** A consistent read of a workshop's state on its own context. */
   public <T> Future<T> read(String workshopId, Function<WorkshopState, T> f) {
-    return Contexts.back(Vertx.currentContext(), open(workshopId).compose(w -> {
+    return onWorkshop(workshopId, Vertx.currentContext(), w -> Future.succeededFuture(f.apply(w.state())));
+  }
+
+  /**
+   * Runs {@code f} on the workshop's context (loading it if need be) and completes back on {@code caller}'s.
+   * What {@code f} throws fails the future; the workshop's context goes on.
+   */
+  private <T> Future<T> onWorkshop(String workshopId, Context caller, Function<LiveWorkshop, Future<T>> f) {
+    return Contexts.back(caller, open(workshopId).compose(w -> {
       Promise<T> p = Promise.promise();
-      w.context.runOnContext(v -> p.complete(f.apply(w.state())));
+      w.context.runOnContext(v -> {
+        try {
+          f.apply(w).onComplete(p);
+        } catch (RuntimeException e) {
+          p.fail(e);
+        }
+      });
       return p.future();
     }));
   }

@@ -6,6 +6,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.List;
 import org.commonground.hub.live.Cursor;
+import org.commonground.protocol.ServerFrames;
 import org.commonground.protocol.ServerFrames.You;
 import org.commonground.store.TokenGrant;
 
@@ -60,6 +61,15 @@ public final class Member {
   void ack(Long seq, Buffer frame) {
     Buffer now = cursor.ack(seq, frame);
     if (now != null) send(now);
+  }
+
+  /** Tells the sender how its command went: the error at once, the ack once its event has been sent. */
+  void answer(String ref, Outcome outcome) {
+    if (outcome instanceof Outcome.Ack a) {
+      ack(a.seq(), ServerFrames.ack(ref, a.seq(), a.resultJson()));
+    } else if (outcome instanceof Outcome.Error e) {
+      send(ServerFrames.err(ref, e.code(), e.message()));
+    }
   }
 
   void flushAcks() { cursor.dueAcks(this::send); }

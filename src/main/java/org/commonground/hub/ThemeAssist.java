@@ -49,7 +49,7 @@ final class ThemeAssist {
   private final long debounceMs;
   private final Host host;
   private final Set<String> suggesting = new HashSet<>();
-  private long placementTimer = -1;
+  private final OneTimer placementTimer;
   private boolean placing;
   private boolean placementAgain;
 
@@ -59,6 +59,7 @@ final class ThemeAssist {
     this.themes = themes;
     this.debounceMs = debounceMs;
     this.host = host;
+    this.placementTimer = new OneTimer(context.owner());
   }
 
   /** {@code themes.suggest}: checked, computed on a worker, then recorded under the facilitator's ref. */
@@ -103,12 +104,9 @@ final class ThemeAssist {
 
   private void schedule() {
     WorkshopState state = host.state();
-    if (placementTimer >= 0 || themes.help().unavailableReason() != null) return;
+    if (themes.help().unavailableReason() != null) return;
     if (state.themes().isEmpty() && state.fits().isEmpty()) return;
-    placementTimer = context.owner().setTimer(debounceMs, t -> {
-      placementTimer = -1;
-      place();
-    });
+    placementTimer.set(debounceMs, this::place);
   }
 
   private void place() {

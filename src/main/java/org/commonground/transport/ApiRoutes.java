@@ -22,7 +22,9 @@ import org.commonground.store.TokenGrant;
 import org.commonground.store.WorkshopStore;
 import org.commonground.workshop.Actor;
 import org.commonground.workshop.Command;
+import org.commonground.workshop.Participant;
 import org.commonground.workshop.Role;
+import org.commonground.workshop.Settings;
 
 /** The REST side of docs/protocol.md: create (CreateRoute), join, co-facilitators, the QR code, reports, deletion. */
 final class ApiRoutes {
@@ -79,9 +81,12 @@ final class ApiRoutes {
     }).onSuccess(Runnable::run).onFailure(ctx::fail);
   }
 
-  private static Command.Join participantJoin(String name, String group) {
+  private static Command.Join participantJoin(String name, String group) { return join(name, group, Role.PARTICIPANT); }
+
+  /** A join command, or the reason it is not one as a 400. */
+  private static Command.Join join(String name, String group, Role role) {
     try {
-      return new Command.Join(name, group, Role.PARTICIPANT);
+      return new Command.Join(name, group, role);
     } catch (IllegalArgumentException e) {
       throw ProtocolException.invalid(e.getMessage());
     }
@@ -91,8 +96,8 @@ final class ApiRoutes {
    * A returning person's name and group, unless they typed others; a group this meeting lacks is left out.
    * Called outside {@code hub.read}: what it throws must fail the future, not the workshop's context.
    */
-  private static Command.Join asBefore(Command.Join typed, Optional<org.commonground.workshop.Participant> before,
-                                       String group, org.commonground.workshop.Settings settings) {
+  private static Command.Join asBefore(Command.Join typed, Optional<Participant> before, String group,
+                                       Settings settings) {
     if (before.isEmpty()) {
       if (typed != null) return typed;
       throw ProtocolException.invalid("We could not find you from last time. Type your name to join.");
@@ -148,43 +153,38 @@ final class ApiRoutes {
   }
 
   private Future<ObjectNode> joinWorkshop(String workshopId, Command.Join command) {
-    NewToken[] minted = new NewToken[1];
-    Actor joiner = new Actor("joining", Role.PARTICIPANT);
-    return hub.execute(workshopId, joiner, "join-" + Ids.random(16), command, accepted -> {
-      String pid = (String) accepted.result().get("participantId");
-      minted[0] = NewToken.mint(workshopId, pid, command.role());
-      return List.of(minted[0]);
-    }).compose(outcome -> {
-      if (outcome instanceof Outcome.Error e) return Future.failedFuture(new ProtocolException(e.code(), e.message()));
+    return admit(workshopId, new Actor("joining", Role.PARTICIPANT), "join-", command).map(minted -> {
       ObjectNode out = Json.object();
-      out.put("workshopId", workshopId).put("participantId", minted[0].grant().participantId())
-          .put("token", minted[0].token());
-      return Future.succeededFuture(out);
+      out.put("workshopId", workshopId).put("participantId", minted.grant().participantId()).put("token", minted.token());
+      return out;
     });
+  }
+
+  /**
+   * Runs a join through the workshop's command queue, the newcomer's token stored with its event; the
+   * workshop's refusal fails the future with its code and words.
+   */
+  private Future<NewToken> admit(String workshopId, Actor by, String refPrefix, Command.Join command) {
+    NewToken[] minted = new NewToken[1];
+    return hub.execute(workshopId, by, refPrefix + Ids.random(16), command, accepted -> {
+      minted[0] = NewToken.mint(workshopId, (String) accepted.result().get("participantId"), command.role());
+      return List.of(minted[0]);
+    }).compose(outcome -> outcome instanceof Outcome.Error e
+        ? Future.failedFuture(new ProtocolException(e.code(), e.message()))
+        : Future.succeededFuture(minted[0]));
   }
 
   private void addFacilitator(RoutingContext ctx) {
     String workshopId = ctx.pathParam("id");
     String token = bearer(ctx);
-    var args = new Args(body(ctx));
-    Command.Join command;
-    try {
-      command = new Command.Join(args.string("name"), null, Role.FACILITATOR);
-    } catch (IllegalArgumentException e) {
-      throw ProtocolException.invalid(e.getMessage());
-    }
-    facilitatorOf(token, workshopId).compose(g -> {
-      NewToken[] minted = new NewToken[1];
-      return hub.execute(workshopId, new Actor(g.participantId(), g.role()), "cofac-" + Ids.random(16), command, acc -> {
-        minted[0] = NewToken.mint(workshopId, (String) acc.result().get("participantId"), Role.FACILITATOR);
-        return List.of(minted[0]);
-      }).compose(outcome -> {
-        if (outcome instanceof Outcome.Error e) return Future.failedFuture(new ProtocolException(e.code(), e.message()));
-        ObjectNode out = Json.object();
-        out.put("participantId", minted[0].grant().participantId()).put("token", minted[0].token());
-        return Future.succeededFuture(out);
-      });
-    }).onSuccess(out -> json(ctx, 201, out)).onFailure(ctx::fail);
+    Command.Join command = join(new Args(body(ctx)).string("name"), null, Role.FACILITATOR);
+    facilitatorOf(token, workshopId)
+        .compose(g -> admit(workshopId, new Actor(g.participantId(), g.role()), "cofac-", command))
+        .map(minted -> {
+          ObjectNode out = Json.object();
+          out.put("participantId", minted.grant().participantId()).put("token", minted.token());
+          return out;
+        }).onSuccess(out -> json(ctx, 201, out)).onFailure(ctx::fail);
   }
 
   /**

@@ -3,9 +3,11 @@ package org.commonground.transport;
 import org.commonground.protocol.CloseCode;
 import java.util.Map;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import org.commonground.config.Limits;
 import org.commonground.hub.Contexts;
@@ -137,7 +139,7 @@ final class SocketSession implements Heartbeats.Beating {
     int max = limits.maxFrameBytes();
     if (text.length() > max) return true;
     if ((long) text.length() * 3 <= max) return false;
-    return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > max;
+    return text.getBytes(StandardCharsets.UTF_8).length > max;
   }
 
   private void hello(ClientFrame.Hello h) {
@@ -151,7 +153,7 @@ final class SocketSession implements Heartbeats.Beating {
         .compose(grant -> {
           if (grant.isEmpty()) {
             ws.close(CloseCode.BAD_TOKEN.code(), "unknown token");
-            return io.vertx.core.Future.<Member>succeededFuture(null);
+            return Future.<Member>succeededFuture(null);
           }
           return hub.attach(ws, context, grant.get(), h.resume());
         }))

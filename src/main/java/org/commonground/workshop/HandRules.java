@@ -3,10 +3,10 @@ package org.commonground.workshop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.commonground.workshop.Command.FloorGive;
-import org.commonground.workshop.Command.HandLower;
-import org.commonground.workshop.Command.HandNext;
-import org.commonground.workshop.Command.HandRaise;
+import org.commonground.workshop.ParticipationCommands.FloorGive;
+import org.commonground.workshop.ParticipationCommands.HandLower;
+import org.commonground.workshop.ParticipationCommands.HandNext;
+import org.commonground.workshop.ParticipationCommands.HandRaise;
 import org.commonground.workshop.Event.FloorGiven;
 import org.commonground.workshop.Event.HandsChanged;
 

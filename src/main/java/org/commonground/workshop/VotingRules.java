@@ -2,8 +2,8 @@ package org.commonground.workshop;
 
 import java.util.List;
 import java.util.Map;
-import org.commonground.workshop.Command.VoteCast;
-import org.commonground.workshop.Command.VoteRetract;
+import org.commonground.workshop.ParticipationCommands.VoteCast;
+import org.commonground.workshop.ParticipationCommands.VoteRetract;
 import org.commonground.workshop.Event.VotesChanged;
 
 /**

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.commonground.workshop.Command.Join;
-import org.commonground.workshop.Command.WithdrawContribution;
+import org.commonground.workshop.ContributionCommands.WithdrawContribution;
 import org.commonground.workshop.Event.ContributionAdded;
 import org.commonground.workshop.Event.ContributionMoved;
 import org.commonground.workshop.Event.PlacementUpdated;

@@ -12,9 +12,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Arrows point inward: read from the imports of src/main/java. */
+/** Arrows point inward (read from the imports of src/main/java), and no file grows past what a reader takes in. */
 class ArchitectureTest {
   private static final Path MAIN = Path.of("src/main/java/org/commonground");
+  private static final Path WEB = Path.of("web/js");
+  /** About 300 lines a class, with a little room so that a fix is not a refactoring. */
+  static final int MAX_CLASS_LINES = 320;
+  static final int MAX_WEB_MODULE_LINES = 400;
   private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+)(?:\\.\\*)?;", Pattern.MULTILINE);
 
   /** "package/File.java imports x.y.Z", for every import of every main source file under {@code dir}. */
@@ -64,5 +68,29 @@ class ArchitectureTest {
     Pattern outer = Pattern.compile("^org\\.commonground\\.(hub|transport)\\.");
     assertThat(violations("protocol", outer)).isEmpty();
     assertThat(violations("store", outer)).isEmpty();
+  }
+
+  /** "path: N lines" for every file under {@code root} named {@code suffix} (not a test) longer than {@code max}. */
+  private static List<String> longerThan(Path root, String suffix, int max) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (var files = Files.walk(root)) {
+      for (Path p : files.filter(f -> f.toString().endsWith(suffix) && !f.getFileName().toString().contains(".test.")).toList()) {
+        long lines = Files.readAllLines(p).size();
+        if (lines > max) out.add(p + ": " + lines + " lines");
+      }
+    }
+    return out;
+  }
+
+  @Test
+  @DisplayName("no main class is over " + MAX_CLASS_LINES + " lines: split it by job before it grows")
+  void classesStayShort() throws IOException {
+    assertThat(longerThan(MAIN, ".java", MAX_CLASS_LINES)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("no web module (web/js, not tests) is over " + MAX_WEB_MODULE_LINES + " lines")
+  void webModulesStayShort() throws IOException {
+    assertThat(longerThan(WEB, ".js", MAX_WEB_MODULE_LINES)).isEmpty();
   }
 }

@@ -77,6 +77,19 @@ class RedisClusterStoreTest extends WorkshopStoreContract {
   }
 
   @Test
+  @DisplayName("purging workshops whose slots are on every master leaves no key of any of them")
+  void purgeOnEveryMaster() {
+    List<String> ws = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      String w = created();
+      append(w, 1, "p", "r1", "a");
+      ws.add(w);
+    }
+    for (String w : ws) Await.of(store.purge(w, null));
+    for (String w : ws) assertNoTrace(w);
+  }
+
+  @Test
   @Order(Integer.MAX_VALUE)
   @DisplayName("a master killed with SIGKILL while posting: its replica takes over, posting resumes, nothing acknowledged is lost")
   void masterKilledUnderPosting(Vertx vertx) {

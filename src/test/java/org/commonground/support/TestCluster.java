@@ -31,7 +31,11 @@ public final class TestCluster implements AutoCloseable {
   public TestCluster() {
     try {
       dir = Files.createTempDirectory("cg-cluster-");
-      for (int i = 0; i < NODES; i++) start(RedisLauncher.freePort(), RedisLauncher.freePort());
+      java.util.Set<Integer> ports = new java.util.LinkedHashSet<>();
+      // Distinct: a port just handed out and closed again may be handed out once more.
+      while (ports.size() < 2 * NODES) ports.add(RedisLauncher.freePort());
+      List<Integer> all = new ArrayList<>(ports);
+      for (int i = 0; i < NODES; i++) start(all.get(2 * i), all.get(2 * i + 1));
       List<String> create = new ArrayList<>(List.of("redis-cli", "--cluster", "create"));
       nodes.keySet().forEach(p -> create.add("127.0.0.1:" + p));
       create.addAll(List.of("--cluster-replicas", "1", "--cluster-yes"));

@@ -8,7 +8,6 @@ import static io.vertx.redis.client.Command.PUBLISH;
 import static io.vertx.redis.client.Command.SET;
 import static io.vertx.redis.client.Command.DEL;
 import static io.vertx.redis.client.Command.EXISTS;
-import static io.vertx.redis.client.Command.SCAN;
 
 import io.vertx.core.Future;
 import io.vertx.redis.client.Redis;
@@ -37,6 +36,7 @@ public final class RedisWorkshopStore implements WorkshopStore {
   private final Script addToken = Script.load("add-token.lua");
   private final Script rangeScript = Script.load("range.lua", "joined-texts.lua");
   private final Script welcome = Script.load("welcome.lua");
+  private final Script purgeStep = Script.load("purge-step.lua");
   /** How long a workshop lives if nobody starts it (0: for ever). */
   private final long notStartedSeconds;
 
@@ -257,32 +257,24 @@ public final class RedisWorkshopStore implements WorkshopStore {
 
   /**
    * Deletes every key of the workshop (found by SCAN on its hash tag, so refs and anything else go too),
-   * its join code, then tells every node through its channel.
+   * its join code, then tells every node through its channel. Each SCAN step runs in a script keyed by
+   * the workshop, so on a Cluster every step goes to the node that holds the workshop's slot.
    */
   @Override
   public Future<Void> purge(String workshopId, String joinCode) {
     String channel = keys.channel(workshopId);
-    return scanAndDelete(keys.pattern(workshopId), "0")
+    return scanAndDelete(workshopId, "0")
         .compose(v -> joinCode == null ? Future.succeededFuture() : redis.send(Request.cmd(DEL).arg(keys.joinCode(joinCode))))
         .compose(v -> redis.send(Request.cmd(PUBLISH).arg(channel).arg(PURGED_MESSAGE)))
         .mapEmpty();
   }
 
-  private Future<Void> scanAndDelete(String pattern, String cursor) {
-    return redis.send(Request.cmd(SCAN).arg(cursor).arg("MATCH").arg(pattern).arg("COUNT").arg(1000)).compose(r -> {
-      String next = r.get(0).toString();
-      List<String> found = new ArrayList<>();
-      for (Response k : r.get(1)) found.add(k.toString());
-      Future<Void> del = found.isEmpty() ? Future.succeededFuture()
-          : redis.send(unlink(found)).mapEmpty();
-      return del.compose(v -> "0".equals(next) ? Future.succeededFuture() : scanAndDelete(pattern, next));
-    });
-  }
-
-  private static Request unlink(List<String> found) {
-    Request r = Request.cmd(DEL);
-    found.forEach(r::arg);
-    return r;
+  private Future<Void> scanAndDelete(String workshopId, String cursor) {
+    return purgeStep.run(redis, List.of(keys.epoch(workshopId)), List.of(cursor, keys.pattern(workshopId), "1000"))
+        .compose(r -> {
+          String next = r.toString();
+          return "0".equals(next) ? Future.<Void>succeededFuture() : scanAndDelete(workshopId, next);
+        });
   }
 
   @Override

@@ -20,6 +20,11 @@ import org.slf4j.LoggerFactory;
  * else). It notices a lost Redis through the connection closing or a ping going unanswered, reconnects
  * with backoff, subscribes again to every live workshop and then says so, so that the hub can read
  * whatever it missed from the log.
+ *
+ * <p>On a Redis Cluster the connection is one per node of the slot map, made at once, and the handlers
+ * below are set on each; a SUBSCRIBE goes to any master and a PUBLISH reaches every node (ordinary, not
+ * sharded, pub/sub), so messages arrive whichever node took the subscription. Any node's connection
+ * closing counts as the whole connection lost: everything is subscribed again on a fresh slot map.
  */
 public final class Subscriber {
   private static final Logger LOG = LoggerFactory.getLogger(Subscriber.class);

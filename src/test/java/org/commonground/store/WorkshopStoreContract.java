@@ -500,6 +500,40 @@ abstract class WorkshopStoreContract {
     }
   }
 
+  // ------------------------------------------------------------------ purge
+
+  @Nested
+  @DisplayName("purge")
+  class PurgeTests {
+    @Test
+    @DisplayName("a purged workshop's log, words, tokens, answers, presence and join code are gone, and nothing brings it back")
+    void everythingGone() {
+      String w = Ids.workshopId();
+      String code = joinCode();
+      NewToken fac = NewToken.mint(w, "f1", Role.FACILITATOR);
+      NewToken later = NewToken.mint(w, "p9", Role.PARTICIPANT);
+      Await.of(store.create(w, code, "ep", firstBody(), List.of(fac)));
+      Await.of(store.append(w, 1, "p", "r1", "{}", List.of(new StoredEvent("\"ts\":1,\"text\":{\"$t\":\"c1\"}}",
+          new StoredEvent.TextOp(StoredEvent.TextOp.Kind.SET, "c1", "\"my words\""))), List.of(later)));
+      Await.of(store.rememberAnswer(w, "p", "r2", StoredAnswer.ack(null, "{}")));
+      Await.of(store.publishPresence(w, "nodeA", "{\"node\":\"A\"}"));
+
+      Await.of(store.purge(w, code));
+
+      assertNoTrace(w);
+      assertThat(all(w)).isEmpty();
+      assertThat(Await.of(store.resolve(fac.token()))).isEmpty();
+      assertThat(Await.of(store.resolve(later.token()))).isEmpty();
+      assertThat(Await.of(store.answerOf(w, "p", "r1"))).isEmpty();
+      assertThat(Await.of(store.answerOf(w, "p", "r2"))).isEmpty();
+      assertThat(Await.of(store.presence(w))).isEmpty();
+      assertThat(Await.of(store.workshopOfCode(code))).isEmpty();
+      assertThat(append(w, 0, "p", "r3", "again")).isInstanceOf(AppendResult.Gone.class);
+      Await.of(store.publishPresence(w, "nodeA", "{\"node\":\"A\"}"));
+      assertNoTrace(w);
+    }
+  }
+
   @Test
   @DisplayName("ping answers while the store is up")
   void ping() {

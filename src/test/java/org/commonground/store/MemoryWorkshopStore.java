@@ -15,10 +15,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The {@link WorkshopStore} contract in memory, for tests and a single node without Redis: the same
- * answers as {@link RedisWorkshopStore} (the contract suite runs both). Every call is one step under this
- * object's lock, as a Lua script is one step in Redis; expiries are not kept, except the counting
- * windows. What an append publishes goes to the {@link #listen listeners}, in seq order.
+ * The {@link WorkshopStore} contract in memory, for tests only: the same answers as
+ * {@link RedisWorkshopStore} (the contract suite runs both). Every call is one step under this object's
+ * lock, as a Lua script is one step in Redis; expiries are not kept, except the counting windows, so its
+ * maps only shrink on purge: fine for a test, not for a server. What an append publishes goes to the
+ * {@link #listen listeners}, in seq order.
  */
 public final class MemoryWorkshopStore implements WorkshopStore {
   /** As in the append script: at most this many missed events come with a stale answer. */

@@ -1,0 +1,134 @@
+package org.commonground.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.commonground.store.StoreFixtures.body;
+
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisClientType;
+import io.vertx.redis.client.RedisOptions;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.commonground.support.Await;
+import org.commonground.support.TestCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The store's contract on a Redis Cluster (three masters with a replica each: real redis-server processes),
+ * and a master killed with SIGKILL while a writer posts: its replica takes over, posting resumes and
+ * nothing acknowledged is lost.
+ */
+@ExtendWith(VertxExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RedisClusterStoreTest extends WorkshopStoreContract {
+  private static TestCluster cluster;
+  private static boolean reached;
+  private Redis client;
+
+  @BeforeAll
+  static void startCluster() { cluster = new TestCluster(); }
+
+  @AfterAll
+  static void stopCluster() { cluster.close(); }
+
+  static RedisOptions options(TestCluster cluster) {
+    RedisOptions o = new RedisOptions().setType(RedisClientType.CLUSTER);
+    cluster.urls().forEach(o::addConnectionString);
+    return o;
+  }
+
+  @BeforeEach
+  void connect(Vertx vertx) {
+    client = Redis.createClient(vertx, options(cluster));
+    store = StoreFixtures.store(client);
+    // The first request pays for the client's start-up (the slot map, a connection per node).
+    if (!reached) {
+      Await.of(store.ping(), Duration.ofMinutes(1));
+      reached = true;
+    }
+  }
+
+  @AfterEach
+  void disconnect() { client.close(); }
+
+  /** Also no key of the workshop on any master (KEYS is sent to every one and the answers joined). */
+  @Override
+  protected void assertNoTrace(String workshopId) {
+    super.assertNoTrace(workshopId);
+    Response found = Await.of(client.send(Request.cmd(Command.KEYS).arg(new Keys(StoreFixtures.PREFIX).pattern(workshopId))));
+    List<String> keys = new ArrayList<>();
+    for (Response k : found) keys.add(k.toString());
+    assertThat(keys).isEmpty();
+  }
+
+  @Test
+  @DisplayName("purging workshops whose slots are on every master leaves no key of any of them")
+  void purgeOnEveryMaster() {
+    List<String> ws = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      String w = created();
+      append(w, 1, "p", "r1", "a");
+      ws.add(w);
+    }
+    for (String w : ws) Await.of(store.purge(w, null));
+    for (String w : ws) assertNoTrace(w);
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE)
+  @DisplayName("a master killed with SIGKILL while posting: its replica takes over, posting resumes, nothing acknowledged is lost")
+  void masterKilledUnderPosting(Vertx vertx) {
+    String w = created();
+    List<String> acknowledged = new ArrayList<>();
+    long seq = 1;
+    for (int i = 0; i < 50; i++) seq = post(w, seq, "before-" + i, acknowledged);
+
+    cluster.killMasterOf(new Keys(StoreFixtures.PREFIX).log(w));
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    int after = 0;
+    while (after < 20) {
+      assertThat(System.nanoTime()).as("posting resumed within 60 s").isLessThan(deadline);
+      try {
+        long current = Await.of(store.seq(w), Duration.ofSeconds(5));
+        seq = post(w, current, "after-" + after, acknowledged);
+        after++;
+      } catch (RuntimeException | AssertionError notYet) {
+        // The master is gone and its replica not promoted yet: the writer tries again, as a node does.
+        Await.of(vertx.timer(100));
+      }
+    }
+
+    List<String> log = all(w);
+    assertThat(StoreFixtures.xsOf(log)).as("every acknowledged post is in the log").containsAll(acknowledged);
+    assertThat(StoreFixtures.seqsOf(log)).as("no gap").isEqualTo(LongStream.rangeClosed(1, log.size()).boxed().toList());
+  }
+
+  /** One append against {@code seq}; its x counts as acknowledged once the store says it is in the log. */
+  private long post(String w, long seq, String x, List<String> acknowledged) {
+    AppendResult r = Await.of(store.append(w, seq, "p", "ref-" + x, "{}", List.of(body(x)), List.of()),
+        Duration.ofSeconds(5));
+    // A retry of a post whose answer was lost with the master hears its first answer.
+    if (r instanceof AppendResult.Duplicate d && d.answer().seq() != null) {
+      acknowledged.add(x);
+      return d.answer().seq();
+    }
+    assertThat(r).isInstanceOf(AppendResult.Appended.class);
+    acknowledged.add(x);
+    return ((AppendResult.Appended) r).lastSeq();
+  }
+}

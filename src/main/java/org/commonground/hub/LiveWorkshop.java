@@ -82,6 +82,9 @@ final class LiveWorkshop {
   private boolean deleted;
   final Promise<Void> ready = Promise.promise();
 
+  /** Told of the events this node appended, once applied (the series' other meetings hear of them). */
+  private java.util.function.Consumer<List<Event>> afterAppend = events -> { };
+
   /** Finds the language of posted text before it is decided (see {@link LanguageWork}). */
   private final LanguageWork languages;
 
@@ -125,7 +128,10 @@ final class LiveWorkshop {
       public void gone() { LiveWorkshop.this.gone(); }
 
       @Override
-      public void appended(List<Event> events) { themeAssist.appended(events); }
+      public void appended(List<Event> events) {
+        themeAssist.appended(events);
+        afterAppend.accept(events);
+      }
     });
     this.presence = new Presence(nodeId);
   }
@@ -150,6 +156,9 @@ final class LiveWorkshop {
   }
 
   WorkshopState state() { return state; }
+
+  /** Set by the hub before the workshop runs any command. */
+  void afterAppend(java.util.function.Consumer<List<Event>> f) { afterAppend = f; }
 
   long seq() { return log.seq(); }
 

@@ -425,4 +425,16 @@ public sealed interface Command {
     }
     public String commandName() { return "series.update"; }
   }
+
+  /**
+   * Server-side: items of meeting {@code fromWorkshopId} (ids there) were withdrawn; their carried copies here
+   * go the same way (a withdrawal, for good).
+   */
+  record CarriedWithdrawn(String fromWorkshopId, java.util.Set<String> ids) implements Command {
+    public CarriedWithdrawn {
+      Checks.required("fromWorkshopId", fromWorkshopId);
+      ids = java.util.Set.copyOf(ids);
+    }
+    public String commandName() { return "series.withdrawn"; }
+  }
 }

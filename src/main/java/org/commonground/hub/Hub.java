@@ -188,6 +188,14 @@ public final class Hub implements Subscriber.Listener {
     }));
   }
 
+  /**
+   * Withdraws the meeting's carried copies of items withdrawn where they came from (see {@link SeriesFollowUp}):
+   * for a new meeting once the meeting before lists it, so a withdrawal that raced the carry is not missed.
+   */
+  public Future<Void> checkCarried(String workshopId) {
+    return read(workshopId, s -> s).compose(series::check);
+  }
+
   /** A consistent read of a workshop's state on its own context. */
   public <T> Future<T> read(String workshopId, Function<WorkshopState, T> f) {
     return Contexts.back(Vertx.currentContext(), open(workshopId).compose(w -> {

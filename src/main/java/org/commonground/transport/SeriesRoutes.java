@@ -175,7 +175,11 @@ final class SeriesRoutes {
             ? Future.<Void>failedFuture(new IllegalStateException("carrying items in: " + e.message()))
             : tell(series, newId, null, "series-" + newId))
         .compose(v -> hub.read(prev.id(), WorkshopState::series))
-        .compose(all -> all == null ? Future.<Void>succeededFuture() : tell(all, prev.id(), null, "series-all-" + newId));
+        .compose(all -> all == null ? Future.<Void>succeededFuture() : tell(all, prev.id(), null, "series-all-" + newId))
+        // The meeting before lists this one now, so any later withdrawal there reaches it; one that came
+        // between reading the meeting before and that is found here (this node's copy of it is up to date,
+        // having just appended to it).
+        .compose(v -> hub.checkCarried(newId));
   }
 
   /**

@@ -127,10 +127,10 @@ final class SeriesRoutes {
           if (s.series() != null && !s.series().has(prev.id())) {
             return Future.failedFuture(ProtocolException.invalid("that requestId was used for another series"));
           }
-          return carryIn(prev, newId, s.title(), date).compose(v -> make.relink(newId, s.joinCode()));
+          return carryIn(prev, newId, s.title(), s.status(), date).compose(v -> make.relink(newId, s.joinCode()));
         });
       }
-      return make.create(newId, spec).compose(c -> carryIn(prev, newId, spec.title(), date).map(c)
+      return make.create(newId, spec).compose(c -> carryIn(prev, newId, spec.title(), WorkshopState.Status.LOBBY, date).map(c)
           .recover(err -> store.purge(newId, c.joinCode()).transform(ar -> Future.failedFuture(err))));
     });
   }
@@ -159,7 +159,7 @@ final class SeriesRoutes {
    * other meeting learns of it. Two meetings started at once from the same one each told that one first, whose
    * log orders them: the series it then holds, told to every meeting, lists both everywhere.
    */
-  private Future<Void> carryIn(Previous prev, String newId, String title, String date) {
+  private Future<Void> carryIn(Previous prev, String newId, String title, WorkshopState.Status status, String date) {
     // A first meeting's series id follows from its id, so two next meetings started from it at once agree on it.
     Series base = prev.series() != null ? prev.series()
         : new Series(Ids.workshopIdFrom("series/" + prev.id()), prev.title(), List.of());
@@ -167,19 +167,21 @@ final class SeriesRoutes {
     base = base.with(new Series.Meeting(prev.id(), prev.title(), prev.status(),
         before == null ? null : before.date(), prev.createdAt()));
     Series.Meeting listed = base.meeting(newId);
-    Series series = base.with(new Series.Meeting(newId, title, WorkshopState.Status.LOBBY, date,
+    Series series = base.with(new Series.Meeting(newId, title, status, date,
         listed == null ? System.currentTimeMillis() : listed.createdAt()));
     Command.CarryIn carry = new Command.CarryIn(series, prev.id(), prev.contributions(), prev.actions());
     return hub.execute(newId, Actor.SERVER, "carry-in", carry, a -> List.of())
         .compose(outcome -> outcome instanceof Outcome.Error e
             ? Future.<Void>failedFuture(new IllegalStateException("carrying items in: " + e.message()))
             : tell(series, newId, null, "series-" + newId))
-        .compose(v -> hub.read(prev.id(), WorkshopState::series))
-        .compose(all -> all == null ? Future.<Void>succeededFuture() : tell(all, prev.id(), null, "series-all-" + newId))
-        // The meeting before lists this one now, so any later withdrawal there reaches it; one that came
-        // between reading the meeting before and that is found here (this node's copy of it is up to date,
-        // having just appended to it).
-        .compose(v -> hub.checkCarried(newId));
+        .compose(v -> hub.read(prev.id(), WorkshopState::series)
+            .compose(all -> all == null ? Future.<Void>succeededFuture() : tell(all, prev.id(), null, "series-all-" + newId))
+            // The meeting before lists this one now, so any later withdrawal there reaches it; one that came
+            // between reading the meeting before and that is found here (this node's copy of it is up to date,
+            // having just appended to it).
+            .compose(x -> hub.checkCarried(newId))
+            // Once carried in, the meeting stands: what did not settle here settles at the next change or load.
+            .recover(err -> Future.succeededFuture()));
   }
 
   /**

@@ -196,6 +196,8 @@ export default {
     anonymous: 'Dienw',
     someone: 'Rhywun',
     scribed: '{name} (wedi’i deipio gan yr hwylusydd)',
+    carriedFrom: 'O’r cyfarfod “{meeting}”',
+    carriedBefore: 'O’r cyfarfod cynt',
     yours: 'Eich un chi',
     hidden: 'Wedi’i guddio rhag cyfranogwyr',
     spotlit: 'Dan y chwyddwydr',

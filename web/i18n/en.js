@@ -196,6 +196,8 @@ export default {
     anonymous: 'Anonymous',
     someone: 'Someone',
     scribed: '{name} (typed by the facilitator)',
+    carriedFrom: 'From the meeting “{meeting}”',
+    carriedBefore: 'From the meeting before',
     yours: 'Yours',
     hidden: 'Hidden from participants',
     spotlit: 'In the spotlight',

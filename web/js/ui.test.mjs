@@ -71,3 +71,20 @@ test('no view ever sets HTML: user text goes in as text only', async () => {
     assert.doesNotMatch(readFileSync(f, 'utf8'), /innerHTML|outerHTML|insertAdjacentHTML|document\.write/, f.pathname);
   }
 });
+
+test('a carried card says which meeting it came from, and names no anonymous author', async () => {
+  const { authorText } = await import('./components/card.js');
+  const state = {
+    participants: [],
+    series: { id: 's', meetings: [{ workshopId: 'w1', title: 'March meeting' }, { workshopId: 'w2', title: 'April' }] },
+  };
+  const named = { author: null, onBehalfOf: { name: 'Sam', group: 'carers' }, carriedFrom: { workshopId: 'w1', id: 'c3' } };
+  const anon = { author: null, anonymous: true, onBehalfOf: null, carriedFrom: { workshopId: 'w1', id: 'c4' } };
+  const lost = { author: null, onBehalfOf: null, carriedFrom: { workshopId: 'gone', id: 'c1' } };
+  assert.equal(authorText(state, named), 'Sam · From the meeting “March meeting”');
+  assert.equal(authorText(state, anon), 'From the meeting “March meeting”');
+  assert.equal(authorText(state, lost), 'From the meeting before');
+  for (const c of [named, anon, lost]) assert.doesNotMatch(authorText(state, c), /typed by the facilitator/);
+  const cy = (await import('../i18n/cy.js')).default;
+  assert.equal(cy.card.carriedFrom.replace('{meeting}', 'Mawrth'), 'O’r cyfarfod “Mawrth”');
+});

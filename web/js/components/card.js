@@ -18,9 +18,17 @@ export function groupLabel(state, id) {
 }
 
 export function authorText(state, c) {
+  if (c.carriedFrom) return carriedText(state, c);
   if (c.onBehalfOf?.name) return t('card.scribed', { name: c.onBehalfOf.name });
   if (c.author == null) return t('card.anonymous');
   return (state.participants ?? []).find((p) => p.id === c.author)?.name ?? t('card.someone');
+}
+
+/** A carried item: who it was by when they were named (never an anonymous author), and the meeting it came from. */
+function carriedText(state, c) {
+  const m = (state.series?.meetings ?? []).find((x) => x.workshopId === c.carriedFrom.workshopId);
+  const from = m?.title ? t('card.carriedFrom', { meeting: m.title }) : t('card.carriedBefore');
+  return c.onBehalfOf?.name ? `${c.onBehalfOf.name} · ${from}` : from;
 }
 
 /**

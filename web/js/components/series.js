@@ -42,6 +42,18 @@ export function createSeries(ctx, { token }) {
   const el = h('section', { class: 'panel', id: 'series', 'aria-labelledby': 'series-heading' },
     heading, none, listEl, h('p', {}, outcomes), form);
 
+  // One key per meeting asked for: sent again with the same words (after a network error, say) it cannot
+  // make a second meeting; changed words make a new key.
+  let pending = null;
+  function requestIdFor(body) {
+    const words = JSON.stringify(body);
+    if (pending?.words !== words) {
+      const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+      pending = { words, id: Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('') };
+    }
+    return pending.id;
+  }
+
   async function start() {
     titleError.clear();
     dateError.clear();
@@ -56,7 +68,9 @@ export function createSeries(ctx, { token }) {
     try {
       const body = { title: name };
       if (day) body.date = day;
-      const made = await postJson(`/api/workshops/${encodeURIComponent(id)}/next`, body, token);
+      const made = await postJson(`/api/workshops/${encodeURIComponent(id)}/next`,
+        { ...body, requestId: requestIdFor([id, body]) }, token);
+      pending = null;
       rememberCreated({ workshopId: made.workshopId, title: name, token: made.facilitatorToken });
       rememberLinks(browserStorage(), made.workshopId, made.links);
       openConsole(made.facilitatorToken);

@@ -28,12 +28,26 @@ public final class Creation {
 
   public record Created(String workshopId, String joinCode, NewToken facilitator, NewToken display) {}
 
+  /**
+   * Fresh links to a workshop that exists already (the answer to a retried request that created it): new
+   * facilitator and display tokens for its creator and display, since only the old tokens' hashes are stored.
+   */
+  public Future<Created> relink(String id, String joinCode) {
+    NewToken facilitator = NewToken.mint(id, CREATOR.participantId(), Role.FACILITATOR);
+    NewToken display = NewToken.mint(id, TokenGrant.DISPLAY_ID, Role.DISPLAY);
+    return store.addToken(id, facilitator).compose(ok -> ok ? store.addToken(id, display) : Future.succeededFuture(false))
+        .compose(ok -> ok ? Future.succeededFuture(new Created(id, joinCode, facilitator, display))
+            : Future.failedFuture(new IllegalStateException("workshop " + id + " is gone")));
+  }
+
   private final WorkshopStore store;
 
   public Creation(WorkshopStore store) { this.store = store; }
 
-  public Future<Created> create(WorkshopSpecs.Spec spec) {
-    String id = Ids.workshopId();
+  public Future<Created> create(WorkshopSpecs.Spec spec) { return create(Ids.workshopId(), spec); }
+
+  /** With an id chosen by the caller (the next meeting of a series: the same id for a retried request). */
+  public Future<Created> create(String id, WorkshopSpecs.Spec spec) {
     NewToken facilitator = NewToken.mint(id, CREATOR.participantId(), Role.FACILITATOR);
     NewToken display = NewToken.mint(id, TokenGrant.DISPLAY_ID, Role.DISPLAY);
     return withFreeCode(id, spec, List.of(facilitator, display), 1)

@@ -43,6 +43,7 @@ public final class Hub implements Subscriber.Listener {
   private final ThemeWork themes;
 
   private final LanguageWork languages;
+  private final SeriesFollowUp series = new SeriesFollowUp(this);
 
   public Hub(List<Context> shards, WorkshopStore store, HubMetrics metrics, HubSettings settings, String nodeId,
              ThemeWork themes) {
@@ -88,11 +89,15 @@ public final class Hub implements Subscriber.Listener {
       ctx.runOnContext(v -> {
         LiveWorkshop fresh = new LiveWorkshop(id, ctx, store, metrics, settings, nodeId, () -> unload(id),
             () -> forget(id), themes, languages);
+        fresh.afterAppend(events -> series.appended(fresh.state(), events));
         live.put(id, fresh);
         liveCount.incrementAndGet();
         Contexts.on(ctx, subscriber.subscribe(id))
             .compose(x -> fresh.load())
-            .onSuccess(x -> fresh.ready.tryComplete())
+            .onSuccess(x -> {
+              fresh.ready.tryComplete();
+              if (!fresh.state().carried().isEmpty()) series.check(fresh.state());
+            })
             .onFailure(err -> {
               live.remove(id);
               liveCount.decrementAndGet();
@@ -169,6 +174,14 @@ public final class Hub implements Subscriber.Listener {
   public Future<Outcome> execute(String workshopId, Actor actor, String ref, Command command,
                                  Function<Decision.Accepted, List<NewToken>> tokens) {
     return onWorkshop(workshopId, Vertx.currentContext(), w -> w.submit(actor, ref, command, tokens));
+  }
+
+  /**
+   * Withdraws the meeting's carried copies of items withdrawn where they came from (see {@link SeriesFollowUp}):
+   * for a new meeting once the meeting before lists it, so a withdrawal that raced the carry is not missed.
+   */
+  public Future<Void> checkCarried(String workshopId) {
+    return read(workshopId, s -> s).compose(series::check);
   }
 
   /** A consistent read of a workshop's state on its own context. */

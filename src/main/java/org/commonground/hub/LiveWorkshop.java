@@ -4,6 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.commonground.hub.live.AppendRound;
 import org.commonground.hub.live.Cursor;
@@ -59,6 +60,9 @@ final class LiveWorkshop {
   private boolean deleted;
   final Promise<Void> ready = Promise.promise();
 
+  /** Told of the events this node appended, once applied (the series' other meetings hear of them). */
+  private Consumer<List<Event>> afterAppend = events -> { };
+
   LiveWorkshop(String id, Context context, WorkshopStore store, HubMetrics metrics, HubSettings settings,
                String nodeId, Runnable onIdle, Runnable onGone, ThemeWork themes, LanguageWork languages) {
     this.id = id;
@@ -81,7 +85,10 @@ final class LiveWorkshop {
       @Override public void offer(SequencedEvent e) { LiveWorkshop.this.offer(e); }
       @Override public Future<Void> catchUp() { return LiveWorkshop.this.catchUp(); }
       @Override public void gone() { LiveWorkshop.this.gone(); }
-      @Override public void appended(List<Event> events) { themeAssist.appended(events); }
+      @Override public void appended(List<Event> events) {
+        themeAssist.appended(events);
+        afterAppend.accept(events);
+      }
     });
     this.themeAssist = new ThemeAssist(id, context, themes, settings.placementDebounceMs(), new ThemeAssist.Host() {
       @Override public WorkshopState state() { return state; }
@@ -109,6 +116,9 @@ final class LiveWorkshop {
   }
 
   WorkshopState state() { return state; }
+
+  /** Set by the hub before the workshop runs any command. */
+  void afterAppend(Consumer<List<Event>> f) { afterAppend = f; }
 
   // ---------------------------------------------------------------- the log
 

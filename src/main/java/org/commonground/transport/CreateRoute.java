@@ -3,7 +3,7 @@ package org.commonground.transport;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import org.commonground.config.AppConfig;
 import org.commonground.hub.Creation;
 import org.commonground.protocol.JoinCodes;
@@ -32,21 +32,24 @@ final class CreateRoute {
       HttpError.send(ctx, 401, "UNAUTHENTICATED", "creating a workshop needs the organiser key as a bearer token");
       return;
     }
-    create(ctx, WorkshopSpecs.parse(ApiRoutes.body(ctx)), id -> Future.succeededFuture());
+    WorkshopSpecs.Spec spec = WorkshopSpecs.parse(ApiRoutes.body(ctx));
+    create(ctx, () -> creation.create(spec));
   }
 
+  Creation creation() { return creation; }
+
   /**
-   * Creates a workshop from {@code spec} within the per-address allowance, runs {@code then} with its id, and
-   * answers 201 with its links once that has succeeded (the next meeting of a series carries items in there).
+   * Within the per-address allowance, runs {@code make} (which creates a workshop, or finds the one a retried
+   * request made) and answers 201 with its links once that has succeeded.
    */
-  void create(RoutingContext ctx, WorkshopSpecs.Spec spec, Function<String, Future<Void>> then) {
+  void create(RoutingContext ctx, Supplier<Future<Creation.Created>> make) {
     // Counted once the request is valid: a form sent back with a mistake does not use up the allowance.
     creations.take(ctx.request()).compose(wait -> wait > 0
         ? Future.succeededFuture((Runnable) () -> {
           ctx.response().putHeader("Retry-After", Long.toString(wait));
           HttpError.send(ctx, 429, "RATE_LIMITED", CreationLimit.message(wait));
         })
-        : creation.create(spec).compose(c -> then.apply(c.workshopId()).map(c)).map(c -> (Runnable) () -> {
+        : make.get().map(c -> (Runnable) () -> {
           ObjectNode out = Json.object();
           out.put("workshopId", c.workshopId()).put("joinCode", JoinCodes.display(c.joinCode()))
               .put("facilitatorToken", c.facilitator().token()).put("displayToken", c.display().token());

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import org.commonground.hub.Creation;
 import org.commonground.hub.Hub;
 import org.commonground.hub.Outcome;
 import org.commonground.protocol.WorkshopBounds;
@@ -69,28 +70,69 @@ final class SeriesRoutes {
     }
   }
 
+  /** A checked body of {@code /next}: checked before anything is looked up, so a mistake costs nothing. */
+  private record NextRequest(JsonNode body, String date, String requestId) {
+    static NextRequest parse(JsonNode body) {
+      WorkshopSpecs.parse(body);
+      Args a = new Args(body);
+      String key = a.optString("requestId");
+      if (key != null && !key.matches("[A-Za-z0-9_-]{8,100}")) {
+        throw ProtocolException.invalid("requestId must be 8 to 100 letters, digits, '-' or '_'");
+      }
+      return new NextRequest(body, SeriesRoutes.date(a.optString("date")), key);
+    }
+  }
+
   private void next(RoutingContext ctx) {
     String fromId = ctx.pathParam("id");
+    NextRequest req;
+    try {
+      req = NextRequest.parse(ApiRoutes.body(ctx));
+    } catch (RuntimeException e) {
+      ctx.fail(e);
+      return;
+    }
     facilitatorOf.apply(ApiRoutes.bearer(ctx), fromId)
         .compose(g -> hub.read(fromId, s -> Previous.of(s, g.participantId())))
         .onSuccess(prev -> {
-          JsonNode body;
+          // A retried request (same requestId) names the same meeting, so it can never make a second one.
+          String newId = req.requestId() == null ? Ids.workshopId() : Ids.workshopIdFrom(fromId + "/" + req.requestId());
           WorkshopSpecs.Spec spec;
-          String date;
           try {
-            if (prev.series() != null && prev.series().meetings().size() >= WorkshopBounds.SERIES_MEETINGS) {
+            boolean listed = prev.series() != null && prev.series().has(newId);
+            if (!listed && prev.series() != null && prev.series().meetings().size() >= WorkshopBounds.SERIES_MEETINGS) {
               throw ProtocolException.invalid("this series already has " + WorkshopBounds.SERIES_MEETINGS
                   + " meetings, the most one series can have: start a new workshop instead");
             }
-            body = ApiRoutes.body(ctx);
-            spec = spec(body, prev);
-            date = date(new Args(body).optString("date"));
+            spec = spec(req.body(), prev);
           } catch (RuntimeException e) {
             ctx.fail(e);
             return;
           }
-          creation.create(ctx, spec, newId -> carryIn(prev, newId, spec.title(), date));
+          creation.create(ctx, () -> made(prev, newId, spec, req.date()));
         }).onFailure(ctx::fail);
+  }
+
+  /**
+   * Creates the meeting and carries items in; if it exists already (a retry), finishes what the first try may
+   * have left undone and answers with fresh links to it. A carry that fails takes the new meeting away again,
+   * so a failed request leaves nothing. If this node dies between creating and carrying, the meeting is in no
+   * series and nobody holds its links: it expires unstarted, or a retry with the same requestId completes it.
+   */
+  private Future<Creation.Created> made(Previous prev, String newId, WorkshopSpecs.Spec spec, String date) {
+    Creation make = creation.creation();
+    return store.epoch(newId).compose(existing -> {
+      if (existing.isPresent()) {
+        return hub.read(newId, s -> s).compose(s -> {
+          if (s.series() != null && !s.series().has(prev.id())) {
+            return Future.failedFuture(ProtocolException.invalid("that requestId was used for another series"));
+          }
+          return carryIn(prev, newId, s.title(), s.status(), date).compose(v -> make.relink(newId, s.joinCode()));
+        });
+      }
+      return make.create(newId, spec).compose(c -> carryIn(prev, newId, spec.title(), WorkshopState.Status.LOBBY, date).map(c)
+          .recover(err -> store.purge(newId, c.joinCode()).transform(ar -> Future.failedFuture(err))));
+    });
   }
 
   /** The agenda and settings of the meeting before unless the body changes them. */
@@ -112,34 +154,59 @@ final class SeriesRoutes {
     }
   }
 
-  /** The new meeting learns its series and what is carried; then every earlier meeting learns of it. */
-  private Future<Void> carryIn(Previous prev, String newId, String title, String date) {
-    Series base = prev.series() != null ? prev.series() : new Series(Ids.random(12), prev.title(), List.of());
+  /**
+   * The new meeting learns its series and what is carried (once: a second carry changes nothing); then every
+   * other meeting learns of it. Two meetings started at once from the same one each told that one first, whose
+   * log orders them: the series it then holds, told to every meeting, lists both everywhere.
+   */
+  private Future<Void> carryIn(Previous prev, String newId, String title, WorkshopState.Status status, String date) {
+    // A first meeting's series id follows from its id, so two next meetings started from it at once agree on it.
+    Series base = prev.series() != null ? prev.series()
+        : new Series(Ids.workshopIdFrom("series/" + prev.id()), prev.title(), List.of());
     Series.Meeting before = base.meeting(prev.id());
     base = base.with(new Series.Meeting(prev.id(), prev.title(), prev.status(),
         before == null ? null : before.date(), prev.createdAt()));
-    Series series = base.with(new Series.Meeting(newId, title, WorkshopState.Status.LOBBY, date,
-        System.currentTimeMillis()));
+    Series.Meeting listed = base.meeting(newId);
+    Series series = base.with(new Series.Meeting(newId, title, status, date,
+        listed == null ? System.currentTimeMillis() : listed.createdAt()));
     Command.CarryIn carry = new Command.CarryIn(series, prev.id(), prev.contributions(), prev.actions());
     return hub.execute(newId, Actor.SERVER, "carry-in", carry, a -> List.of())
         .compose(outcome -> outcome instanceof Outcome.Error e
             ? Future.<Void>failedFuture(new IllegalStateException("carrying items in: " + e.message()))
-            : tell(series, newId, null, "series-" + newId));
+            : tell(series, newId, null, "series-" + newId))
+        .compose(v -> hub.read(prev.id(), WorkshopState::series)
+            .compose(all -> all == null ? Future.<Void>succeededFuture() : tell(all, prev.id(), null, "series-all-" + newId))
+            // The meeting before lists this one now, so any later withdrawal there reaches it; one that came
+            // between reading the meeting before and that is found here (this node's copy of it is up to date,
+            // having just appended to it).
+            .compose(x -> hub.checkCarried(newId))
+            // Once carried in, the meeting stands: what did not settle here settles at the next change or load.
+            .recover(err -> Future.succeededFuture()));
   }
 
   /**
    * Tells every meeting of {@code series} but {@code except} what it now is (with {@code removed} gone). A
-   * meeting that no longer exists, or fails to hear it, is passed over: the outcomes page reads each meeting
-   * afresh, and a meeting that fails hears of the series again at the next change.
+   * meeting that fails to hear it is passed over: it hears of the series again at the next change. A meeting
+   * found gone (expired) is taken out of the others' lists.
    */
   private Future<Void> tell(Series series, String except, String removed, String ref) {
-    List<Future<Void>> told = new ArrayList<>();
+    List<Future<Boolean>> told = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
     for (Series.Meeting m : series.meetings()) {
       if (m.workshopId().equals(except)) continue;
+      ids.add(m.workshopId());
       told.add(hub.execute(m.workshopId(), Actor.SERVER, ref, new Command.SeriesUpdate(series, removed), a -> List.of())
-          .transform(ar -> Future.<Void>succeededFuture()));
+          .map(o -> !(o instanceof Outcome.Error e && e.code() == org.commonground.workshop.Code.NOT_FOUND))
+          .recover(err -> Future.succeededFuture(!Hub.isNoSuchWorkshop(err))));
     }
-    return Future.all(told).mapEmpty();
+    return Future.all(told).compose(v -> {
+      Future<Void> after = Future.succeededFuture();
+      for (int i = 0; i < ids.size(); i++) {
+        String gone = ids.get(i);
+        if (!told.get(i).result() && !gone.equals(removed)) after = after.compose(x -> purged(gone, series));
+      }
+      return after;
+    });
   }
 
   /** After a purge: the meeting leaves the series of every other meeting. */
@@ -163,12 +230,18 @@ final class SeriesRoutes {
         return Future.failedFuture(new ApiRoutes.HttpStatusException(403, "FORBIDDEN", "that link is from another series"));
       }
       List<Future<WorkshopState>> reads = new ArrayList<>();
+      List<String> gone = new ArrayList<>();
       for (Series.Meeting m : series.meetings()) {
-        reads.add(hub.read(m.workshopId(), s -> s).transform(ar -> Future.succeededFuture(ar.succeeded() ? ar.result() : null)));
+        reads.add(hub.read(m.workshopId(), s -> s).transform(ar -> {
+          if (ar.failed() && Hub.isNoSuchWorkshop(ar.cause())) gone.add(m.workshopId());
+          return Future.succeededFuture(ar.succeeded() ? ar.result() : null);
+        }));
       }
       return Future.all(reads).map(all -> {
         List<WorkshopState> kept = new ArrayList<>();
         for (Future<WorkshopState> f : reads) if (f.result() != null && f.result().exists()) kept.add(f.result());
+        // A meeting that expired leaves the other meetings' lists now that it is noticed (nobody waits on it).
+        for (String id : gone) purged(id, series);
         return SeriesOutcomes.of(series, kept);
       });
     }).onSuccess(out -> {

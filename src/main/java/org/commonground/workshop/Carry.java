@@ -35,4 +35,23 @@ public final class Carry {
     Participant p = s.participants().get(participantId);
     return p == null ? null : p.name();
   }
+
+  /** The contributions here (still here) carried from items {@code originIds} of meeting {@code fromWorkshopId}. */
+  public static List<String> copiesOf(WorkshopState s, String fromWorkshopId, java.util.Collection<String> originIds) {
+    return s.carried().entrySet().stream()
+        .filter(e -> e.getValue().workshopId().equals(fromWorkshopId) && originIds.contains(e.getValue().id()))
+        .map(java.util.Map.Entry::getKey).filter(id -> s.contributions().get(id) != null).sorted().toList();
+  }
+
+  /**
+   * For each meeting this one carried items from, the ids there of those items, to check they are still there
+   * (a withdrawal there may not have reached this meeting, if a node died in between).
+   */
+  public static java.util.Map<String, java.util.Set<String>> origins(WorkshopState s) {
+    java.util.Map<String, java.util.Set<String>> out = new java.util.TreeMap<>();
+    s.carried().forEach((id, from) -> {
+      if (s.contributions().get(id) != null) out.computeIfAbsent(from.workshopId(), k -> new java.util.TreeSet<>()).add(from.id());
+    });
+    return out;
+  }
 }

@@ -1,6 +1,7 @@
 package org.commonground.workshop;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a client asks for, already shaped and type-checked by the protocol layer. Value rules
@@ -15,7 +16,7 @@ public sealed interface Command extends ContributionCommands, AgendaCommands, Pa
     permits
         Command.Create, Command.Join, Command.NewJoinCode, Command.ParkingUpdate, Command.SpotlightSet,
         Command.ParticipantRemove, Command.WorkshopUpdate, Command.WorkshopEnd,
-        Command.ActionAdd, Command.ActionUpdate, Command.CarryIn, Command.SeriesUpdate,
+        Command.ActionAdd, Command.ActionUpdate, Command.CarryIn, Command.SeriesUpdate, Command.CarriedWithdrawn,
         ContributionCommands.AddContribution, ContributionCommands.EditContribution,
         ContributionCommands.WithdrawContribution, ContributionCommands.HideContribution,
         ContributionCommands.UnhideContribution, ContributionCommands.ParkContribution,
@@ -169,5 +170,17 @@ public sealed interface Command extends ContributionCommands, AgendaCommands, Pa
       Checks.required("series", series);
     }
     public String commandName() { return "series.update"; }
+  }
+
+  /**
+   * Server-side: items of meeting {@code fromWorkshopId} (ids there) were withdrawn; their carried copies here
+   * go the same way (a withdrawal, for good).
+   */
+  record CarriedWithdrawn(String fromWorkshopId, Set<String> ids) implements Command {
+    public CarriedWithdrawn {
+      Checks.required("fromWorkshopId", fromWorkshopId);
+      ids = Set.copyOf(ids);
+    }
+    public String commandName() { return "series.withdrawn"; }
   }
 }

@@ -23,7 +23,7 @@ final class SeriesRules {
   /** Allowed after the end too: an action's outcome is often known only weeks later. */
   static boolean afterEnd(Command cmd) {
     return cmd instanceof ActionAdd || cmd instanceof ActionUpdate || cmd instanceof CarryIn
-        || cmd instanceof SeriesUpdate;
+        || cmd instanceof SeriesUpdate || cmd instanceof Command.CarriedWithdrawn;
   }
 
   static Decision decide(WorkshopState s, Command cmd, Actor actor, long now) {
@@ -31,6 +31,7 @@ final class SeriesRules {
     if (cmd instanceof ActionUpdate u) return update(s, u, actor, now);
     if (cmd instanceof CarryIn c) return actor.isServer() ? carry(s, c, now) : serverOnly();
     if (cmd instanceof SeriesUpdate u) return actor.isServer() ? series(s, u) : serverOnly();
+    if (cmd instanceof Command.CarriedWithdrawn w) return actor.isServer() ? withdrawn(s, w) : serverOnly();
     return null;
   }
 
@@ -73,6 +74,8 @@ final class SeriesRules {
    * other's), then where each came from and the carried actions, renumbered here.
    */
   private static Decision carry(WorkshopState s, CarryIn c, long now) {
+    // Its series is set by the carry itself, in the same append: a retried carry finds it and changes nothing.
+    if (s.series() != null) return Decision.nothing();
     List<Emitted> events = new ArrayList<>();
     events.add(new Emitted(null, new SeriesUpdated(c.series())));
     Map<String, String> newIds = new HashMap<>();
@@ -103,5 +106,16 @@ final class SeriesRules {
     if (u.removed() != null) next = next.without(u.removed());
     if (next.equals(s.series())) return Decision.nothing();
     return Decision.accept(Map.of(), new Emitted(null, new SeriesUpdated(next)));
+  }
+
+  /** Each carried copy still here of an item withdrawn where it came from is withdrawn too (nothing if none). */
+  private static Decision withdrawn(WorkshopState s, Command.CarriedWithdrawn w) {
+    List<Emitted> events = new ArrayList<>();
+    for (String id : Carry.copiesOf(s, w.fromWorkshopId(), w.ids())) {
+      events.addAll(ContributionRules.withSpotlightCleared(s, id, null,
+          new Emitted(null, new Event.ContributionRemoved(id, false, null))));
+    }
+    if (events.isEmpty()) return Decision.nothing();
+    return new Decision.Accepted(events, Map.of("withdrawn", events.size()));
   }
 }

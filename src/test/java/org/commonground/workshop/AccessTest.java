@@ -67,6 +67,7 @@ class AccessTest {
         new Command.ActionUpdate("a1", ActionStatus.DONE, "Done", null, null, null),
         new Command.CarryIn(new Series("s1", "", java.util.List.of()), "w0", java.util.List.of(), java.util.List.of()),
         new Command.SeriesUpdate(new Series("s1", "", java.util.List.of()), null),
+        new Command.CarriedWithdrawn("w0", java.util.Set.of("c1")),
         new Command.Create("w-other", "Another", "XYZ789", Settings.DEFAULTS, Templates.named(Templates.DEFAULT).orElseThrow(),
             "Kim"));
   }

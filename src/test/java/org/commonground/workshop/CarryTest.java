@@ -110,4 +110,44 @@ class CarryTest {
     w.accepted(new Command.SeriesUpdate(w.state().series(), "w-test"), Actor.SERVER);
     assertThat(w.state().series().meetings()).extracting(Series.Meeting::workshopId).containsExactly("w-one", "w-three");
   }
+
+  @Test
+  @DisplayName("an item withdrawn where it came from is withdrawn here too, once; a withdrawn item never carries")
+  void withdrawnReachesTheCopy() {
+    Scenario first = Scenario.workshop(Scenario.settings(Settings.Anonymity.OPTIONAL)).started();
+    Actor sam = first.join("Sam");
+    String kept = first.post(sam, Kind.PARKING, "Transport to meetings");
+    String gone = first.post(sam, Kind.PARKING, "Who pays for carers");
+    Scenario next = Scenario.workshop().started();
+    next.accepted(new Command.CarryIn(SERIES, "w-one", Carry.contributions(first.state()), List.of()), Actor.SERVER);
+    String copy = Carry.copiesOf(next.state(), "w-one", List.of(gone)).get(0);
+    next.accepted(new Command.SpotlightSet(new Spotlight(Spotlight.Type.CONTRIBUTION, copy)), FACILITATOR);
+
+    first.accepted(new Command.WithdrawContribution(gone), sam);
+    assertThat(Carry.contributions(first.state())).extracting(Contribution::text).containsExactly("Transport to meetings");
+    assertThat(Carry.origins(next.state())).containsEntry("w-one", java.util.Set.of(kept, gone));
+
+    Decision.Accepted done = next.accepted(new Command.CarriedWithdrawn("w-one", java.util.Set.of(gone)), Actor.SERVER);
+    assertThat(done.events()).extracting(e -> e.event()).containsExactly(
+        new Event.ContributionRemoved(copy, false, null), new Event.SpotlightChanged(null));
+    assertThat(done.events()).allSatisfy(e -> assertThat(e.by()).isNull());
+    assertThat(next.state().contributions().values()).extracting(Contribution::text).containsExactly("Transport to meetings");
+    assertThat(next.accepted(new Command.CarriedWithdrawn("w-one", java.util.Set.of(gone)), Actor.SERVER).events())
+        .as("a second telling changes nothing").isEmpty();
+    assertThat(next.accepted(new Command.CarriedWithdrawn("w-other", java.util.Set.of(kept)), Actor.SERVER).events())
+        .as("the same id in another meeting is another item").isEmpty();
+    assertThat(next.rejected(new Command.CarriedWithdrawn("w-one", java.util.Set.of(kept)), FACILITATOR).code())
+        .isEqualTo(Code.FORBIDDEN);
+  }
+
+  @Test
+  @DisplayName("a retried carry-in changes nothing: items are carried once")
+  void carriedOnce() {
+    WorkshopState first = firstMeeting().state();
+    Scenario next = Scenario.workshop();
+    Command.CarryIn carry = new Command.CarryIn(SERIES, "w-one", Carry.contributions(first), Carry.actions(first));
+    next.accepted(carry, Actor.SERVER);
+    assertThat(next.accepted(carry, Actor.SERVER).events()).isEmpty();
+    assertThat(next.state().contributions()).hasSize(2);
+  }
 }

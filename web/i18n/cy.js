@@ -129,7 +129,6 @@ export default {
     paused: 'Wedi oedi gyda {time} ar ôl',
     pending: '{time} wedi’i gynllunio',
     over: 'Dros amser o {time}',
-    done: 'Mae’r amser ar ben',
     minuteLeft: 'Un funud ar ôl yn y rhan hon.',
     pause: 'Oedi’r amserydd',
     resume: 'Ailgychwyn yr amserydd',

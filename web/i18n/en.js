@@ -129,7 +129,6 @@ export default {
     paused: 'Paused with {time} left',
     pending: '{time} planned',
     over: 'Over time by {time}',
-    done: 'Time is up',
     minuteLeft: 'One minute left in this part.',
     pause: 'Pause timer',
     resume: 'Resume timer',

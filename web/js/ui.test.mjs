@@ -50,7 +50,7 @@ test('countdown: from endsAt with the server clock; paused and pending use remai
   assert.equal(countdownText(running, 130_500), 'Over time by 0:31');
   assert.equal(countdownText({ status: 'paused', endsAt: null, remainingMs: 125_000 }, 0), 'Paused with 2:05 left');
   assert.equal(countdownText({ status: 'pending', endsAt: null, remainingMs: 600_000 }, 0), '10:00 planned');
-  assert.equal(countdownText({ status: 'done' }, 0), 'Time is up');
+  assert.equal(countdownText({ status: 'done' }, 0), '', 'an ended workshop\'s part says Finished, not "Time is up"');
   assert.equal(countdownText(null, 0), '');
   assert.equal(formatDuration(3_723_000), '1:02:03');
 });

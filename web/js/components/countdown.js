@@ -11,10 +11,11 @@ export function remainingMs(phase, serverNow) {
   return null;
 }
 
-/** The words for a phase's time: "4:05 left", "Paused, 4:05 left", "Over time by 0:30". */
+/** The words for a phase's time: "4:05 left", "Paused, 4:05 left", "Over time by 0:30"; none once finished. */
 export function countdownText(phase, serverNow) {
   if (!phase) return '';
-  if (phase.status === 'done') return t('timer.done');
+  // A finished part (the workshop ended) has no time left to tell: its status word already says "Finished".
+  if (phase.status === 'done') return '';
   const ms = remainingMs(phase, serverNow);
   if (ms == null) return '';
   if (phase.status === 'pending') return t('timer.pending', { time: formatDuration(ms) });

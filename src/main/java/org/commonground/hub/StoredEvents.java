@@ -1,5 +1,6 @@
 package org.commonground.hub;
 
+import org.commonground.protocol.Json;
 import org.commonground.protocol.SequencedEvent;
 import org.commonground.store.StoredEvent;
 import org.commonground.store.StoredEvent.TextOp;
@@ -28,6 +29,6 @@ final class StoredEvents {
   private static StoredEvent withoutWords(long ts, Emitted emitted, Contribution c) {
     TextOp.Kind kind = c.hidden() ? TextOp.Kind.HIDDEN : TextOp.Kind.SET;
     return new StoredEvent(SequencedEvent.bodyWithoutWords(ts, emitted),
-        new TextOp(kind, c.id(), SequencedEvent.literal(c.text())));
+        new TextOp(kind, c.id(), Json.literal(c.text())));
   }
 }

@@ -2,7 +2,6 @@ package org.commonground.protocol;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -48,14 +47,6 @@ final class EventWriter {
       throw new UncheckedIOException(e);
     }
     return out.toString();
-  }
-
-  /** {@code s} as a JSON string literal, escaped as the generator escapes it. */
-  static String literal(String s) {
-    JsonStringEncoder enc = JsonStringEncoder.getInstance();
-    StringBuilder b = new StringBuilder(s.length() + 8).append('"');
-    enc.quoteAsString(s, b);
-    return b.append('"').toString();
   }
 
   private static boolean streamed(Event e) {

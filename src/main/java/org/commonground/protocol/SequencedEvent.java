@@ -35,9 +35,6 @@ public record SequencedEvent(long seq, long ts, String by, @JsonProperty("e") Ev
     return withoutSeq(EventWriter.bodyWithoutSeq(ts, emitted.by(), e, true), ts, emitted);
   }
 
-  /** A JSON string literal of {@code s}, escaped as in a stored body. */
-  public static String literal(String s) { return EventWriter.literal(s); }
-
   private static String withoutSeq(String streamed, long ts, Emitted emitted) {
     String full = streamed != null ? streamed : Json.string(new SequencedEvent(0, ts, emitted.by(), emitted.event()));
     String prefix = "{\"seq\":0,";

@@ -65,7 +65,7 @@ class EventCodecTest {
     Emitted e = new Emitted("p2", new Event.ContributionAdded(c));
 
     String apart = SequencedEvent.bodyWithoutWords(TS, e);
-    String literal = SequencedEvent.literal(c.text());
+    String literal = Json.literal(c.text());
 
     assertThat(literal).isEqualTo(Json.MAPPER.writeValueAsString(c.text()));
     assertThat(apart).contains("\"text\":{\"$t\":\"c3\"}").doesNotContain(literal);
@@ -73,6 +73,18 @@ class EventCodecTest {
     String joined = apart.replace("\"text\":{\"$t\":\"c3\"}", "\"text\":" + literal);
     assertThat(joined).isEqualTo(databindBody(TS, e));
     assertThat(SequencedEvent.parse("{\"seq\":2," + joined).event()).isEqualTo(e.event());
+  }
+
+  @Test
+  @DisplayName("an ack's result is written as databind wrote it, whatever its values")
+  void ackResults() throws Exception {
+    List<Map<String, Object>> results = List.of(Map.of(), Map.of("id", "c\"1\u2028"), Map.of("on", true, "x", 3),
+        Map.of("index", 2, "big", 9_007_199_254_740_993L), Map.of("ready", Set.of("p1", "p2")),
+        new java.util.HashMap<>(java.util.Collections.singletonMap("none", null)),
+        Map.of("joinCode", "ABC234", "replaced", "XYZ789"));
+    for (Map<String, Object> r : results) {
+      assertThat(Json.result(r)).as(r.toString()).isEqualTo(Json.MAPPER.writeValueAsString(r));
+    }
   }
 
   @Test

@@ -132,7 +132,6 @@ final class LiveWorkshop {
 
   /** Reads the whole log (the caller has subscribed first, so nothing published meanwhile is missed). */
   Future<Void> load() {
-    languages.warm();
     return here(store.epoch(id)).compose(e -> {
       if (e.isEmpty()) return Future.failedFuture(new NoSuchWorkshopException(id));
       epoch = e.get();
@@ -318,6 +317,7 @@ final class LiveWorkshop {
    * The queue is bounded; a command that finds it full is refused, never held.
    */
   void submit(Member m, String ref, Command received) {
+    languages.warm();
     TokenBucket rate = rates.computeIfAbsent(m.you.participantId(),
         p -> new TokenBucket(settings.commandsPerSecond(), settings.commandBurst(), System.nanoTime()));
     if (!rate.tryTake(System.nanoTime())) {
@@ -347,6 +347,7 @@ final class LiveWorkshop {
 
   /** The same pipeline for HTTP (joining): completes once the events are applied here. */
   Future<Outcome> submit(Actor actor, String ref, Command command, Function<Decision.Accepted, List<NewToken>> tokens) {
+    languages.warm();
     return commands.submit(actor, ref, command, tokens);
   }
 

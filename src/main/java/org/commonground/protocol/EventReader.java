@@ -17,7 +17,7 @@ import org.commonground.workshop.ParkingStatus;
 /**
  * Reads the stored events {@link EventWriter} writes with Jackson's streaming API: every other node reads
  * each post once from pub/sub, and a catch-up or a resume reads it from the log. Anything not in exactly
- * that form (another event type, fields in another order, a number written as text) is left to databind,
+ * that form (another event type, the type not first, a number written as text) is left to databind,
  * which reads it as it always has, or fails with its own error: both read every input the same way.
  */
 final class EventReader {
@@ -25,7 +25,7 @@ final class EventReader {
 
   private static final JsonFactory FACTORY = Json.MAPPER.getFactory();
 
-  /** Not in the form written above: the caller reads it with databind, which also gives any error. */
+  /** Not in the form EventWriter writes: the caller reads it with databind, which also gives any error. */
   private static final class NotStreamed extends Exception {
     NotStreamed() { super(null, null, false, false); }
   }

@@ -124,7 +124,7 @@ final class CommandRunner {
       return here(store.rememberAnswer(id, actor.participantId(), ref, answer)).map(CommandRunner::outcomeOf);
     }
     Decision.Accepted accepted = (Decision.Accepted) decision;
-    String resultJson = Json.string(accepted.result());
+    String resultJson = Json.result(accepted.result());
     if (accepted.events().isEmpty()) {
       StoredAnswer answer = StoredAnswer.ack(null, resultJson);
       return here(store.rememberAnswer(id, actor.participantId(), ref, answer)).map(CommandRunner::outcomeOf);

@@ -42,8 +42,10 @@ public final class LanguageWork {
   }
 
   /**
-   * Starts loading the detector in the background: called when a workshop opens on this node, so the
-   * models are usually ready by its first post, and a node no workshop is opened on never loads them.
+   * Starts loading the detector in the background: called at a workshop's first command on this node
+   * (joining, starting the agenda, a post), so the models are usually ready by its first post, while a
+   * node that only holds connections (restarted into workshops where nothing happens yet) never loads
+   * them: they are about 45 MB of heap. A post that comes while they load goes out with its language unknown.
    */
   void warm() {
     if (workers == null || warming) return;

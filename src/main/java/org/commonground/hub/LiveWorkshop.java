@@ -99,7 +99,6 @@ final class LiveWorkshop {
 
   /** Reads the whole log (the caller has subscribed first, so nothing published meanwhile is missed). */
   Future<Void> load() {
-    languages.warm();
     return here(store.epoch(id)).compose(e -> {
       if (e.isEmpty()) return Future.failedFuture(new NoSuchWorkshopException(id));
       epoch = e.get();
@@ -193,6 +192,7 @@ final class LiveWorkshop {
    * The queue is bounded; a command that finds it full is refused, never held.
    */
   void submit(Member m, String ref, Command received) {
+    languages.warm();
     if (!rates.tryTake(m.you.participantId(), System.nanoTime())) {
       m.send(ServerFrames.err(ref, Code.RATE_LIMITED, "too many commands; slow down"));
       return;
@@ -217,6 +217,7 @@ final class LiveWorkshop {
 
   /** The same pipeline for HTTP (joining): completes once the events are applied here. */
   Future<Outcome> submit(Actor actor, String ref, Command command, Function<Decision.Accepted, List<NewToken>> tokens) {
+    languages.warm();
     return commands.submit(actor, ref, command, tokens);
   }
 

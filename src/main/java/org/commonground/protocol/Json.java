@@ -3,6 +3,7 @@ package org.commonground.protocol;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.buffer.Buffer;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import org.commonground.workshop.Event;
 
 /** The one configured ObjectMapper, and small helpers around it. */
@@ -47,6 +49,30 @@ public final class Json {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** {@code s} as a JSON string literal, escaped as every generator here escapes it. */
+  public static String literal(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 8).append('"');
+    JsonStringEncoder.getInstance().quoteAsString(s, b);
+    return b.append('"').toString();
+  }
+
+  /**
+   * An ack's result as JSON: the same text as {@link #string}, written directly when every value is a string,
+   * a whole number, true, false or null (the result of nearly every command), through databind otherwise.
+   */
+  public static String result(Map<String, Object> result) {
+    StringBuilder b = new StringBuilder(32).append('{');
+    for (Map.Entry<String, Object> e : result.entrySet()) {
+      Object v = e.getValue();
+      if (b.length() > 1) b.append(',');
+      b.append(literal(e.getKey())).append(':');
+      if (v == null || v instanceof Boolean || v instanceof Integer || v instanceof Long) b.append(v);
+      else if (v instanceof String str) b.append(literal(str));
+      else return string(result);
+    }
+    return b.append('}').toString();
   }
 
   public static JsonNode tree(Object value) { return MAPPER.valueToTree(value); }

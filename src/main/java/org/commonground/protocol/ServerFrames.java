@@ -106,7 +106,7 @@ public final class ServerFrames {
 
   /** An ack whose result was stored as JSON text (a repeated ref answered from the store). */
   public static Buffer ack(String ref, Long seq, String resultJson) {
-    return Buffer.buffer("{\"t\":\"ack\",\"ref\":" + Json.string(ref) + ",\"seq\":" + seq + ",\"result\":"
+    return Buffer.buffer("{\"t\":\"ack\",\"ref\":" + Json.literal(ref) + ",\"seq\":" + seq + ",\"result\":"
         + resultJson + "}");
   }
 

@@ -43,10 +43,13 @@ final class SocketSession implements Heartbeats.Beating {
   private final Limits limits;
   private final HubMetrics metrics;
   private final TokenBucket bucket;
-  /** Times of recent errors; bounded by the abuse limit, past which the socket is closed. */
-  private final ArrayDeque<Long> errors = new ArrayDeque<>();
+  /**
+   * Times of recent errors; bounded by the abuse limit, past which the socket is closed. Made at the first
+   * error, as {@link #early} at the first early command: most of thousands of sockets never need either.
+   */
+  private ArrayDeque<Long> errors;
   /** Commands that came while the welcome was on its way; bounded, past it they get RATE_LIMITED. */
-  private final ArrayDeque<ClientFrame.Cmd> early = new ArrayDeque<>();
+  private ArrayDeque<ClientFrame.Cmd> early;
   private static final int MAX_EARLY_COMMANDS = 256;
   /** The socket's own context: every field here is touched only on it. */
   private final Context context;
@@ -164,7 +167,7 @@ final class SocketSession implements Heartbeats.Beating {
             hub.detach(m);
           } else {
             stage = Stage.LIVE;
-            while (!early.isEmpty()) command(early.poll());
+            while (early != null && !early.isEmpty()) command(early.poll());
           }
         })
         .onFailure(err -> {
@@ -185,6 +188,7 @@ final class SocketSession implements Heartbeats.Beating {
     if (stage == Stage.WELCOMING) {
       // The welcome may reach the client a moment before this session knows it is live, and a client
       // resends its outbox right after the welcome: hold those commands (a bounded few) until then.
+      if (early == null) early = new ArrayDeque<>(4);
       if (early.size() >= MAX_EARLY_COMMANDS) {
         error(c.ref(), Code.RATE_LIMITED, "wait for the welcome before sending more");
       } else {
@@ -225,6 +229,7 @@ final class SocketSession implements Heartbeats.Beating {
     send(ServerFrames.err(ref, code, message, details));
     if (!details.isEmpty()) return; // a warning to confirm (personal data), not a bad frame
     long now = System.currentTimeMillis();
+    if (errors == null) errors = new ArrayDeque<>(4);
     errors.addLast(now);
     while (!errors.isEmpty() && errors.peekFirst() < now - 60_000) errors.pollFirst();
     if (errors.size() > limits.errorsPerMinute()) {

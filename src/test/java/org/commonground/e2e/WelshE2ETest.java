@@ -86,7 +86,7 @@ class WelshE2ETest {
     String kim = api.join(w.joinCode(), "Kim", null);
     try (WsClient s = node.join(vertx, sam);
          WsClient k = other.join(vertx, kim)) {
-      // Opening the workshop starts loading the models; until they are in, a post is not held for them.
+      // The workshop's first command (the joins above) starts loading the models; until they are in, a post is not held for them.
       Await.until(vertx, Duration.ofSeconds(60), "the language models to load", WelshOrEnglish::ready);
       JsonObject cy = ok(s.call("contribution.add", text(WELSH_POST)));
       JsonObject en = ok(k.call("contribution.add", text(ENGLISH_POST)));

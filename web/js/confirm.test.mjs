@@ -72,6 +72,27 @@ test('askToConfirm: one dialog per kind, however many things can ask it; a secon
   await plain;
 });
 
+test('askToConfirm: someone\'s own words are shown as text, in their language, and read with the question', async () => {
+  const opener = mount(h('button', { type: 'button' }, 'Withdraw'));
+  const answer = ask(opener, { quote: '<b>Mae’r bws yn hwyr</b>', quoteLang: 'cy' });
+  const quote = doc.getElementById('withdraw-dialog-quote');
+  assert.equal(quote.hidden, false);
+  assert.equal(quote.textContent, '<b>Mae’r bws yn hwyr</b>');
+  assert.equal(quote.children.length, 0, 'text, never markup');
+  assert.equal(quote.getAttribute('lang'), 'cy');
+  assert.equal(doc.getElementById('withdraw-dialog').getAttribute('aria-describedby'), 'withdraw-dialog-quote withdraw-dialog-text');
+  doc.getElementById('withdraw-cancel').click();
+  await answer;
+  const next = ask(opener, { quote: 'Taxis will not take wheelchairs' });
+  assert.equal(quote.hasAttribute('lang'), false, 'unknown language: the page\'s');
+  doc.getElementById('withdraw-cancel').click();
+  await next;
+  const none = ask(opener);
+  assert.equal(quote.hidden, true, 'no quote left over from the last question');
+  doc.getElementById('withdraw-cancel').click();
+  await none;
+});
+
 test('askToConfirm with run: a failure is shown inside the dialog, which stays open; success closes it onto `after`', async (t) => {
   t.mock.timers.enable({ apis: ['setTimeout'] });
   const opener = h('button', { type: 'button' }, 'End');

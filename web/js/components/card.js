@@ -149,7 +149,7 @@ export function createCard(ctx, c0) {
   }
   async function withdraw() {
     const sure = await askToConfirm({ id: 'withdraw', title: t('card.withdrawTitle'), body: t('card.withdrawConfirm'),
-      yes: t('card.withdrawYes'), no: t('card.withdrawNo'), from: withdrawBtn });
+      quote: current.text, quoteLang: current.lang, yes: t('card.withdrawYes'), no: t('card.withdrawNo'), from: withdrawBtn });
     if (!sure) return;
     ctx.conn.send('contribution.withdraw', { id }).then(() => announce(t('card.withdrawn'))).catch(showError);
   }

@@ -120,6 +120,25 @@ test('askToConfirm with run: a failure is shown inside the dialog, which stays o
   assert.equal(doc.getElementById('end-dialog-error').textContent, '', 'no old problem when it opens again');
 });
 
+test('askToConfirm with run: closed with Escape while it ran, then asked again, the old run does not answer the new question', async () => {
+  const opener = mount(h('button', { type: 'button' }, 'End'));
+  let finish;
+  const first = askToConfirm({ id: 'end', title: 'End it?', body: 'Nobody can post after this.', yes: 'End it', no: 'Cancel',
+    from: opener, run: () => new Promise((r) => { finish = r; }) });
+  doc.getElementById('end-confirm').click();
+  doc.getElementById('end-dialog').close(); // Escape while it is being sent
+  assert.equal(await first, false);
+  const second = askToConfirm({ id: 'end', title: 'End it?', body: 'Nobody can post after this.', yes: 'End it', no: 'Cancel',
+    from: opener, run: async () => {} });
+  finish();
+  await new Promise(setImmediate);
+  assert.equal(doc.getElementById('end-dialog').open, true, 'the new question is still asked');
+  assert.equal(doc.getElementById('end-cancel').disabled, false, 'its buttons work: the old run left nothing busy');
+  assert.equal(doc.getElementById('end-confirm').disabled, false);
+  doc.getElementById('end-cancel').click();
+  assert.equal(await second, false);
+});
+
 test('going back a part asks first, in the console language; only "Go back" sends it', async () => {
   const { createAgenda } = await import('./components/agenda.js');
   const sent = [];

@@ -28,13 +28,17 @@ function kind(id) {
 
   async function sayYes() {
     if (!k.run) { k.answer = true; dialog.close(); return; }
+    const asked = k.resolve;
     dialog.busy(true);
     try {
       await k.run();
+      // Closed meanwhile (Escape while it ran), maybe asked again: that answer is not this one's.
+      if (k.resolve !== asked) return;
       k.answer = true;
       dialog.busy(false);
       dialog.close(k.after);
     } catch (err) {
+      if (k.resolve !== asked) return;
       // Stays open: the problem is read out where the choice was made, and Cancel still works.
       dialog.busy(false);
       dialog.error(errorText(err));
@@ -48,9 +52,10 @@ function kind(id) {
 /**
  * askToConfirm({id, title, body, note?, quote?, quoteLang?, yes, no, danger = true, from?, fallback?, run?, after?})
  * -> Promise<boolean>: true once they chose `yes`, false when they kept things as they were (the safe button,
- * Escape). Texts are already translated; `quote` is someone's own words (shown as text, in `quoteLang`). `id` names the dialog (`${id}-dialog`) and its buttons (`${id}-confirm`,
- * `${id}-cancel`). With `run` (async), `yes` waits for it: a failure is shown inside the dialog, which
- * stays open; on success focus goes to `after` if given, else back to `from` (or `fallback`).
+ * Escape). Texts are already translated; `quote` is someone's own words (shown as text, in `quoteLang`).
+ * `id` names the dialog (`${id}-dialog`) and its buttons (`${id}-confirm`, `${id}-cancel`). With `run`
+ * (async), `yes` waits for it: a failure is shown inside the dialog, which stays open; on success focus
+ * goes to `after` if given, else back to `from` (or `fallback`).
  */
 export function askToConfirm({ id, title, body, note = '', quote = '', quoteLang, yes, no, danger = true, from, fallback, run,
   after }) {
@@ -68,6 +73,8 @@ export function askToConfirm({ id, title, body, note = '', quote = '', quoteLang
   setText(k.yes, yes);
   setText(k.no, no);
   k.yes.className = danger ? 'danger' : '';
+  // Closed with Escape while a run was under way leaves the buttons disabled: a new question starts afresh.
+  k.dialog.busy(false);
   return new Promise((resolve) => {
     Object.assign(k, { resolve, answer: false, run: run ?? null, after: after ?? null });
     k.dialog.open(k.no, { from, fallback });

@@ -11,6 +11,7 @@ import { KEYS, forgetWorkshop, rememberPerson } from './storage.js';
 import { CLOSE } from './wire.js';
 import { createActions } from './components/actions.js';
 import { outcomesPath } from './components/series.js';
+import { askToConfirm } from './components/confirm.js';
 
 /**
  * Opens the live view in `root` for this token; onLeave(reason) when it is over for good. By then
@@ -44,8 +45,10 @@ export function openParticipant(root, token, { onLeave } = {}) {
   const actions = createActions(ctx);
   // "You said, we did": after the end, or once there are earlier meetings to look back on.
   const outcomes = h('p', { hidden: true }, h('a', { id: 'outcomes-link' }));
-  const leave = h('button', { type: 'button', class: 'secondary', id: 'leave', onclick: () => {
-    if (!window.confirm(t('ws.leaveConfirm'))) return;
+  const leave = h('button', { type: 'button', class: 'secondary', id: 'leave', 'aria-haspopup': 'dialog', onclick: async () => {
+    const sure = await askToConfirm({ id: 'leave', title: t('ws.leaveTitle'), body: t('ws.leaveConfirm'),
+      yes: t('ws.leaveYes'), no: t('ws.leaveNo'), from: leave });
+    if (!sure) return;
     conn.close({ forget: true });
     over('left');
   } });

@@ -269,10 +269,10 @@ test('ending the workshop asks in a dialog: Cancel has the focus, focus goes bac
   const wrapup = createWrapup({ conn: { state, send: async (name) => { sent.push(name); return {}; } } }, { token: 'x' });
   mount(wrapup.el);
   wrapup.update(state);
-  const [dialog] = wrapup.dialogs;
   const endBtn = wrapup.el.querySelector('#end-btn');
   endBtn.focus();
   endBtn.click();
+  const dialog = doc.getElementById('end-dialog');
   assert.equal(dialog.open, true);
   assert.equal(doc.activeElement.id, 'end-cancel', 'the safe choice has the focus');
   assert.equal(dialog.querySelector('#end-dialog-title').textContent, 'End the workshop for everyone?');

@@ -3,6 +3,7 @@
 // on with the time it had left rather than starting afresh.
 import { h, replace, setText } from '../dom.js';
 import { t } from '../i18n.js';
+import { askToConfirm } from './confirm.js';
 import { createInlineError } from './inline-error.js';
 
 /**
@@ -26,13 +27,14 @@ export function agendaMoves(state) {
   };
 }
 
-/** ctx: {conn}; confirm: (message) => boolean (window.confirm in the browser). */
-export function createAgenda(ctx, { confirm = (m) => window.confirm(m) } = {}) {
+/** ctx: {conn}. */
+export function createAgenda(ctx) {
   const heading = h('h2', { id: 'agenda-heading', tabindex: '-1' });
   const error = createInlineError('agenda-error');
   const mk = (id, cls, onclick) => h('button', { type: 'button', id, class: cls, onclick, 'aria-describedby': error.id });
   const startBtn = mk('phase-start', '', () => move('start'));
   const prevBtn = mk('phase-prev', 'secondary', () => move('prev'));
+  prevBtn.setAttribute('aria-haspopup', 'dialog');
   const nextBtn = mk('phase-next', '', () => move('next'));
   const list = h('ol', { class: 'agenda-list' });
   // The moves stay in view at the top of the console (controls); the whole agenda, with "Go to" on
@@ -48,17 +50,21 @@ export function createAgenda(ctx, { confirm = (m) => window.confirm(m) } = {}) {
     return ctx.conn.send(name, args).then(() => error.clear()).catch((e) => error.show(e));
   }
 
-  function move(which) {
+  // Going back is not a fresh start, so it is asked first; the dialog is not `danger`: it can be undone.
+  const sureToGoBack = (i, from) => askToConfirm({ id: 'back', title: t('agenda.backTitle', { part: titleOf(i) }),
+    body: t('agenda.backConfirm'), yes: t('agenda.backYes'), no: t('agenda.backNo'), danger: false, from });
+
+  async function move(which) {
     const m = agendaMoves(ctx.conn.state)[which];
     if (!m) return;
-    if (which === 'prev' && !confirm(t('agenda.backConfirm', { part: titleOf(m.to) }))) return;
+    if (which === 'prev' && !(await sureToGoBack(m.to, prevBtn))) return;
     send(m.name, m.args);
   }
 
-  function goto(i) {
+  async function goto(i, from) {
     const here = ctx.conn.state?.phase?.index ?? 0;
     // An earlier part carries on with the time it had left, as "Back" does: the same question first.
-    if (i < here && ctx.conn.state?.workshop?.status !== 'lobby' && !confirm(t('agenda.backConfirm', { part: titleOf(i) }))) return;
+    if (i < here && ctx.conn.state?.workshop?.status !== 'lobby' && !(await sureToGoBack(i, from))) return;
     send('phase.goto', { index: i });
   }
 
@@ -86,7 +92,8 @@ export function createAgenda(ctx, { confirm = (m) => window.confirm(m) } = {}) {
     replace(list, phases.map((def, i) => {
       const word = i === p.index ? (m.lobby ? t('agenda.first') : t('agenda.now')) : i < p.index ? t('agenda.done') : '';
       const go = i === p.index || ended ? null : h('button', { type: 'button', class: 'secondary small',
-        'aria-label': t('agenda.gotoNamed', { title: def.title }), onclick: () => goto(i) }, t('agenda.goto'));
+        'aria-label': t('agenda.gotoNamed', { title: def.title }), 'aria-haspopup': i < p.index && !m.lobby ? 'dialog' : null,
+        onclick: () => goto(i) }, t('agenda.goto'));
       return h('li', { class: i === p.index ? 'current' : '', 'aria-current': i === p.index ? 'step' : null },
         h('span', { class: 'agenda-title' }, def.title),
         h('span', { class: 'hint' }, ' ', t('agenda.minutes', { count: def.minutes }), word ? ` · ${word}` : ''),

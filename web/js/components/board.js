@@ -5,6 +5,7 @@ import { h, place, setText } from '../dom.js';
 import { t } from '../i18n.js';
 import { announce, showError } from '../shell.js';
 import { createCard } from './card.js';
+import { askToConfirm } from './confirm.js';
 import { createFilter, matchesFilter } from './filter.js';
 import { LIMITS } from '../wire.js';
 
@@ -204,9 +205,12 @@ function createTheme(ctx, id) {
     const s = ctx.state().spotlight;
     send('spotlight.set', s?.type === 'theme' && s.id === id ? { type: null } : { type: 'theme', id });
   } });
-  const deleteBtn = h('button', { type: 'button', class: 'secondary small danger', ...describe, onclick: () => {
-    if (window.confirm(t('themes.deleteConfirm', { label: current.label }))) send('theme.delete', { id });
-  } });
+  const deleteBtn = h('button', { type: 'button', class: 'secondary small danger', ...describe, 'aria-haspopup': 'dialog',
+    onclick: async () => {
+      const sure = await askToConfirm({ id: 'theme-delete', title: t('themes.deleteTitle', { label: current.label }),
+        body: t('themes.deleteConfirm'), yes: t('themes.deleteYes'), no: t('themes.deleteNo'), from: deleteBtn });
+      if (sure) send('theme.delete', { id });
+    } });
   const actions = h('div', { class: 'actions' }, voteUp, voteDown, renameBtn, spotBtn, deleteBtn);
   const renameLabel = h('label', { for: `rename-${id}` });
   const renameInput = h('input', { id: `rename-${id}`, type: 'text', maxlength: LIMITS.themeLabel });

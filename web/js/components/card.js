@@ -5,6 +5,7 @@ import { h, setText, setTextLang, replace } from '../dom.js';
 import { drafts } from '../storage.js';
 import { formatTime, t } from '../i18n.js';
 import { announce, showError } from '../shell.js';
+import { askToConfirm } from './confirm.js';
 import { createInlineError } from './inline-error.js';
 import { LIMITS } from '../wire.js';
 
@@ -82,7 +83,8 @@ export function createCard(ctx, c0) {
   const themeField = h('div', { class: 'inline-field' }, themeLabel, themeSelect);
 
   const editBtn = h('button', { type: 'button', class: 'secondary small', ...describe, onclick: () => openEdit() });
-  const withdrawBtn = h('button', { type: 'button', class: 'secondary small', ...describe, onclick: withdraw });
+  const withdrawBtn = h('button', { type: 'button', class: 'secondary small', ...describe, 'aria-haspopup': 'dialog',
+    onclick: withdraw });
   const hideBtn = h('button', { type: 'button', class: 'secondary small', ...describe, onclick: toggleHidden });
   const spotBtn = h('button', { type: 'button', class: 'secondary small', ...describe, onclick: spotlight });
   const actionError = createInlineError(`card-error-${id}`);
@@ -145,8 +147,10 @@ export function createCard(ctx, c0) {
     // The outbox holds the text now; the draft can go.
     closeEdit(true);
   }
-  function withdraw() {
-    if (!window.confirm(t('card.withdrawConfirm'))) return;
+  async function withdraw() {
+    const sure = await askToConfirm({ id: 'withdraw', title: t('card.withdrawTitle'), body: t('card.withdrawConfirm'),
+      quote: current.text, quoteLang: current.lang, yes: t('card.withdrawYes'), no: t('card.withdrawNo'), from: withdrawBtn });
+    if (!sure) return;
     ctx.conn.send('contribution.withdraw', { id }).then(() => announce(t('card.withdrawn'))).catch(showError);
   }
   function toggleHidden() {

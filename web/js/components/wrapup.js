@@ -4,8 +4,8 @@
 import { ERR } from '../wire.js';
 import { h, setText } from '../dom.js';
 import { getLang, t } from '../i18n.js';
-import { announce, errorText, showError } from '../shell.js';
-import { createDialog } from './dialog.js';
+import { announce, showError } from '../shell.js';
+import { askToConfirm } from './confirm.js';
 
 // Plain words first: most people want a Word document or a PDF; the rest are for those who know them.
 const FORMATS = ['docx', 'pdf', 'csv', 'md', 'json'];
@@ -21,46 +21,18 @@ export function createWrapup(ctx, { token }) {
     return b;
   });
   const endBtn = h('button', { type: 'button', class: 'danger', id: 'end-btn', 'aria-haspopup': 'dialog',
-    onclick: () => openEnd() });
+    onclick: () => end() });
   const el = h('section', { class: 'panel', id: 'wrapup', 'aria-labelledby': 'wrapup-heading' },
     heading, hint, h('div', { class: 'actions' }, ...reportBtns), h('p', {}, endBtn));
 
-  const dialog = createDialog('end-dialog');
-  const endText = h('p', { id: 'end-dialog-text' });
-  const endFinal = h('p', { class: 'strong' });
-  const cancel = h('button', { type: 'button', class: 'secondary', id: 'end-cancel', onclick: () => dialog.close() });
-  const confirm = h('button', { type: 'button', class: 'danger', id: 'end-confirm', onclick: end });
-  dialog.el.setAttribute('aria-describedby', 'end-dialog-text');
-  dialog.body.append(endText, endFinal);
-  dialog.actions.append(cancel, confirm);
-
-  function renderDialog() {
-    setText(dialog.heading, t('fac.endTitle'));
-    setText(endText, t('fac.endBody'));
-    setText(endFinal, t('fac.endFinal'));
-    setText(cancel, t('fac.endCancel'));
-    setText(confirm, t('fac.endYes'));
-  }
-
-  function openEnd() {
-    renderDialog();
-    // Cancel first: the safe choice is the one a stray Enter takes.
-    dialog.open(cancel, { from: endBtn, fallback: () => heading });
-  }
-
   async function end() {
-    dialog.busy(true);
-    try {
-      await ctx.conn.send('workshop.end');
-      dialog.busy(false);
-      dialog.close(heading);
-      announce(t('ws.ended'));
-    } catch (err) {
-      dialog.busy(false);
-      // Already ended (another facilitator was quicker): nothing left to do.
-      if (err?.code === ERR.ENDED) dialog.close(heading);
-      else dialog.error(errorText(err));
-    }
+    const ended = await askToConfirm({ id: 'end', title: t('fac.endTitle'), body: t('fac.endBody'), note: t('fac.endFinal'),
+      yes: t('fac.endYes'), no: t('fac.endCancel'), from: endBtn, fallback: () => heading,
+      // The end button is going: the heading takes the focus.
+      after: heading,
+      // Already ended (another facilitator was quicker): that is what they asked for.
+      run: () => ctx.conn.send('workshop.end').catch((err) => { if (err?.code !== ERR.ENDED) throw err; }) });
+    if (ended) announce(t('ws.ended'));
   }
 
   async function download(format) {
@@ -95,7 +67,6 @@ export function createWrapup(ctx, { token }) {
     for (const b of reportBtns) setText(b, t(`report.${b._format}`));
     endBtn.hidden = s.workshop?.status === 'ended';
     setText(endBtn, t('fac.end'));
-    if (dialog.isOpen) renderDialog();
   }
-  return { el, update, dialogs: [dialog.el] };
+  return { el, update };
 }

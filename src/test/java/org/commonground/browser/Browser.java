@@ -158,8 +158,15 @@ final class Browser implements AutoCloseable {
   /** The id of the element that has the focus now ("" for none). */
   String focusedId() { return String.valueOf(js("return document.activeElement ? document.activeElement.id : ''")); }
 
-  /** Confirm dialogs answer yes (the test is the person saying yes). */
-  void confirmYes() { js("window.confirm = () => true"); }
+  /**
+   * Says yes to the page's question {@code kind} (components/confirm.js), as a person would: waits for its
+   * dialog, presses its yes button ({@code kind-confirm}), and waits for the dialog to go.
+   */
+  void answerYes(String kind) {
+    waitJs("document.getElementById('" + kind + "-dialog')?.open");
+    click(kind + "-confirm");
+    waitJs("!document.getElementById('" + kind + "-dialog')?.open");
+  }
 
   /** Joins by a join link as {@code name}, as a new person would, and waits for the workshop's first part. */
   void join(String joinUrl, String name) {

@@ -8,6 +8,7 @@ import org.commonground.support.LiveNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 
 /**
  * The facilitator's console beside a participant's phone, for what a facilitator does one thing at a
@@ -109,11 +110,16 @@ class ConsoleInBrowsersTest {
       // Back asks first, saying the part carries on with the time it had left.
       f.click("phase-next");
       a.waitText(".phase-name", "Part 2 of 3");
-      f.js("window.confirm = (m) => { window.lastConfirm = m; return false; }");
       f.click("phase-prev");
-      assertThat(f.js("return window.lastConfirm")).isEqualTo(
-          "Go back to “" + f.js("return document.querySelector('.agenda-list li .agenda-title').textContent")
-          + "”? It will carry on with the time it had left.");
+      f.waitJs("document.getElementById('back-dialog').open");
+      assertThat(f.id("back-dialog-title").getText()).isEqualTo(
+          "Go back to “" + f.js("return document.querySelector('.agenda-list li .agenda-title').textContent") + "”?");
+      assertThat(f.id("back-dialog").getText()).contains("It will carry on with the time it had left");
+      assertThat(f.focusedId()).as("the safe choice has the focus").isEqualTo("back-cancel");
+      violations.addAll(f.seriousViolations());
+      f.press(Keys.ENTER); // a stray Enter keeps things as they are
+      f.waitJs("!document.getElementById('back-dialog').open");
+      assertThat(f.focusedId()).isEqualTo("phase-prev");
       // Said no: nothing went. Commands from one socket are applied in order, so once the pause sent after
       // it has reached the participant, a Back that had gone would have too.
       f.click("timer-pause");
@@ -121,8 +127,8 @@ class ConsoleInBrowsersTest {
       assertThat(a.id("phase-name").getText()).contains("Part 2 of 3");
       f.click("timer-pause");
       a.waitJs("!document.querySelector('.phase-status').textContent.includes('Paused')");
-      f.confirmYes();
       f.click("phase-prev");
+      f.answerYes("back");
       a.waitText(".phase-name", "Part 1 of 3");
 
       // Theme editing follows the console's setting: participants rename and delete only when everyone may.
@@ -140,6 +146,20 @@ class ConsoleInBrowsersTest {
       a.press(org.openqa.selenium.Keys.ENTER);
       f.waitText(".theme-label", "getting home");
       violations.addAll(f.seriousViolations());
+      // Deleting it asks first, on the phone too: Escape keeps it; "Delete the theme" deletes it for everyone.
+      String gettingHome = "//li[contains(@class,'theme')][h3[text()='getting home']]//button[text()='Delete theme']";
+      a.click(By.xpath(gettingHome));
+      a.waitJs("document.getElementById('theme-delete-dialog').open");
+      assertThat(a.id("theme-delete-dialog-title").getText()).isEqualTo("Delete the theme “getting home”?");
+      assertThat(a.focusedId()).isEqualTo("theme-delete-cancel");
+      violations.addAll(a.seriousViolations());
+      a.press(Keys.ESCAPE);
+      a.waitJs("!document.getElementById('theme-delete-dialog').open");
+      assertThat(a.js("return document.activeElement.textContent")).isEqualTo("Delete theme");
+      a.click(By.xpath(gettingHome));
+      a.answerYes("theme-delete");
+      f.waitJs("![...document.querySelectorAll('.theme-label')].some(h => h.textContent === 'getting home')");
+      f.waitText("#loose-list", "transport home is late"); // its posts stay, without a theme
       f.click("theme-editing-facilitators");
       a.waitJs("![...document.querySelectorAll('.theme .actions button')].some(b => b.textContent === 'Rename' && b.offsetParent)");
 

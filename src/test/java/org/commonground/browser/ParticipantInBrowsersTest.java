@@ -88,8 +88,8 @@ class ParticipantInBrowsersTest {
       p.driver.switchTo().newWindow(WindowType.TAB);
       p.go(joinPath);
       p.waitText(".board .card.mine .text", "Who do I call at night, or at the weekend?");
-      p.confirmYes();
       p.click("leave");
+      p.answerYes("leave");
       p.waitText("h1", "Common Ground workshops");
       p.driver.close();
       p.driver.switchTo().window(other);
@@ -172,6 +172,29 @@ class ParticipantInBrowsersTest {
       // The phone's network comes back (the browser says so): it reconnects at once, not after its backoff.
       p.js("window.dispatchEvent(new Event('online'))");
       p.waitText(".board .card.mine .text", "Taxis will not take wheelchairs");
+
+      // Withdrawing it asks first, in the page's own dialog, with "Keep it" (the safe choice) focused.
+      p.resize(390, 844);
+      String taxis = (String) p.js("return document.querySelector('.card.mine').dataset.id");
+      By withdraw = By.xpath("//li[@data-id='" + taxis + "']//button[text()='Withdraw']");
+      p.click(withdraw);
+      p.waitJs("document.getElementById('withdraw-dialog').open");
+      assertThat(p.id("withdraw-dialog-title").getText()).isEqualTo("Withdraw your post?");
+      assertThat(p.id("withdraw-dialog").getText()).contains("Taxis will not take wheelchairs", "removed for everyone");
+      assertThat(p.focusedId()).as("the safe choice has the focus").isEqualTo("withdraw-cancel");
+      assertThat(p.id("withdraw-cancel").getText()).isEqualTo("Keep it");
+      assertThat(p.id("withdraw-confirm").getText()).isEqualTo("Withdraw it");
+      noOverflow(p, 390);
+      violations.addAll(p.seriousViolations());
+      p.screenshotViewport(SHOTS.resolve("participant-withdraw-dialog-390.png"));
+      p.click("withdraw-cancel");
+      p.waitJs("!document.getElementById('withdraw-dialog').open");
+      assertThat(p.js("return document.activeElement.closest('li.card')?.dataset.id")).as("focus back on the card").isEqualTo(taxis);
+      p.waitText(".board .card.mine .text", "Taxis will not take wheelchairs");
+      p.click(withdraw);
+      p.answerYes("withdraw");
+      p.waitJs("!document.querySelector(\"li[data-id='" + taxis + "']\")");
+      p.waitJs("document.getElementById('announce').textContent.includes('Your contribution was withdrawn.')");
     }
     assertThat(violations).as("axe: serious or critical violations").isEmpty();
   }

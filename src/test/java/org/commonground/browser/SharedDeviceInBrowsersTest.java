@@ -134,8 +134,8 @@ class SharedDeviceInBrowsersTest {
       assertThat(keysOfWorkshop(p)).as("what the workshop keeps while in it")
           .contains("cg.session", "cg.person.", "cg.outbox.", "cg.mine.", "cg.draft.compose.", "cg.draft.edit.");
 
-      p.confirmYes();
       p.click("leave");
+      p.answerYes("leave");
       node.start();
       p.go(node.url() + "/");
       p.waitText("h1", "Common Ground workshops");

@@ -1,7 +1,6 @@
 package org.commonground.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.commonground.store.StoreFixtures.body;
 
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -14,7 +13,6 @@ import io.vertx.redis.client.Response;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.LongStream;
 import org.commonground.support.Await;
 import org.commonground.support.TestCluster;
 import org.junit.jupiter.api.AfterAll;
@@ -93,42 +91,6 @@ class RedisClusterStoreTest extends WorkshopStoreContract {
   @Order(Integer.MAX_VALUE)
   @DisplayName("a master killed with SIGKILL while posting: its replica takes over, posting resumes, nothing acknowledged is lost")
   void masterKilledUnderPosting(Vertx vertx) {
-    String w = created();
-    List<String> acknowledged = new ArrayList<>();
-    long seq = 1;
-    for (int i = 0; i < 50; i++) seq = post(w, seq, "before-" + i, acknowledged);
-
-    cluster.killMasterOf(new Keys(StoreFixtures.PREFIX).log(w));
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    int after = 0;
-    while (after < 20) {
-      assertThat(System.nanoTime()).as("posting resumed within 60 s").isLessThan(deadline);
-      try {
-        long current = Await.of(store.seq(w), Duration.ofSeconds(5));
-        seq = post(w, current, "after-" + after, acknowledged);
-        after++;
-      } catch (RuntimeException | AssertionError notYet) {
-        // The master is gone and its replica not promoted yet: the writer tries again, as a node does.
-        Await.of(vertx.timer(100));
-      }
-    }
-
-    List<String> log = all(w);
-    assertThat(StoreFixtures.xsOf(log)).as("every acknowledged post is in the log").containsAll(acknowledged);
-    assertThat(StoreFixtures.seqsOf(log)).as("no gap").isEqualTo(LongStream.rangeClosed(1, log.size()).boxed().toList());
-  }
-
-  /** One append against {@code seq}; its x counts as acknowledged once the store says it is in the log. */
-  private long post(String w, long seq, String x, List<String> acknowledged) {
-    AppendResult r = Await.of(store.append(w, seq, "p", "ref-" + x, "{}", List.of(body(x)), List.of()),
-        Duration.ofSeconds(5));
-    // A retry of a post whose answer was lost with the master hears its first answer.
-    if (r instanceof AppendResult.Duplicate d && d.answer().seq() != null) {
-      acknowledged.add(x);
-      return d.answer().seq();
-    }
-    assertThat(r).isInstanceOf(AppendResult.Appended.class);
-    acknowledged.add(x);
-    return ((AppendResult.Appended) r).lastSeq();
+    assertFailoverKeepsAcknowledged(vertx, w -> cluster.killMasterOf(new Keys(StoreFixtures.PREFIX).log(w)));
   }
 }

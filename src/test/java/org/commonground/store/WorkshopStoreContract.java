@@ -10,9 +10,13 @@ import static org.commonground.store.StoreFixtures.seqsOf;
 import static org.commonground.store.StoreFixtures.xsOf;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.LongStream;
 import org.commonground.store.AppendResult.Appended;
 import org.commonground.store.AppendResult.Duplicate;
 import org.commonground.store.AppendResult.Stale;
@@ -53,6 +57,51 @@ abstract class WorkshopStoreContract {
   }
 
   protected List<String> all(String w) { return Await.of(store.range(w, 1, Long.MAX_VALUE / 2, 10_000)); }
+
+  /**
+   * For the replicated set-ups (Sentinel, Cluster): 50 posts, then {@code killMaster} takes the workshop's master
+   * away with SIGKILL, and the writer goes on as a node does, trying again until the replica is promoted. Posting
+   * resumes within 60 s, every acknowledged post is in the log and the seqs have no gap.
+   */
+  protected void assertFailoverKeepsAcknowledged(Vertx vertx, Consumer<String> killMaster) {
+    String w = created();
+    List<String> acknowledged = new ArrayList<>();
+    long seq = 1;
+    for (int i = 0; i < 50; i++) seq = post(w, seq, "before-" + i, acknowledged);
+
+    killMaster.accept(w);
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    int after = 0;
+    while (after < 20) {
+      assertThat(System.nanoTime()).as("posting resumed within 60 s").isLessThan(deadline);
+      try {
+        long current = Await.of(store.seq(w), Duration.ofSeconds(5));
+        seq = post(w, current, "after-" + after, acknowledged);
+        after++;
+      } catch (RuntimeException | AssertionError notYet) {
+        // The master is gone and its replica not promoted yet: the writer tries again, as a node does.
+        Await.of(vertx.timer(100));
+      }
+    }
+
+    List<String> log = all(w);
+    assertThat(xsOf(log)).as("every acknowledged post is in the log").containsAll(acknowledged);
+    assertThat(seqsOf(log)).as("no gap").isEqualTo(LongStream.rangeClosed(1, log.size()).boxed().toList());
+  }
+
+  /** One append against {@code seq}; its x counts as acknowledged once the store says it is in the log. */
+  private long post(String w, long seq, String x, List<String> acknowledged) {
+    AppendResult r = Await.of(store.append(w, seq, "p", "ref-" + x, "{}", List.of(body(x)), List.of()),
+        Duration.ofSeconds(5));
+    // A retry of a post whose answer was lost with the master hears its first answer.
+    if (r instanceof Duplicate d && d.answer().seq() != null) {
+      acknowledged.add(x);
+      return d.answer().seq();
+    }
+    assertThat(r).isInstanceOf(Appended.class);
+    acknowledged.add(x);
+    return ((Appended) r).lastSeq();
+  }
 
   // ------------------------------------------------------------------ create
 

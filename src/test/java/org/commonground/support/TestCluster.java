@@ -39,17 +39,18 @@ public final class TestCluster implements AutoCloseable {
       List<String> create = new ArrayList<>(List.of("redis-cli", "--cluster", "create"));
       nodes.keySet().forEach(p -> create.add("127.0.0.1:" + p));
       create.addAll(List.of("--cluster-replicas", "1", "--cluster-yes"));
-      String out = run(create, Duration.ofSeconds(60));
+      String out = RedisProcesses.run(create, Duration.ofSeconds(60));
       if (!out.contains("All 16384 slots covered")) {
         close();
         throw new IllegalStateException("redis-cli --cluster create failed:\n" + out);
       }
-      await(() -> nodes.keySet().stream().allMatch(p -> {
-        String info = cli(p, "CLUSTER", "INFO");
+      RedisProcesses.await(() -> nodes.keySet().stream().allMatch(p -> {
+        String info = RedisProcesses.cli(p, "CLUSTER", "INFO");
         return info.contains("cluster_state:ok") && info.contains("cluster_known_nodes:" + NODES);
-      }), "every node to say cluster_state:ok");
-      await(() -> replicaPorts().size() == NODES / 2 && replicaPorts().stream()
-          .allMatch(p -> cli(p, "INFO", "replication").contains("master_link_status:up")), "the replicas to sync");
+      }), "every node to say cluster_state:ok", READY_WITHIN);
+      RedisProcesses.await(() -> replicaPorts().size() == NODES / 2 && replicaPorts().stream()
+          .allMatch(p -> RedisProcesses.cli(p, "INFO", "replication").contains("master_link_status:up")),
+          "the replicas to sync", READY_WITHIN);
     } catch (IOException e) {
       close();
       throw new UncheckedIOException(e);
@@ -73,7 +74,7 @@ public final class TestCluster implements AutoCloseable {
    */
   public int killMasterOf(String key) {
     int any = alivePort();
-    String slot = cli(any, "CLUSTER", "KEYSLOT", key).strip();
+    String slot = RedisProcesses.cli(any, "CLUSTER", "KEYSLOT", key).strip();
     int port = masterOfSlot(any, Integer.parseInt(slot));
     Process p = nodes.get(port);
     p.destroyForcibly();
@@ -87,7 +88,7 @@ public final class TestCluster implements AutoCloseable {
 
   /** The port of the master that serves {@code slot}, as CLUSTER NODES says. */
   private int masterOfSlot(int askPort, int slot) {
-    for (String line : cli(askPort, "CLUSTER", "NODES").split("\n")) {
+    for (String line : RedisProcesses.cli(askPort, "CLUSTER", "NODES").split("\n")) {
       String[] f = line.strip().split(" ");
       if (f.length < 9 || !f[2].contains("master") || f[2].contains("fail")) continue;
       for (int i = 8; i < f.length; i++) {
@@ -103,7 +104,7 @@ public final class TestCluster implements AutoCloseable {
 
   private List<Integer> replicaPorts() {
     List<Integer> out = new ArrayList<>();
-    for (String line : cli(alivePort(), "CLUSTER", "NODES").split("\n")) {
+    for (String line : RedisProcesses.cli(alivePort(), "CLUSTER", "NODES").split("\n")) {
       String[] f = line.strip().split(" ");
       if (f.length >= 8 && f[2].contains("slave")) out.add(Integer.parseInt(f[1].substring(f[1].indexOf(':') + 1, f[1].indexOf('@'))));
     }
@@ -124,60 +125,14 @@ public final class TestCluster implements AutoCloseable {
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(nodeDir.resolve("redis.log").toFile()).start();
     nodes.put(port, p);
-    await(() -> cli(port, "PING").contains("PONG"), "redis-server on " + port + " to answer");
+    RedisProcesses.await(() -> RedisProcesses.cli(port, "PING").contains("PONG"), "redis-server on " + port + " to answer",
+        READY_WITHIN);
   }
 
-  private static String cli(int port, String... args) {
-    List<String> cmd = new ArrayList<>(List.of("redis-cli", "-p", Integer.toString(port)));
-    cmd.addAll(List.of(args));
-    return run(cmd, Duration.ofSeconds(5));
-  }
 
-  private static String run(List<String> cmd, Duration within) {
-    try {
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-      if (!p.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
-        p.destroyForcibly();
-        return "";
-      }
-      return new String(p.getInputStream().readAllBytes());
-    } catch (IOException e) {
-      return "";
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "";
-    }
-  }
-
-  /** Polls a condition no event announces (the cluster's own gossip), within {@link #READY_WITHIN}. */
-  private static void await(java.util.function.BooleanSupplier done, String what) {
-    long deadline = System.nanoTime() + READY_WITHIN.toNanos();
-    while (!done.getAsBoolean()) {
-      if (System.nanoTime() > deadline) throw new IllegalStateException("timed out waiting for " + what);
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-  }
 
   @Override
   public void close() {
-    for (Process p : nodes.values()) p.destroyForcibly();
-    for (Process p : nodes.values()) {
-      try {
-        p.waitFor(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    if (dir == null) return;
-    try (Stream<Path> all = Files.walk(dir)) {
-      all.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-    } catch (IOException e) {
-      // A temporary directory left behind is not worth failing a test for.
-    }
+    RedisProcesses.killAll(nodes.values());
   }
 }

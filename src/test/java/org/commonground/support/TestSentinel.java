@@ -17,6 +17,7 @@ import org.commonground.store.RedisLauncher;
  */
 public final class TestSentinel implements AutoCloseable {
   public static final String MASTER_NAME = "cgmaster";
+  private static final Duration READY_WITHIN = Duration.ofSeconds(30);
 
   private final Path dir;
   private final int sentinelPort;
@@ -38,9 +39,10 @@ public final class TestSentinel implements AutoCloseable {
           "sentinel down-after-milliseconds " + MASTER_NAME + " 1000",
           "sentinel failover-timeout " + MASTER_NAME + " 5000", ""));
       start(List.of("redis-server", conf.toString(), "--sentinel"), "sentinel");
-      await(() -> cli(replicaPort, "INFO", "replication").contains("master_link_status:up"), "the replica to sync");
-      await(() -> cli(sentinelPort, "SENTINEL", "replicas", MASTER_NAME).contains(Integer.toString(replicaPort)),
-          "the sentinel to know the replica");
+      RedisProcesses.await(() -> RedisProcesses.cli(replicaPort, "INFO", "replication").contains("master_link_status:up"),
+          "the replica to sync", READY_WITHIN);
+      RedisProcesses.await(() -> RedisProcesses.cli(sentinelPort, "SENTINEL", "replicas", MASTER_NAME)
+          .contains(Integer.toString(replicaPort)), "the sentinel to know the replica", READY_WITHIN);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -64,7 +66,7 @@ public final class TestSentinel implements AutoCloseable {
         "--save", "", "--appendonly", "no", "--dir", dir.toAbsolutePath().toString()));
     cmd.addAll(List.of(more));
     Process p = start(cmd, name);
-    await(() -> cli(port, "PING").contains("PONG"), name + " to answer");
+    RedisProcesses.await(() -> RedisProcesses.cli(port, "PING").contains("PONG"), name + " to answer", READY_WITHIN);
     return p;
   }
 
@@ -75,46 +77,10 @@ public final class TestSentinel implements AutoCloseable {
     return p;
   }
 
-  private static String cli(int port, String... args) {
-    List<String> cmd = new ArrayList<>(List.of("redis-cli", "-p", Integer.toString(port)));
-    cmd.addAll(List.of(args));
-    try {
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-      if (!p.waitFor(5, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        return "";
-      }
-      return new String(p.getInputStream().readAllBytes());
-    } catch (IOException e) {
-      return "";
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "";
-    }
-  }
 
-  private static void await(java.util.function.BooleanSupplier done, String what) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!done.getAsBoolean()) {
-      if (System.nanoTime() > deadline) throw new IllegalStateException("timed out waiting for " + what);
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-  }
 
   @Override
   public void close() {
-    for (Process p : processes) p.destroyForcibly();
-    for (Process p : processes) {
-      try {
-        p.waitFor(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    RedisProcesses.killAll(processes);
   }
 }

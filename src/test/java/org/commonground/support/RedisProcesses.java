@@ -1,0 +1,66 @@
+package org.commonground.support;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/** What the replicated test set-ups (Sentinel, Cluster) do with their redis-server processes. */
+final class RedisProcesses {
+  private RedisProcesses() { }
+
+  /** redis-cli's answer on {@code port}, or "" if it gave none within 5 s (a node still starting, or gone). */
+  static String cli(int port, String... args) {
+    List<String> cmd = new ArrayList<>(List.of("redis-cli", "-p", Integer.toString(port)));
+    cmd.addAll(List.of(args));
+    return run(cmd, Duration.ofSeconds(5));
+  }
+
+  /** The command's output, or "" if it did not finish within {@code within}. */
+  static String run(List<String> cmd, Duration within) {
+    try {
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      if (!p.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+        p.destroyForcibly();
+        return "";
+      }
+      return new String(p.getInputStream().readAllBytes());
+    } catch (IOException e) {
+      return "";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "";
+    }
+  }
+
+  /**
+   * Polls a condition no event announces (replication, a sentinel's or a cluster's gossip) within {@code within}.
+   */
+  static void await(BooleanSupplier done, String what, Duration within) {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (!done.getAsBoolean()) {
+      if (System.nanoTime() > deadline) throw new IllegalStateException("timed out waiting for " + what);
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /** Kills them all at once, as a crash would, and waits for each to be gone. */
+  static void killAll(Collection<Process> processes) {
+    for (Process p : processes) p.destroyForcibly();
+    for (Process p : processes) {
+      try {
+        p.waitFor(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

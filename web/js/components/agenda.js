@@ -1,7 +1,7 @@
 // The console's agenda: start, back, next, and "go to" any part. Before the start only "Start" is
 // offered (a "Next part" there would only puzzle). Going back asks first, because the part carries
 // on with the time it had left rather than starting afresh.
-import { h, replace, setText } from '../dom.js';
+import { h, keyedList, place, setText } from '../dom.js';
 import { t } from '../i18n.js';
 import { askToConfirm } from './confirm.js';
 import { createInlineError } from './inline-error.js';
@@ -68,7 +68,36 @@ export function createAgenda(ctx) {
     send('phase.goto', { index: i });
   }
 
-  let sig = null;
+  // One row per part, made once: moving the agenda rewrites only the words that changed, so a "Go to"
+  // with the focus keeps it.
+  function partRow(def, i) {
+    const title = h('span', { class: 'agenda-title' });
+    const hint = h('span', { class: 'hint' });
+    const gap = document.createTextNode(' ');
+    const go = h('button', { type: 'button', class: 'secondary small', onclick: () => goto(i) });
+    const prompt = h('p', { class: 'hint agenda-prompt' });
+    const el = h('li', {});
+    function update(d, { index, lobby, ended }) {
+      const here = i === index;
+      const word = here ? (lobby ? t('agenda.first') : t('agenda.now')) : i < index ? t('agenda.done') : '';
+      setText(title, d.title);
+      setText(hint, ` ${t('agenda.minutes', { count: d.minutes })}${word ? ` · ${word}` : ''}`);
+      setText(go, t('agenda.goto'));
+      go.setAttribute('aria-label', t('agenda.gotoNamed', { title: d.title }));
+      if (i < index && !lobby) go.setAttribute('aria-haspopup', 'dialog');
+      else go.removeAttribute('aria-haspopup');
+      setText(prompt, d.prompt ?? '');
+      const cls = here ? 'current' : '';
+      if (el.className !== cls) el.className = cls;
+      if (here) el.setAttribute('aria-current', 'step');
+      else el.removeAttribute('aria-current');
+      const showGo = !here && !ended;
+      place(el, [title, hint, showGo ? gap : null, showGo ? go : null, d.prompt ? prompt : null].filter(Boolean));
+    }
+    return { el, update };
+  }
+  const syncParts = keyedList(list, partRow, (d) => d.i);
+
   function update(state) {
     const m = agendaMoves(state);
     const w = state.workshop ?? {};
@@ -83,24 +112,10 @@ export function createAgenda(ctx) {
     nextBtn.disabled = !m.next;
     setText(prevBtn, t('agenda.prev'));
     setText(nextBtn, t('agenda.next'));
-    const phases = state.phases ?? [];
-    const next = JSON.stringify([phases.map((d) => [d.title, d.minutes, d.prompt]), p.index, w.status, document.documentElement.lang]);
-    if (next === sig) return;
-    sig = next;
-    // Redrawn even with focus in it (a "Go to" just pressed): focus then goes to the same row.
-    const focusRow = [...list.children].findIndex((li) => li.contains(document.activeElement));
-    replace(list, phases.map((def, i) => {
-      const word = i === p.index ? (m.lobby ? t('agenda.first') : t('agenda.now')) : i < p.index ? t('agenda.done') : '';
-      const go = i === p.index || ended ? null : h('button', { type: 'button', class: 'secondary small',
-        'aria-label': t('agenda.gotoNamed', { title: def.title }), 'aria-haspopup': i < p.index && !m.lobby ? 'dialog' : null,
-        onclick: () => goto(i) }, t('agenda.goto'));
-      return h('li', { class: i === p.index ? 'current' : '', 'aria-current': i === p.index ? 'step' : null },
-        h('span', { class: 'agenda-title' }, def.title),
-        h('span', { class: 'hint' }, ' ', t('agenda.minutes', { count: def.minutes }), word ? ` · ${word}` : ''),
-        go ? ' ' : null, go,
-        def.prompt ? h('p', { class: 'hint agenda-prompt' }, def.prompt) : null);
-    }));
-    if (focusRow >= 0) (list.children[focusRow]?.querySelector('button') ?? heading).focus();
+    const focusWasIn = list.contains(document.activeElement);
+    syncParts((state.phases ?? []).map((d, i) => ({ ...d, i })), { index: p.index, lobby: m.lobby, ended });
+    // The "Go to" with the focus went (its part is now the current one): the heading, not the page top.
+    if (focusWasIn && !list.contains(document.activeElement)) heading.focus();
   }
 
   return { el, controls, update };

@@ -1,6 +1,6 @@
 // Writing a contribution. The text is saved on this device as it is typed, and stays when
 // posting is closed by a phase change (only the button waits), so nothing typed is lost.
-import { h, setText, replace } from '../dom.js';
+import { h, keyedList, setText, replace } from '../dom.js';
 import { drafts } from '../storage.js';
 import { t } from '../i18n.js';
 import { announce, showError } from '../shell.js';
@@ -59,6 +59,18 @@ export function createCompose(ctx) {
     anonField, anonNote, scribe, closedNote, personalNote, submit, pending, waitingList);
   const el = h('section', { class: 'panel', 'aria-labelledby': 'compose-heading' }, heading, form);
 
+  // One row per waiting post, made once: a post delivered takes only its own row away.
+  const syncWaiting = keyedList(waitingList, () => {
+    const mark = h('span', { class: 'waiting-mark' }, h('span', { 'aria-hidden': 'true' }, '⏳ '));
+    const markWords = document.createTextNode('');
+    mark.append(markWords);
+    const text = h('span', { class: 'text' });
+    return { el: h('li', { class: 'waiting-post' }, mark, text), update(c) {
+      setText(markWords, t('compose.waitingMark'));
+      setText(text, c.args.text);
+    } };
+  }, (c) => c.ref);
+
   ctx.conn.on('outbox', renderPending);
 
   function renderCount() {
@@ -70,16 +82,9 @@ export function createCompose(ctx) {
     setText(pending, t('compose.pending', { count: n }));
     const posts = ctx.conn.outbox.filter((c) => c.name === 'contribution.add' && typeof c.args?.text === 'string');
     waitingList.hidden = posts.length === 0;
-    const sig = posts.map((c) => c.ref).join('|') + document.documentElement.lang;
-    if (sig !== waitingSig) {
-      waitingSig = sig;
-      replace(waitingList, posts.map((c) => h('li', { class: 'waiting-post' },
-        h('span', { class: 'waiting-mark' }, h('span', { 'aria-hidden': 'true' }, '⏳ '), t('compose.waitingMark')),
-        h('span', { class: 'text' }, c.args.text))));
-    }
+    syncWaiting(posts);
   }
 
-  let waitingSig = '';
 
   // The text the server last flagged as personal data: posting exactly that again means "yes, share it".
   let flagged = null;

@@ -50,10 +50,3 @@ export function createPollChart({ headingLevel = 3 } = {}) {
   }
   return { el, update };
 }
-
-/** A chart drawn once, for a view that draws its list whole (the console's list of polls). */
-export function pollChart(poll, { yourAnswer = null, headingLevel = 3 } = {}) {
-  const chart = createPollChart({ headingLevel });
-  chart.update(poll, { yourAnswer });
-  return chart.el;
-}

@@ -1,9 +1,9 @@
 // The console's polls: open the ladder of co-production poll or one of your own, see every poll's
 // answers as they come in, close a poll, and put one in the spotlight for the room's screen.
-import { h, replace, setText } from '../dom.js';
+import { h, keyedList, place, setText } from '../dom.js';
 import { t } from '../i18n.js';
 import { announce, showError } from '../shell.js';
-import { pollChart } from './pollchart.js';
+import { createPollChart } from './pollchart.js';
 
 /** ctx: {conn} */
 export function createPollsAdmin(ctx) {
@@ -28,20 +28,33 @@ export function createPollsAdmin(ctx) {
   const list = h('div', { class: 'polls' });
   const el = h('section', { class: 'panel', id: 'polls', 'aria-labelledby': 'polls-heading' },
     heading, h('p', {}, ladderBtn), form, list);
-  let sig = null;
-
-  function pollRow(s, poll, ended) {
-    const spotOn = s.spotlight?.type === 'poll' && s.spotlight.id === poll.id;
-    return h('div', { class: 'poll' }, pollChart(poll, { headingLevel: 3 }),
-      h('div', { class: 'actions' },
-        poll.status === 'open' && !ended ? h('button', { type: 'button', class: 'secondary small',
-          'aria-label': t('polls.closeNamed', { question: poll.question }),
-          onclick: () => quiet(send('poll.close', { id: poll.id })) }, t('polls.close')) : null,
-        ended ? null : h('button', { type: 'button', class: 'secondary small',
-          'aria-label': `${spotOn ? t('card.unspotlight') : t('card.spotlight')}: ${poll.question}`,
-          onclick: () => quiet(send('spotlight.set', spotOn ? { type: null } : { type: 'poll', id: poll.id })) },
-        spotOn ? t('card.unspotlight') : t('card.spotlight'))));
+  // One row per poll, made once: a new answer changes only its counts, and focus on a button stays.
+  function pollRow(poll) {
+    const id = poll.id;
+    const chart = createPollChart({ headingLevel: 3 });
+    let spotOn = false;
+    const closeBtn = h('button', { type: 'button', class: 'secondary small', onclick: () => quiet(send('poll.close', { id })) });
+    const spotBtn = h('button', { type: 'button', class: 'secondary small',
+      onclick: () => quiet(send('spotlight.set', spotOn ? { type: null } : { type: 'poll', id })) });
+    const actions = h('div', { class: 'actions' });
+    const el = h('div', { class: 'poll' }, chart.el, actions);
+    function update(p, s, ended) {
+      const question = p.question;
+      spotOn = s.spotlight?.type === 'poll' && s.spotlight.id === id;
+      chart.update(p);
+      setText(closeBtn, t('polls.close'));
+      closeBtn.setAttribute('aria-label', t('polls.closeNamed', { question }));
+      const spotWord = spotOn ? t('card.unspotlight') : t('card.spotlight');
+      setText(spotBtn, spotWord);
+      spotBtn.setAttribute('aria-label', `${spotWord}: ${question}`);
+      const closing = document.activeElement === closeBtn;
+      place(actions, [p.status === 'open' && !ended ? closeBtn : null, ended ? null : spotBtn].filter(Boolean));
+      // The poll just closed under the focus (this Close pressed): focus stays in the row, not the page top.
+      if (closing && !closeBtn.isConnected && spotBtn.isConnected) spotBtn.focus();
+    }
+    return { el, update };
   }
+  const syncList = keyedList(list, pollRow);
 
   function update(s) {
     const ended = s.workshop?.status === 'ended';
@@ -52,11 +65,7 @@ export function createPollsAdmin(ctx) {
     setText(oLabel, t('polls.options'));
     setText(oHint, t('polls.optionsHint'));
     setText(openBtn, t('polls.open'));
-    // Redrawn only when a poll, the spotlight or the language changed, and never under the focus.
-    const next = JSON.stringify([s.polls ?? [], s.spotlight ?? null, ended, document.documentElement.lang]);
-    if (next === sig || list.contains(document.activeElement)) return;
-    sig = next;
-    replace(list, (s.polls ?? []).slice().reverse().map((poll) => pollRow(s, poll, ended)));
+    syncList((s.polls ?? []).slice().reverse(), s, ended);
   }
   return { el, update };
 }

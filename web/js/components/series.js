@@ -1,6 +1,6 @@
 // The meetings of this workshop's series, each console this browser made a click away, and the form
 // that starts the next meeting (docs/protocol.md: POST /api/workshops/{id}/next).
-import { h, replace, setText } from '../dom.js';
+import { h, keyedList, place, setText } from '../dom.js';
 import { t } from '../i18n.js';
 import { postJson } from '../api.js';
 import { browserStorage, rememberLinks } from '../manage.js';
@@ -80,12 +80,37 @@ export function createSeries(ctx, { token }) {
     }
   }
 
-  let shown = '';
+  // One row per meeting, made once: a meeting starting elsewhere rewrites only its own words.
+  function meetingRow(m0) {
+    let token = null;
+    const title = h('span', { class: 'series-title' });
+    const words = h('span', { class: 'hint' });
+    const hereNote = h('span', { class: 'hint' });
+    const open = h('button', { type: 'button', class: 'secondary small', 'data-workshop': m0.workshopId,
+      onclick: () => openConsole(token) });
+    const gap = document.createTextNode(' ');
+    const el = h('li', { class: 'series-meeting' });
+    function update(m, here, made) {
+      const self = m.workshopId === here.id;
+      const mine = made.get(m.workshopId);
+      token = mine?.token ?? null;
+      setText(title, self ? here.title : m.title);
+      setText(words, [m.date, t(`series.statuses.${self ? here.status : m.status}`)].filter(Boolean).join(' · '));
+      setText(hereNote, ` (${t('series.here')})`);
+      setText(open, t('series.open'));
+      open.setAttribute('aria-label', t('series.openNamed', { title: m.title }));
+      if (self) el.setAttribute('aria-current', 'page');
+      else el.removeAttribute('aria-current');
+      place(el, [title, gap, words, self ? hereNote : null, !self && mine ? open : null].filter(Boolean));
+    }
+    return { el, update };
+  }
+  const syncMeetings = keyedList(listEl, meetingRow, (m) => m.workshopId);
+
   function update(s) {
     const here = s.workshop ?? {};
     const meetings = s.series?.meetings ?? [{ workshopId: here.id, title: here.title, status: here.status }];
     const made = new Map(createdWorkshops().map((w) => [w.workshopId, w]));
-    const key = JSON.stringify([meetings, here.id, here.title, here.status, [...made.keys()], t('series.heading')]);
     setText(heading, t('series.heading'));
     setText(none, s.series ? '' : t('series.none'));
     none.hidden = Boolean(s.series);
@@ -99,19 +124,7 @@ export function createSeries(ctx, { token }) {
     setText(titleLabel, t('series.title'));
     setText(dateLabel, t('series.date'));
     setText(startBtn, t('series.start'));
-    if (key === shown || listEl.contains(document.activeElement)) return;
-    shown = key;
-    replace(listEl, meetings.map((m) => {
-      const self = m.workshopId === here.id;
-      const mine = made.get(m.workshopId);
-      const words = [m.date, t(`series.statuses.${self ? here.status : m.status}`)].filter(Boolean).join(' · ');
-      return h('li', { class: 'series-meeting', 'aria-current': self ? 'page' : null },
-        h('span', { class: 'series-title' }, self ? here.title : m.title), ' ',
-        h('span', { class: 'hint' }, words), self ? h('span', { class: 'hint' }, ` (${t('series.here')})`) : null,
-        !self && mine ? h('button', { type: 'button', class: 'secondary small', 'data-workshop': m.workshopId,
-          'aria-label': t('series.openNamed', { title: m.title }), onclick: () => openConsole(mine.token) },
-        t('series.open')) : null);
-    }));
+    syncMeetings(meetings, here, made);
   }
 
   return { el, update };

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -32,25 +31,8 @@ class LoadSocketIoSmokeTest {
       List<LoadEngine.Room> rooms = engine.prepare(2, 5);
       engine.connect(rooms, 10);
       assertThat(engine.liveClients.sum()).as("every client welcomed").isEqualTo(10);
-      engine.startPosting(rooms, 4);
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (engine.deliveredCount.sum() == 0) {
-        assertThat(System.nanoTime()).as("a first post delivered within 60 s").isLessThan(deadline);
-        LoadProc.sleep(50);
-      }
-      LoadEngine.Window w = engine.window(Duration.ofSeconds(3), List.of(node.pid()), List.of(redis.pid()));
-      LoadEngine.Drain d = engine.drain(Duration.ofSeconds(15));
-
-      assertThat(d.complete()).as("every post answered and delivered: %s", d).isTrue();
-      assertThat(engine.acked.sum()).as("posts acknowledged").isGreaterThan(0);
-      assertThat(engine.rejected.sum()).as("posts refused: %s", engine.errorCounts()).isZero();
-      assertThat(engine.lost()).as("lost").isZero();
-      assertThat(engine.gaps.sum()).as("seq gaps").isZero();
-      assertThat(engine.duplicates.sum()).as("duplicates").isZero();
+      LoadEngine.Window w = SmokeRun.postAndCheck(engine, rooms, node.pid(), redis.pid());
       assertThat(engine.closeCounts()).as("unexpected closes").isEmpty();
-      assertThat(w.latency().getTotalCount()).as("latencies recorded in the window").isGreaterThan(0);
-      assertThat(w.delivered()).isEqualTo(w.latency().getTotalCount());
-      assertThat(w.serverCpu()).as("the node process's CPU read from /proc").isGreaterThan(0);
       assertThat(w.serverRssKb()).as("its resident memory").isGreaterThan(0);
     }
   }

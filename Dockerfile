@@ -24,4 +24,5 @@ ENV CG_HTTP_PORT=8080 CG_DATA_DIR=/app/data DJL_CACHE_DIR=/app/data/djl JAVA_TOO
 EXPOSE 8080
 VOLUME /app/data
 # With no CG_REDIS_URL the server starts its own embedded Redis under /app/data.
-CMD ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/common-ground.jar"]
+# The heap is sized in config/jvm.options (512 MB): give the container at least 768 MB.
+CMD ["java", "@/app/config/jvm.options", "-jar", "/app/common-ground.jar"]

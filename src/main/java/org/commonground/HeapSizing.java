@@ -10,8 +10,11 @@ import org.slf4j.LoggerFactory;
  * Lets the heap the JVM keeps follow the heap in use. By default G1 keeps up to 70% of its heap free
  * after a collection, so a node that once held many connections keeps their memory long after they are
  * gone (measured: 43-48 KB per idle connection against 18 KB of live heap; see docs/performance.md). Keeping
- * at most 20% free brings that under 30 KB. Both flags are "manageable", so they are set here at start-up
- * and the start command stays a plain {@code java -jar}; whatever an operator sets on the command line wins.
+ * at most 20% free brings that under 30 KB. Both flags are "manageable", so they are set here at start-up;
+ * whatever an operator sets on the command line wins.
+ *
+ * <p>How large the heap may grow cannot be set from inside: that is {@code -Xmx} in {@code config/jvm.options},
+ * which the start command reads ({@link #summary} says in the start banner when a node was started without it).
  */
 final class HeapSizing {
   private static final Logger LOG = LoggerFactory.getLogger(HeapSizing.class);
@@ -34,6 +37,22 @@ final class HeapSizing {
    */
   static void settle() {
     System.gc();
+  }
+
+  /** The banner's line on memory: the heap's bound, and what to do if nobody chose it. */
+  static String summary() {
+    long mb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+    boolean chosen;
+    try {
+      HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+      chosen = vm != null && vm.getVMOption("MaxHeapSize").getOrigin() != VMOption.Origin.ERGONOMIC
+          && vm.getVMOption("MaxHeapSize").getOrigin() != VMOption.Origin.DEFAULT;
+    } catch (RuntimeException e) {
+      chosen = true;
+    }
+    return chosen ? "Java heap up to " + mb + " MB"
+        : "Java heap up to " + mb + " MB, the JVM's guess from this machine's memory: start with\n"
+            + "           java @config/jvm.options -jar target/common-ground.jar to size it (docs/operations.md)";
   }
 
   static void apply() {

@@ -130,6 +130,7 @@ public final class Main {
         .append(metricsPort).append("/metrics")
         .append(everywhere ? "   (on every interface: keep this port private)" : "   (not on the public port)").append('\n');
     b.append("  Redis:   ").append(redis).append('\n');
+    b.append("  Memory:  ").append(HeapSizing.summary()).append('\n');
     if (config.organiserKey() == null) {
       b.append("  Create:  OPEN TO ANYONE who can reach this server: anyone can create workshops here.\n")
           .append("           Set CG_ORGANISER_KEY unless this is a private machine (see README).\n");

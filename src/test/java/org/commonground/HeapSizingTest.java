@@ -22,4 +22,18 @@ class HeapSizingTest {
       assertThat(vm.getVMOption("MaxHeapFreeRatio").getValue()).isEqualTo(HeapSizing.MAX_FREE);
     }
   }
+
+  @Test
+  @DisplayName("the start banner says how large the heap may grow, and how to size it when nobody chose")
+  void bannerSaysTheHeapBound() {
+    HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+    com.sun.management.VMOption.Origin origin = vm.getVMOption("MaxHeapSize").getOrigin();
+    boolean chosen = origin != com.sun.management.VMOption.Origin.ERGONOMIC
+        && origin != com.sun.management.VMOption.Origin.DEFAULT;
+    String line = HeapSizing.summary();
+    assertThat(line).startsWith("Java heap up to " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
+    if (!chosen) assertThat(line).contains("java @config/jvm.options -jar");
+    assertThat(Main.banner(org.commonground.config.AppConfig.defaults(), 8080, 9464, "redis://127.0.0.1:1"))
+        .contains("Memory:  " + line);
+  }
 }

@@ -102,14 +102,17 @@ final class LoadProc implements AutoCloseable {
   }
 
   /**
-   * The real server, as an operator starts it: {@code java -jar target/common-ground.jar} in the project
-   * directory (so it reads config/), with its port and Redis from the environment.
+   * The real server, as an operator starts it: {@code java @config/jvm.options -jar target/common-ground.jar}
+   * in the project directory (so it reads config/), with its port and Redis from the environment; the
+   * tool's extra options ({@code --server-jvm}) come after the file's, so they win.
    */
   static LoadProc server(String name, Path projectDir, Path jar, int port, String redisUrl, Path workDir,
                          List<String> jvmArgs) throws IOException {
     Files.createDirectories(workDir);
     List<String> cmd = new ArrayList<>();
     cmd.add(javaBin());
+    Path options = projectDir.resolve("config/jvm.options");
+    if (Files.exists(options)) cmd.add("@" + options.toAbsolutePath());
     cmd.addAll(jvmArgs);
     cmd.add("-jar");
     cmd.add(privateCopy(jar, jar.toAbsolutePath().getParent().resolve("bench-work")).toAbsolutePath().toString());

@@ -309,35 +309,16 @@ final class LoadEngine implements AutoCloseable {
 
   /** Measures a window of {@code duration}: deliveries, latencies, and the CPU of the given processes. */
   Window window(Duration duration, List<Long> serverPids, List<Long> redisPids) {
-    long self = ProcessHandle.current().pid();
     latency.getIntervalHistogram(); // forget what came before the window
-    long d0 = deliveredCount.sum();
-    long s0 = sent.sum();
-    long a0 = acked.sum();
-    long r0 = rejected.sum();
-    long sc0 = LoadProc.cpuTicks(serverPids);
-    long rc0 = LoadProc.cpuTicks(redisPids);
-    long tc0 = LoadProc.cpuTicks(self);
-    long m0 = LoadProc.machineBusyTicks();
-    long[] us0 = userSystem(serverPids);
-    Map<String, Long> th0 = threads(serverPids);
-    long t0 = System.nanoTime();
+    Reading before = read(serverPids, redisPids);
     LoadProc.sleep(duration.toMillis());
     Histogram h = latency.getIntervalHistogram();
-    long d1 = deliveredCount.sum();
-    long s1 = sent.sum();
-    long a1 = acked.sum();
-    long r1 = rejected.sum();
-    long sc1 = LoadProc.cpuTicks(serverPids);
-    long rc1 = LoadProc.cpuTicks(redisPids);
-    long tc1 = LoadProc.cpuTicks(self);
-    long m1 = LoadProc.machineBusyTicks();
-    long[] us1 = userSystem(serverPids);
-    Map<String, Long> th1 = threads(serverPids);
-    double secs = (System.nanoTime() - t0) / 1e9;
+    Reading after = read(serverPids, redisPids);
+    double secs = (after.nanos - before.nanos) / 1e9;
     double tick = LoadProc.CLK_TCK;
-    double ours = (sc1 - sc0) + (rc1 - rc0) + (tc1 - tc0);
-    double others = Math.max(0, (m1 - m0) - ours) / tick / secs;
+    double ours = (after.serverTicks - before.serverTicks) + (after.redisTicks - before.redisTicks)
+        + (after.toolTicks - before.toolTicks);
+    double others = Math.max(0, (after.machineTicks - before.machineTicks) - ours) / tick / secs;
     List<Long> rss = new ArrayList<>();
     long rssSum = 0;
     for (long pid : serverPids) {
@@ -345,9 +326,23 @@ final class LoadEngine implements AutoCloseable {
       rss.add(kb);
       rssSum += kb;
     }
-    return new Window(secs, h, d1 - d0, s1 - s0, a1 - a0, (sc1 - sc0) / tick, (rc1 - rc0) / tick,
-        (tc1 - tc0) / tick, others, LoadProc.loadAverage(), rssSum, rss, r1 - r0, (us1[0] - us0[0]) / tick,
-        (us1[1] - us0[1]) / tick, threadSeconds(th0, th1, tick));
+    return new Window(secs, h, after.delivered - before.delivered, after.sent - before.sent,
+        after.acked - before.acked, (after.serverTicks - before.serverTicks) / tick,
+        (after.redisTicks - before.redisTicks) / tick, (after.toolTicks - before.toolTicks) / tick, others,
+        LoadProc.loadAverage(), rssSum, rss, after.rejected - before.rejected,
+        (after.userSystem[0] - before.userSystem[0]) / tick, (after.userSystem[1] - before.userSystem[1]) / tick,
+        threadSeconds(before.threads, after.threads, tick));
+  }
+
+  /** The counters and CPU clocks a window subtracts: one reading at its start, one at its end. */
+  private record Reading(long nanos, long delivered, long sent, long acked, long rejected, long serverTicks,
+                         long redisTicks, long toolTicks, long machineTicks, long[] userSystem,
+                         Map<String, Long> threads) {}
+
+  private Reading read(List<Long> serverPids, List<Long> redisPids) {
+    return new Reading(System.nanoTime(), deliveredCount.sum(), sent.sum(), acked.sum(), rejected.sum(),
+        LoadProc.cpuTicks(serverPids), LoadProc.cpuTicks(redisPids), LoadProc.cpuTicks(ProcessHandle.current().pid()),
+        LoadProc.machineBusyTicks(), userSystem(serverPids), threads(serverPids));
   }
 
   private static long[] userSystem(List<Long> pids) {

@@ -134,5 +134,6 @@ public final class TestCluster implements AutoCloseable {
   @Override
   public void close() {
     RedisProcesses.killAll(nodes.values());
+    RedisProcesses.removeDir(dir);
   }
 }

@@ -52,5 +52,8 @@ public final class TestRedis implements AutoCloseable {
   }
 
   @Override
-  public void close() { stop(); }
+  public void close() {
+    stop();
+    RedisProcesses.removeDir(dir);
+  }
 }

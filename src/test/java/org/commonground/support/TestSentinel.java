@@ -82,5 +82,6 @@ public final class TestSentinel implements AutoCloseable {
   @Override
   public void close() {
     RedisProcesses.killAll(processes);
+    RedisProcesses.removeDir(dir);
   }
 }

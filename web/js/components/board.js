@@ -3,7 +3,7 @@
 // theme menu, "might fit" buttons) and by dragging a card onto a theme with a mouse.
 import { h, place, setText } from '../dom.js';
 import { t } from '../i18n.js';
-import { announce } from '../shell.js';
+import { announce, showError } from '../shell.js';
 import { createCard } from './card.js';
 import { askToConfirm } from './confirm.js';
 import { createInlineError } from './inline-error.js';
@@ -82,7 +82,8 @@ export function createBoard(ctx, { cockpit = false } = {}) {
   const looseList = h('ul', { class: 'cards', id: 'loose-list', 'aria-labelledby': 'loose-heading' });
   const looseSection = h('section', { class: 'board-section loose', 'aria-labelledby': 'loose-heading' },
     looseHeading, looseEmpty, looseList);
-  const moveFailed = (id, err) => cards.get(id)?.error.show(err);
+  // On the card dragged; a card not on this board any more has no place, so the page's alert says it.
+  const moveFailed = (id, err) => (cards.get(id)?.error.show ?? showError)(err);
   dropZone(looseSection, () => null, ctx, moveFailed);
 
   const parkingHeading = h('h2', { id: 'parking-heading' });

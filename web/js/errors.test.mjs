@@ -240,3 +240,30 @@ test('card: a refused vote or edit is said on that card, and the next thing that
   edit.dispatchEvent({ type: 'input' });
   assert.equal(error.textContent, '');
 });
+
+test('board: a theme without a name, or a refused one, is said under the name box, the name kept', async () => {
+  const { createBoard } = await import('./components/board.js');
+  let refuse = false;
+  const conn = fakeConn(() => { if (refuse) throw { code: 'FORBIDDEN', message: 'No.' }; return {}; });
+  const state = { workshop: { status: 'running' }, contributions: [{ id: 'c1', text: 'Buses', kind: 'idea' }], themes: [] };
+  const board = createBoard(ctxOf(conn, state, { may: (w) => w === 'group' }));
+  mount(board.el);
+  board.update(state);
+  const input = board.el.querySelector('#new-theme');
+  const form = board.el.querySelector('form.new-theme');
+  form.dispatchEvent({ type: 'submit' });
+  const error = describedError(input);
+  assert.equal(error.textContent, 'Please give the theme a name.');
+  assert.equal(input.getAttribute('aria-invalid'), 'true');
+  assert.equal(doc.activeElement, input);
+  assert.equal(alert.textContent, '');
+  input.value = 'Transport';
+  input.dispatchEvent({ type: 'input' });
+  assert.equal(error.textContent, '', 'typing a name puts it right');
+  refuse = true;
+  form.dispatchEvent({ type: 'submit' });
+  await settle();
+  assert.notEqual(error.textContent, '', 'the refusal is under the box');
+  assert.equal(input.value, 'Transport', 'the name is back in the box');
+  assert.equal(alert.textContent, '');
+});

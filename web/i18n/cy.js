@@ -186,7 +186,7 @@ export default {
     personalData: 'Mae’n edrych fel petai hyn yn cynnwys {what}. Byddai pawb yn y gweithdy yn ei weld. Os ydych chi’n siŵr, pwyswch Postio eto.',
     personal: { email: 'cyfeiriad e-bost', phone: 'rhif ffôn', 'nhs-number': 'rhif GIG', and: ' a ' },
     empty: 'Ysgrifennwch rywbeth yn gyntaf, os gwelwch yn dda.',
-    tooLong: 'Mae hynny’n hirach na 1000 nod.',
+    tooLong: 'Gall postiad fod yn 1000 nod ar y mwyaf. Gwnewch e’n fyrrach, neu postiwch e mewn dwy ran, os gwelwch yn dda.',
     posted: 'Mae eich cyfraniad wedi’i bostio.',
     savedOffline: 'Wedi’i gadw. Bydd yn cael ei anfon pan fydd y cysylltiad yn ôl.',
     pending: { one: 'Mae 1 post yn aros i gael ei anfon.', other: 'Mae {count} post yn aros i gael eu hanfon.' },

@@ -186,7 +186,7 @@ export default {
     personalData: 'This looks like it includes {what}. Everyone in the workshop would see it. If you are sure, press Post again.',
     personal: { email: 'an email address', phone: 'a phone number', 'nhs-number': 'an NHS number', and: ' and ' },
     empty: 'Please write something first.',
-    tooLong: 'That is longer than 1000 characters.',
+    tooLong: 'A post can be at most 1000 characters. Please make it shorter, or post it in two parts.',
     posted: 'Your contribution was posted.',
     savedOffline: 'Saved. It will be sent when the connection is back.',
     pending: { one: '1 post is waiting to be sent.', other: '{count} posts are waiting to be sent.' },

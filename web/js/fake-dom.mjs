@@ -9,6 +9,7 @@ class FakeNode {
     this.childNodes = [];
   }
 
+  get parentElement() { return this.parentNode instanceof FakeElement ? this.parentNode : null; }
   get firstChild() { return this.childNodes[0] ?? null; }
   get lastChild() { return this.childNodes.at(-1) ?? null; }
   get nextSibling() {

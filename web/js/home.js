@@ -2,7 +2,7 @@
 // After joining, the participant's live view takes over the page.
 import { $, h, replace, setText } from './dom.js';
 import { getLang, onLangChange, t } from './i18n.js';
-import { errorText, initShell, showError } from './shell.js';
+import { errorText, initShell } from './shell.js';
 import { openParticipant } from './participant.js';
 import { browserStorage, rememberLinks, tokenOfPath } from './manage.js';
 import { postJson as post } from './api.js';
@@ -112,8 +112,9 @@ $('create-form').addEventListener('submit', (e) => {
   e.preventDefault();
   const form = e.currentTarget;
   const title = $('create-title').value.trim();
-  if (!title) { showError(t('create.needTitle')); $('create-title').focus(); return; }
-  showError(null);
+  if (!title) { titleProblem(t('create.needTitle'), $('create-title')); return; }
+  titleProblem(null);
+  createProblem(null);
   busy(form, async () => {
     try {
       // In the page's language: a Welsh organiser gets the template's parts, prompts and groups in Welsh.
@@ -139,7 +140,8 @@ $('create-form').addEventListener('submit', (e) => {
       $('created-heading').focus();
       form.reset();
     } catch (err) {
-      showError(err);
+      // A wrong organiser key, too many new workshops: said beside the button just pressed.
+      createProblem(errorText(err));
     }
   });
 });
@@ -209,22 +211,38 @@ async function joinAsBefore() {
   });
 }
 
-let joinProblemTimer = null;
-/** Shows (null: clears) what stops joining, in the form, and marks the field it is about. */
-function joinProblem(text, field) {
-  const box = $('join-error');
-  clearTimeout(joinProblemTimer);
-  box.textContent = '';
-  for (const f of [$('join-code'), $('join-name')]) f.removeAttribute('aria-invalid');
-  if (!text) return;
-  if (field) {
-    field.setAttribute('aria-invalid', 'true');
-    field.focus();
+/**
+ * problem(text, field) shows (null: clears) what stops a form in its box `boxId`, beside what caused
+ * it, and marks and focuses the field it is about. Typing in a marked field takes the mark away, and
+ * the words too when the box speaks only of that field (`clearsOnInput`).
+ */
+function formProblem(boxId, fieldIds, { clearsOnInput = false } = {}) {
+  let timer = null;
+  const problem = (text, field) => {
+    const box = $(boxId);
+    clearTimeout(timer);
+    box.textContent = '';
+    for (const id of fieldIds) $(id).removeAttribute('aria-invalid');
+    if (!text) return;
+    if (field) {
+      field.setAttribute('aria-invalid', 'true');
+      field.focus();
+    }
+    // Emptied first and filled a moment later, so the same words twice are announced twice.
+    timer = setTimeout(() => setText(box, text), 50);
+  };
+  for (const id of fieldIds) {
+    $(id).addEventListener('input', () => {
+      if (!$(id).hasAttribute('aria-invalid')) return;
+      $(id).removeAttribute('aria-invalid');
+      if (clearsOnInput && $(id).value.trim()) problem(null);
+    });
   }
-  // Emptied first and filled a moment later, so the same words twice are announced twice.
-  joinProblemTimer = setTimeout(() => setText(box, text), 50);
+  return problem;
 }
-for (const id of ['join-code', 'join-name']) $(id).addEventListener('input', () => $(id).removeAttribute('aria-invalid'));
+const joinProblem = formProblem('join-error', ['join-code', 'join-name']);
+const titleProblem = formProblem('create-title-error', ['create-title'], { clearsOnInput: true });
+const createProblem = formProblem('create-error', []);
 
 $('join-code').addEventListener('blur', (e) => {
   if (e.target.value) e.target.value = displayCode(e.target.value);

@@ -2,8 +2,9 @@
 // its countdown, the spotlight, hands and ready, polls, and polite announcements.
 import { h, keyedList, setText, replace } from './dom.js';
 import { formatNumber, onLangChange, t } from './i18n.js';
-import { announce, showError } from './shell.js';
+import { announce } from './shell.js';
 import { createCountdown } from './components/countdown.js';
+import { createInlineError } from './components/inline-error.js';
 import { createPollChart } from './components/pollchart.js';
 import { createSpotlightBody } from './components/spotlight.js';
 import { authorText } from './components/card.js';
@@ -111,20 +112,26 @@ export function createSpotlight() {
 export function createTools(ctx) {
   const me = () => ctx.conn.you?.participantId;
   const floor = h('p', { class: 'floor', hidden: true });
-  const handBtn = h('button', { type: 'button', id: 'hand-btn', class: 'secondary', onclick: () => {
+  // Each button's refusal beside it: a phone user scrolled down here never sees the page's top.
+  const handError = createInlineError('hand-error');
+  const readyError = createInlineError('ready-error');
+  const handBtn = h('button', { type: 'button', id: 'hand-btn', class: 'secondary', 'aria-describedby': handError.id, onclick: () => {
     const up = (ctx.state().hands ?? []).includes(me());
     ctx.conn.send(up ? 'hand.lower' : 'hand.raise', {})
-      .then(() => announce(up ? t('hand.lowered') : t('hand.raised')))
-      .catch(showError);
+      .then(() => { handError.clear(); announce(up ? t('hand.lowered') : t('hand.raised')); })
+      .catch((e) => handError.show(e));
   } });
   const handText = h('span', { class: 'hint' });
-  const readyBtn = h('button', { type: 'button', id: 'ready-btn', class: 'secondary', onclick: () => {
+  const readyBtn = h('button', { type: 'button', id: 'ready-btn', class: 'secondary', 'aria-describedby': readyError.id, onclick: () => {
     const ready = !ctx.state().yourReady;
-    ctx.conn.send('ready.set', { ready }).then(() => announce(ready ? t('ready.on') : t('ready.off'))).catch(showError);
+    ctx.conn.send('ready.set', { ready })
+      .then(() => { readyError.clear(); announce(ready ? t('ready.on') : t('ready.off')); })
+      .catch((e) => readyError.show(e));
   } });
   const votesLeft = h('p', { class: 'votes-left', id: 'votes-left' });
   const el = h('section', { class: 'tools', 'aria-label': '' }, floor,
-    h('div', { class: 'tool-row' }, handBtn, handText), h('div', { class: 'tool-row' }, readyBtn), votesLeft);
+    h('div', { class: 'tool-row' }, handBtn, handText), handError.el,
+    h('div', { class: 'tool-row' }, readyBtn), readyError.el, votesLeft);
   function update(state) {
     el.setAttribute('aria-label', t('tools.label'));
     const ended = state.workshop?.status === 'ended';
@@ -161,13 +168,16 @@ export function createPolls(ctx) {
     const submit = h('button', { type: 'submit', class: 'small' });
     const chart = createPollChart();
     const chartBox = h('div', {}, chart.el);
-    const form = h('form', { class: 'poll-form', onsubmit: (e) => {
+    // Inside this poll's form, just above its button: where the person who pressed it is looking.
+    const error = createInlineError(`poll-error-${poll.id}`);
+    const chosen = () => [...form.querySelectorAll('input[type=radio]')].find((r) => r.checked);
+    const form = h('form', { class: 'poll-form', onchange: () => error.clear(), onsubmit: (e) => {
       e.preventDefault();
-      const checked = form.querySelector('input[type=radio]:checked');
-      if (!checked) { showError(t('poll.choose')); return; }
+      const checked = chosen();
+      if (!checked) { error.show(t('poll.choose')); return; }
       ctx.conn.send('poll.answer', { pollId: poll.id, option: Number(checked.value) })
-        .then(() => announce(t('poll.thanks'))).catch(showError);
-    } }, h('fieldset', {}, legend, options), submit);
+        .then(() => { error.clear(); announce(t('poll.thanks')); }).catch((err) => error.show(err));
+    } }, h('fieldset', { 'aria-describedby': error.id }, legend, options), error.el, submit);
     const wrap = h('div', { class: 'poll' }, form, chartBox);
     let sig = null;
     function update(p, state) {

@@ -33,16 +33,21 @@ export function showError(err) {
   alertTimer = setTimeout(() => { el.textContent = t('errors.prefix', { message: errorText(err) }); }, 50);
 }
 
-/** Runs a request with its button disabled and its region marked busy; a failure is shown, not thrown. */
-export async function whileBusy(button, region, work) {
-  showError(null);
+/**
+ * Runs a request with its button disabled and its region marked busy; a failure is shown, not thrown:
+ * in `error` (an inline error beside the button, components/inline-error.js) if given, else at the top.
+ */
+export async function whileBusy(button, region, work, error = null) {
+  if (error) error.clear();
+  else showError(null);
   button.disabled = true;
   region.setAttribute('aria-busy', 'true');
   try {
     await work();
     return true;
   } catch (err) {
-    showError(err);
+    if (error) error.show(err);
+    else showError(err);
     return false;
   } finally {
     button.disabled = false;

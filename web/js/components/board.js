@@ -6,12 +6,14 @@ import { t } from '../i18n.js';
 import { announce, showError } from '../shell.js';
 import { createCard } from './card.js';
 import { askToConfirm } from './confirm.js';
+import { createInlineError } from './inline-error.js';
 import { createFilter, matchesFilter } from './filter.js';
 import { LIMITS } from '../wire.js';
 
 const DRAG_TYPE = 'text/x-cg-contribution';
 
-function dropZone(el, themeId, ctx) {
+/** failed(id, err): a refused move, said on the card that was dragged. */
+function dropZone(el, themeId, ctx, failed) {
   el.addEventListener('dragover', (e) => {
     if (!e.dataTransfer.types.includes(DRAG_TYPE)) return;
     e.preventDefault();
@@ -24,7 +26,7 @@ function dropZone(el, themeId, ctx) {
     const id = e.dataTransfer.getData(DRAG_TYPE);
     if (!id) return;
     e.preventDefault();
-    ctx.conn.send('contribution.move', { id, themeId: themeId() }).catch(showError);
+    ctx.conn.send('contribution.move', { id, themeId: themeId() }).catch((err) => failed(id, err));
   });
 }
 
@@ -41,15 +43,29 @@ export function createBoard(ctx, { cockpit = false } = {}) {
   const themesHeading = h('h2', { id: 'themes-heading', tabindex: '-1' });
   const themesHint = h('p', { class: 'hint' });
   const newThemeLabel = h('label', { for: 'new-theme' });
-  const newThemeInput = h('input', { id: 'new-theme', type: 'text', maxlength: LIMITS.themeLabel, autocomplete: 'off' });
+  const newThemeError = createInlineError('new-theme-error');
+  const newThemeInput = h('input', { id: 'new-theme', type: 'text', maxlength: LIMITS.themeLabel, autocomplete: 'off',
+    'aria-describedby': newThemeError.id, oninput: () => {
+      if (newThemeInput.value.trim() && newThemeInput.hasAttribute('aria-invalid')) themeProblem(null);
+    } });
   const newThemeBtn = h('button', { type: 'submit', class: 'small' });
+  function themeProblem(err) {
+    if (err) { newThemeInput.setAttribute('aria-invalid', 'true'); newThemeError.show(err); return; }
+    newThemeInput.removeAttribute('aria-invalid');
+    newThemeError.clear();
+  }
   const newThemeForm = h('form', { class: 'new-theme', onsubmit: (e) => {
     e.preventDefault();
     const label = newThemeInput.value.trim();
-    if (!label) { showError(t('themes.needLabel')); newThemeInput.focus(); return; }
-    ctx.conn.send('theme.create', { label }).then(() => announce(t('themes.created', { label }))).catch(showError);
+    if (!label) { themeProblem(t('themes.needLabel')); newThemeInput.focus(); return; }
+    themeProblem(null);
+    // Refused: the name comes back into the box (if it is still empty), the reason under it.
+    ctx.conn.send('theme.create', { label }).then(() => announce(t('themes.created', { label })), (err) => {
+      if (!newThemeInput.value.trim()) newThemeInput.value = label;
+      themeProblem(err);
+    });
     newThemeInput.value = '';
-  } }, newThemeLabel, h('div', { class: 'inline' }, newThemeInput, newThemeBtn));
+  } }, newThemeLabel, newThemeError.el, h('div', { class: 'inline' }, newThemeInput, newThemeBtn));
   // Facilitators: merge two or more themes (the console's dialog, ctx.openMerge).
   const mergeBtn = h('button', { type: 'button', class: 'secondary small', id: 'merge-open', hidden: true,
     'aria-haspopup': 'dialog', onclick: () => ctx.openMerge?.(mergeBtn) });
@@ -66,7 +82,9 @@ export function createBoard(ctx, { cockpit = false } = {}) {
   const looseList = h('ul', { class: 'cards', id: 'loose-list', 'aria-labelledby': 'loose-heading' });
   const looseSection = h('section', { class: 'board-section loose', 'aria-labelledby': 'loose-heading' },
     looseHeading, looseEmpty, looseList);
-  dropZone(looseSection, () => null, ctx);
+  // On the card dragged; a card not on this board any more has no place, so the page's alert says it.
+  const moveFailed = (id, err) => (cards.get(id)?.error.show ?? showError)(err);
+  dropZone(looseSection, () => null, ctx, moveFailed);
 
   const parkingHeading = h('h2', { id: 'parking-heading' });
   const parkingHint = h('p', { class: 'hint' });
@@ -103,7 +121,7 @@ export function createBoard(ctx, { cockpit = false } = {}) {
 
   function themeFor(theme) {
     let te = themeEls.get(theme.id);
-    if (!te) { te = createTheme(ctx, theme.id); themeEls.set(theme.id, te); }
+    if (!te) { te = createTheme(ctx, theme.id, moveFailed); themeEls.set(theme.id, te); }
     return te;
   }
 
@@ -187,12 +205,15 @@ export function createBoard(ctx, { cockpit = false } = {}) {
 }
 
 /** One theme: its label, votes, actions, and the list its cards are placed into. */
-function createTheme(ctx, id) {
+function createTheme(ctx, id, moveFailed) {
   const headingId = `theme-h-${id}`;
-  const send = (name, args) => ctx.conn.send(name, args).catch(showError);
+  // This theme's buttons' refusals, under them (not at the page's top); the next success clears it.
+  const error = createInlineError(`theme-error-${id}`);
+  const send = (name, args) => ctx.conn.send(name, args)
+    .then((r) => { error.clear(); return r; }, (err) => { error.show(err); });
   const label = h('h3', { class: 'theme-label', id: headingId, tabindex: '-1' });
   const meta = h('p', { class: 'theme-meta' });
-  const describe = { 'aria-describedby': headingId };
+  const describe = { 'aria-describedby': `${headingId} ${error.id}` };
   const voteUp = h('button', { type: 'button', class: 'chip vote', ...describe, onclick: () => vote('vote.cast') });
   const voteDown = h('button', { type: 'button', class: 'chip vote', ...describe, onclick: () => vote('vote.retract') });
   const renameBtn = h('button', { type: 'button', class: 'secondary small', ...describe, onclick: () => {
@@ -213,33 +234,32 @@ function createTheme(ctx, id) {
     } });
   const actions = h('div', { class: 'actions' }, voteUp, voteDown, renameBtn, spotBtn, deleteBtn);
   const renameLabel = h('label', { for: `rename-${id}` });
-  const renameInput = h('input', { id: `rename-${id}`, type: 'text', maxlength: LIMITS.themeLabel });
+  const renameInput = h('input', { id: `rename-${id}`, type: 'text', maxlength: LIMITS.themeLabel, 'aria-describedby': error.id });
   const renameSave = h('button', { type: 'submit', class: 'small' });
   const renameCancel = h('button', { type: 'button', class: 'secondary small', onclick: () => closeRename() });
   const renameForm = h('form', { class: 'rename', hidden: true, onsubmit: (e) => {
     e.preventDefault();
     const v = renameInput.value.trim();
-    if (!v) { renameInput.focus(); return; }
+    if (!v) { error.show(t('themes.needLabel')); renameInput.focus(); return; }
     send('theme.rename', { id, label: v });
     closeRename();
   } }, renameLabel, h('div', { class: 'inline' }, renameInput, renameSave, renameCancel));
   const empty = h('p', { class: 'empty' });
   const list = h('ul', { class: 'cards', 'aria-labelledby': headingId });
-  const el = h('li', { class: 'theme', dataset: { id } }, label, meta, actions, renameForm, empty, list);
-  dropZone(el, () => id, ctx);
+  const el = h('li', { class: 'theme', dataset: { id } }, label, meta, actions, error.el, renameForm, empty, list);
+  dropZone(el, () => id, ctx, moveFailed);
   let current = { id, label: '' };
 
   function closeRename() {
+    error.clear();
     renameForm.hidden = true;
     renameBtn.hidden = false;
     renameBtn.focus();
   }
   function vote(name) {
-    ctx.conn.send(name, { targetId: id })
-      .then(({ result }) => {
-        if (typeof result?.remaining === 'number') announce(t('votes.remaining', { count: result.remaining }));
-      })
-      .catch(showError);
+    send(name, { targetId: id }).then((r) => {
+      if (typeof r?.result?.remaining === 'number') announce(t('votes.remaining', { count: r.result.remaining }));
+    });
   }
 
   function update(theme, state, cardEls) {

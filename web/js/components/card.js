@@ -4,7 +4,7 @@
 import { h, setText, setTextLang, replace } from '../dom.js';
 import { drafts } from '../storage.js';
 import { formatTime, t } from '../i18n.js';
-import { announce, showError } from '../shell.js';
+import { announce } from '../shell.js';
 import { askToConfirm } from './confirm.js';
 import { createInlineError } from './inline-error.js';
 import { LIMITS } from '../wire.js';
@@ -38,8 +38,14 @@ function carriedText(state, c) {
 export function createCard(ctx, c0) {
   const id = c0.id;
   const textId = `ct-${id}`;
-  const send = (name, args) => ctx.conn.send(name, args).catch(showError);
-  const describe = { 'aria-describedby': textId };
+  // What this card's own buttons could not do is said on the card, under its buttons (not at the
+  // top of the page, screens away on a phone); the next thing that works takes it away.
+  const actionError = createInlineError(`card-error-${id}`);
+  const failed = (err) => actionError.show(err);
+  const send = (name, args) => ctx.conn.send(name, args)
+    .then((r) => { actionError.clear(); return r; }, (err) => { failed(err); throw err; });
+  const quiet = (p) => p.catch(() => {});
+  const describe = { 'aria-describedby': `${textId} ${actionError.id}` };
 
   const text = h('p', { class: 'text', id: textId });
   const meta = h('p', { class: 'meta' });
@@ -52,10 +58,10 @@ export function createCard(ctx, c0) {
     const count = h('span', { class: 'count' });
     const b = h('button', {
       type: 'button', class: 'chip', 'aria-pressed': 'false', ...describe,
-      onclick: () => ctx.conn.send('reaction.toggle', { contributionId: id, reaction: r })
+      onclick: () => quiet(send('reaction.toggle', { contributionId: id, reaction: r })
         .then(({ result }) => {
           if (typeof result?.on === 'boolean') announce(t(result.on ? 'reactionsSaid.on' : 'reactionsSaid.off', { reaction: t(`reactions.${r}`) }));
-        }).catch(showError),
+        })),
     }, label, ' ', count); // on: the tick and colours every pressed toggle has (base.css)
     b._reaction = r;
     b._label = label;
@@ -69,16 +75,15 @@ export function createCard(ctx, c0) {
   const voteText = h('span', { class: 'vote-count' });
   const votes = h('div', { class: 'votes' }, voteText, voteUp, voteDown);
   function vote(name) {
-    ctx.conn.send(name, { targetId: id })
+    quiet(send(name, { targetId: id })
       .then(({ result }) => {
         if (typeof result?.remaining === 'number') announce(t('votes.remaining', { count: result.remaining }));
-      })
-      .catch(showError);
+      }));
   }
 
   const themeSelectId = `theme-${id}`;
   const themeSelect = h('select', { id: themeSelectId, class: 'theme-select', ...describe,
-    onchange: () => send('contribution.move', { id, themeId: themeSelect.value || null }) });
+    onchange: () => quiet(send('contribution.move', { id, themeId: themeSelect.value || null })) });
   const themeLabel = h('label', { for: themeSelectId });
   const themeField = h('div', { class: 'inline-field' }, themeLabel, themeSelect);
 
@@ -87,14 +92,16 @@ export function createCard(ctx, c0) {
     onclick: withdraw });
   const hideBtn = h('button', { type: 'button', class: 'secondary small', ...describe, onclick: toggleHidden });
   const spotBtn = h('button', { type: 'button', class: 'secondary small', ...describe, onclick: spotlight });
-  const actionError = createInlineError(`card-error-${id}`);
   const parkBtn = h('button', { type: 'button', class: 'secondary small park-btn', ...describe, onclick: park });
   const actions = h('div', { class: 'actions' }, editBtn, withdrawBtn, spotBtn, parkBtn, hideBtn);
 
   // Editing keeps its own draft, so a reload or a drop mid-edit loses nothing.
   const editKey = ctx.draftKey(`edit.${id}`);
   const editArea = h('textarea', { id: `edit-${id}`, rows: 3, maxlength: LIMITS.contributionText,
-    oninput: () => drafts.saveDraft(editKey, editArea.value) });
+    'aria-describedby': actionError.id, oninput: () => {
+      drafts.saveDraft(editKey, editArea.value);
+      if (editArea.value.trim() && editArea.hasAttribute('aria-invalid')) { editArea.removeAttribute('aria-invalid'); actionError.clear(); }
+    } });
   const editLabel = h('label', { for: `edit-${id}` });
   const editSave = h('button', { type: 'submit', class: 'small' });
   const editCancel = h('button', { type: 'button', class: 'secondary small', onclick: () => closeEdit(true) });
@@ -111,7 +118,7 @@ export function createCard(ctx, c0) {
     e.preventDefault();
     const args = { id, status: parkStatus.value };
     if (parkOwner.value.trim()) args.owner = parkOwner.value.trim();
-    ctx.conn.send('parking.update', args).then(() => announce(t('parking.saved'))).catch(showError);
+    quiet(send('parking.update', args).then(() => announce(t('parking.saved'))));
   } }, h('div', { class: 'inline-field' }, parkStatusLabel, parkStatus),
   h('div', { class: 'inline-field' }, parkOwnerLabel, parkOwner), parkSave);
 
@@ -140,10 +147,12 @@ export function createCard(ctx, c0) {
   function saveEdit(e) {
     e.preventDefault();
     const value = editArea.value.trim();
-    if (!value) { showError(t('compose.empty')); editArea.focus(); return; }
-    ctx.conn.send('contribution.edit', { id, text: value })
-      .then(() => { announce(t('card.edited')); })
-      .catch((err) => { showError(err); openEdit(); });
+    if (!value) { editArea.setAttribute('aria-invalid', 'true'); failed(t('compose.empty')); editArea.focus(); return; }
+    editArea.removeAttribute('aria-invalid');
+    actionError.clear();
+    // Refused: the words come back into the box (openEdit), the reason just above it.
+    send('contribution.edit', { id, text: value })
+      .then(() => { announce(t('card.edited')); }, () => openEdit());
     // The outbox holds the text now; the draft can go.
     closeEdit(true);
   }
@@ -151,26 +160,25 @@ export function createCard(ctx, c0) {
     const sure = await askToConfirm({ id: 'withdraw', title: t('card.withdrawTitle'), body: t('card.withdrawConfirm'),
       quote: current.text, quoteLang: current.lang, yes: t('card.withdrawYes'), no: t('card.withdrawNo'), from: withdrawBtn });
     if (!sure) return;
-    ctx.conn.send('contribution.withdraw', { id }).then(() => announce(t('card.withdrawn'))).catch(showError);
+    quiet(send('contribution.withdraw', { id }).then(() => announce(t('card.withdrawn'))));
   }
   function toggleHidden() {
-    send(current.hidden ? 'contribution.unhide' : 'contribution.hide', { id });
+    quiet(send(current.hidden ? 'contribution.unhide' : 'contribution.hide', { id }));
   }
   function park() {
     parkBtn.disabled = true;
-    ctx.conn.send('contribution.park', { id }).then(() => {
-      actionError.clear();
+    send('contribution.park', { id }).then(() => {
       announce(t('card.parked'));
       // The card is in the parking lot now: its status is the next thing to set, right there.
       // In the console the lot is a tool of its own: it is shown first (ctx.reveal).
       const status = el.querySelector(`#park-${CSS.escape(id)}`);
       if (status && !parkForm.hidden) { ctx.reveal?.(el); status.focus(); }
-    }).catch((e) => actionError.show(e)).finally(() => { parkBtn.disabled = false; });
+    }).catch(() => {}).finally(() => { parkBtn.disabled = false; });
   }
   function spotlight() {
     const s = ctx.state().spotlight;
     const on = s?.type === 'contribution' && s.id === id;
-    send('spotlight.set', on ? { type: null } : { type: 'contribution', id });
+    quiet(send('spotlight.set', on ? { type: null } : { type: 'contribution', id }));
   }
 
   if (drafts.loadDraft(editKey)) queueMicrotask(() => { if (c0.mine) { editArea.value = drafts.loadDraft(editKey); editForm.hidden = false; } });
@@ -245,7 +253,7 @@ export function createCard(ctx, c0) {
     if (fitThemes.length && !fits.contains(document.activeElement)) {
       replace(fits, h('span', {}, t('card.mightFit'), ' '), fitThemes.map((x) => h('button', {
         type: 'button', class: 'chip', ...describe,
-        onclick: () => send('contribution.move', { id, themeId: x.id }),
+        onclick: () => quiet(send('contribution.move', { id, themeId: x.id })),
       }, t('card.moveTo', { label: x.label }))));
     }
 
@@ -282,5 +290,5 @@ export function createCard(ctx, c0) {
     }
   }
 
-  return { el, update };
+  return { el, update, error: actionError };
 }

@@ -3,7 +3,8 @@
 import { ERR } from '../wire.js';
 import { h, place, setText } from '../dom.js';
 import { t } from '../i18n.js';
-import { announce, showError, whileBusy } from '../shell.js';
+import { announce, whileBusy } from '../shell.js';
+import { createInlineError } from './inline-error.js';
 import { createCopyField } from './copy.js';
 import { facilitatorPath } from '../manage.js';
 import { postJson } from '../api.js';
@@ -13,17 +14,23 @@ export function createCofac(ctx, { token }) {
   const heading = h('h2', { id: 'cofac-heading' });
   const hint = h('p', { class: 'note', id: 'cofac-hint' });
   const nameLabel = h('label', { for: 'cofac-name' });
-  const name = h('input', { id: 'cofac-name', type: 'text', maxlength: 80, autocomplete: 'off', 'aria-describedby': 'cofac-hint' });
-  const btn = h('button', { type: 'submit', class: 'secondary', id: 'cofac-create' });
+  // A missing name or a refused link, under the name box (GOV.UK error message), part of its description.
+  const error = createInlineError('cofac-error');
+  const name = h('input', { id: 'cofac-name', type: 'text', maxlength: 80, autocomplete: 'off',
+    'aria-describedby': `cofac-hint ${error.id}`, oninput: () => {
+      if (name.value.trim() && name.hasAttribute('aria-invalid')) { name.removeAttribute('aria-invalid'); error.clear(); }
+    } });
+  const btn = h('button', { type: 'submit', class: 'secondary', id: 'cofac-create', 'aria-describedby': error.id });
   const form = h('form', { class: 'cofac-form', novalidate: true, onsubmit: (e) => { e.preventDefault(); invite(); } },
-    h('div', { class: 'field' }, nameLabel, name), btn);
+    h('div', { class: 'field' }, nameLabel, name, error.el), btn);
   const list = h('ul', { class: 'cofac-links', id: 'cofac-links' });
   const el = h('section', { class: 'panel', id: 'cofac', 'aria-labelledby': 'cofac-heading' }, heading, hint, form, list);
   const invites = []; // {name, participantId, url, field, once, li}, newest first
 
   async function invite() {
     const who = name.value.trim();
-    if (!who) { showError(t('cofac.needName')); name.focus(); return; }
+    if (!who) { name.setAttribute('aria-invalid', 'true'); error.show(t('cofac.needName')); name.focus(); return; }
+    name.removeAttribute('aria-invalid');
     const id = ctx.conn.state?.workshop?.id;
     if (!id) return;
     const done = await whileBusy(btn, form, async () => {
@@ -37,7 +44,7 @@ export function createCofac(ctx, { token }) {
       renderInvites();
       field.input.focus();
       announce(t('cofac.created', { name: who }));
-    });
+    }, error);
     if (!done) name.focus();
   }
 

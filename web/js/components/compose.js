@@ -3,7 +3,8 @@
 import { h, keyedList, setText, replace } from '../dom.js';
 import { drafts } from '../storage.js';
 import { t } from '../i18n.js';
-import { announce, showError } from '../shell.js';
+import { announce } from '../shell.js';
+import { createInlineError } from './inline-error.js';
 import { groupLabel } from './card.js';
 import { ERR, LIMITS } from '../wire.js';
 
@@ -18,8 +19,12 @@ export function createCompose(ctx) {
   const count = h('p', { id: 'compose-count', class: 'hint' });
   // The part's prompt, right above the box: what to write about, where the writing happens.
   const prompt = h('p', { class: 'compose-prompt', id: 'compose-prompt', hidden: true });
+  // What stops a post (nothing written, too long, personal data, a refusal), right under the box it is
+  // about, and part of the box's description (GOV.UK error message).
+  const error = createInlineError('compose-error');
+  let problem = null; // 'empty' | 'long' | 'other': what the words under the box are about
   const area = h('textarea', { id: 'compose-text', name: 'text', rows: 4, maxlength: LIMITS.contributionText,
-    'aria-describedby': 'compose-prompt compose-count', oninput: () => { saveBox(); renderCount(); } });
+    'aria-describedby': `compose-prompt compose-count ${error.id}`, oninput: () => { saveBox(); renderCount(); putRight(); } });
   const saved = drafts.loadComposeDraft(key);
   area.value = saved.text;
 
@@ -47,16 +52,14 @@ export function createCompose(ctx) {
     h('div', { class: 'field' }, scribeGroupLabel, scribeGroup));
 
   const closedNote = h('p', { class: 'note', hidden: true });
-  // Said again beside the button, where a phone user's eyes are (the page's alert may be scrolled away).
-  const personalNote = h('p', { class: 'note', id: 'compose-personal', hidden: true });
   const submit = h('button', { type: 'submit', id: 'compose-submit' });
   const pending = h('p', { class: 'hint', hidden: true, id: 'compose-pending' });
   // Posts not delivered yet stay in view, marked as waiting, until the server has them.
   const waitingList = h('ul', { class: 'waiting-posts', id: 'compose-waiting', 'aria-labelledby': 'compose-pending', hidden: true });
   const form = h('form', { id: 'compose', class: 'compose', onsubmit: post },
-    h('div', { class: 'field' }, textLabel, prompt, area, count),
+    h('div', { class: 'field' }, textLabel, prompt, area, error.el, count),
     h('div', { class: 'field' }, kindLabel, kind),
-    anonField, anonNote, scribe, closedNote, personalNote, submit, pending, waitingList);
+    anonField, anonNote, scribe, closedNote, submit, pending, waitingList);
   const el = h('section', { class: 'panel', 'aria-labelledby': 'compose-heading' }, heading, form);
 
   // One row per waiting post, made once: a post delivered takes only its own row away.
@@ -86,6 +89,22 @@ export function createCompose(ctx) {
   }
 
 
+  function say(kind, words) {
+    problem = kind;
+    area.setAttribute('aria-invalid', 'true');
+    error.show(words);
+  }
+  function unsay() {
+    problem = null;
+    area.removeAttribute('aria-invalid');
+    error.clear();
+  }
+  /** Typing that fixes an empty or too long box takes its error away; others stay until the next try. */
+  function putRight() {
+    const text = area.value.trim();
+    if ((problem === 'empty' && text) || (problem === 'long' && text.length <= LIMITS.contributionText)) unsay();
+  }
+
   // The text the server last flagged as personal data: posting exactly that again means "yes, share it".
   let flagged = null;
 
@@ -100,12 +119,11 @@ export function createCompose(ctx) {
   function post(e) {
     e.preventDefault();
     const text = area.value.trim();
-    if (!text) { showError(t('compose.empty')); area.focus(); return; }
-    if (text.length > LIMITS.contributionText) { showError(t('compose.tooLong')); area.focus(); return; }
-    showError(null);
+    if (!text) { say('empty', t('compose.empty')); area.focus(); return; }
+    if (text.length > LIMITS.contributionText) { say('long', t('compose.tooLong')); area.focus(); return; }
+    unsay();
     const args = { text, kind: kind.value };
     if (flagged !== null && text === flagged) args.personalDataOk = true;
-    personalNote.hidden = true;
     if (!anonField.hidden || anon.checked) args.anonymous = anon.checked;
     if (ctx.facilitator && scribe.open && scribeName.value.trim()) {
       args.onBehalfOf = { name: scribeName.value.trim() };
@@ -129,11 +147,9 @@ export function createCompose(ctx) {
         if (Array.isArray(found) && found.length) {
           flagged = text;
           const what = found.map((k) => t(`compose.personal.${k}`)).join(t('compose.personal.and'));
-          showError(t('compose.personalData', { what }));
-          setText(personalNote, t('compose.personalData', { what }));
-          personalNote.hidden = false;
+          say('other', t('compose.personalData', { what }));
         } else {
-          showError(err);
+          say('other', err);
         }
         restore(text);
       });

@@ -27,7 +27,14 @@ class ConsoleInBrowsersTest {
          Browser a = new Browser("participant Sam", 390, 844);
          Browser b = new Browser("participant Priya", 390, 844)) {
       f.go(node.url() + "/");
+      // No title yet: said under the title box, which keeps the focus; typing one puts it right.
+      f.click("create-submit");
+      f.waitText("#create-title-error", "Please give the workshop a title.");
+      assertThat(f.focusedId()).isEqualTo("create-title");
+      assertThat(f.id("create-title").getDomAttribute("aria-describedby")).isEqualTo("create-title-error");
+      assertThat(f.id("alert").getText()).isEmpty();
       f.type("create-title", "Getting home from hospital");
+      f.waitJs("document.getElementById('create-title-error').textContent === ''");
       f.select("create-template", "Co-production workshop in three parts");
       f.click("create-submit");
       f.waitJs("document.getElementById('link-facilitator').value.includes('#')");

@@ -199,6 +199,64 @@ class ParticipantInBrowsersTest {
     assertThat(violations).as("axe: serious or critical violations").isEmpty();
   }
 
+  @Test
+  @DisplayName("on a phone: a poll sent with no answer, or an empty post, says so right there, in view beside its button")
+  void pollErrorBesideItsButton(Vertx vertx) {
+    Api.Created w = new Api(vertx, node.port()).create("Day centre review");
+    String joinPath = node.url() + "/j/" + w.joinCode().replace("-", "");
+    List<String> violations = new ArrayList<>();
+    try (Browser p = new Browser("participant", 390, 844)) {
+      p.join(joinPath, "Sam");
+      try (WsClient fac = node.join(vertx, w.facilitatorToken())) {
+        fac.call("poll.open", new JsonObject().put("question", "Should the centre open on Saturdays?")
+            .put("options", new JsonArray().add("Yes").add("No").add("Not sure")));
+        fac.call("poll.open", new JsonObject().put("template", "ladder"));
+      }
+      p.waitText(".poll-form legend", "How much are people like you involved in decisions here?");
+      String ladder = "//form[contains(@class,'poll-form')][.//legend[starts-with(text(),'How much')]]";
+      String saturdays = "//form[contains(@class,'poll-form')][.//legend[starts-with(text(),'Should the centre')]]";
+      // Sent with nothing chosen (the button pressed where it is, scrolled to as a thumb would).
+      p.click(By.xpath(ladder + "//button[@type='submit']"));
+      Number scrolled = (Number) p.js("return scrollY");
+      p.waitText(".poll-form .inline-error", "Please choose an answer first.");
+      assertThat(p.visible(By.xpath(ladder + "//p[contains(@class,'inline-error')]")).getText())
+          .as("inside the poll that was sent").isEqualTo("Please choose an answer first.");
+      assertThat(p.driver.findElement(By.xpath(saturdays + "//p[contains(@class,'inline-error')]")).getText())
+          .as("the other poll says nothing").isEmpty();
+      assertThat(p.id("alert").getText()).as("nothing at the top of the page").isEmpty();
+      String errorId = p.driver.findElement(By.xpath(ladder + "//p[contains(@class,'inline-error')]")).getDomAttribute("id");
+      assertThat(p.driver.findElement(By.xpath(ladder + "//fieldset")).getDomAttribute("aria-describedby"))
+          .as("the question is described by its error").isEqualTo(errorId);
+      assertThat(((Number) p.js("return scrollY")).intValue()).as("nothing scrolled").isEqualTo(scrolled.intValue());
+      assertThat((Boolean) p.js("const f = document.evaluate(arguments[0], document, null, 9, null).singleNodeValue;"
+          + " const inView = (e) => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; };"
+          + " return inView(f.querySelector('.inline-error')) && inView(f.querySelector('button[type=submit]'));", ladder))
+          .as("the message and the button on one screen").isTrue();
+      violations.addAll(p.seriousViolations());
+      p.screenshotViewport(SHOTS.resolve("participant-poll-error-390.png"));
+
+      // Choosing an answer puts it right; the answer is taken.
+      p.click(By.xpath(ladder + "//label[starts-with(text(),'Co-designing:')]"));
+      p.waitJs("document.getElementById('" + errorId + "').textContent === ''");
+      p.click(By.xpath(ladder + "//button[@type='submit']"));
+      p.waitText(".poll-row.yours", "Co-designing");
+      assertThat(p.id(errorId).getText()).isEmpty();
+
+      // Post pressed with nothing written: said under the post box, the focus kept in it, both in view.
+      p.click("compose-submit");
+      p.waitText("#compose-error", "Please write something first.");
+      assertThat(p.focusedId()).isEqualTo("compose-text");
+      assertThat(p.id("compose-text").getDomAttribute("aria-describedby")).contains("compose-error");
+      inView(p, "document.getElementById('compose-error')");
+      assertThat(p.id("alert").getText()).isEmpty();
+      violations.addAll(p.seriousViolations());
+      p.screenshotViewport(SHOTS.resolve("participant-compose-error-390.png"));
+      p.type("compose-text", "A Saturday club");
+      p.waitJs("document.getElementById('compose-error').textContent === ''");
+    }
+    assertThat(violations).as("axe: serious or critical violations").isEmpty();
+  }
+
   private static void assertCompose(Browser p, String text, String kind, boolean anonymous) {
     p.waitJs("document.getElementById('compose-text').value === " + JsonObject.of("v", text).encode() + ".v");
     assertThat(p.id("compose-kind").getDomProperty("value")).as("the kind").isEqualTo(kind);

@@ -132,6 +132,16 @@ class WorkshopInBrowsersTest {
 
       // The ladder poll, one click away; Sam answers; the display draws it.
       f.click("tab-polls");
+      // A poll of their own with only one answer: said in the form, the answers box to fix focused.
+      f.type("poll-question", "Which first?");
+      f.type("poll-options", "Transport");
+      f.clickCss("form.poll-new button[type=submit]");
+      f.waitText("#poll-new-error", "A poll needs a question and 2 to 10 answers.");
+      assertThat(f.focusedId()).isEqualTo("poll-options");
+      assertThat(f.id("poll-options").getDomAttribute("aria-invalid")).isEqualTo("true");
+      assertThat(f.id("alert").getText()).isEmpty();
+      f.screenshotElement("form.poll-new", SHOTS.resolve("facilitator-poll-form-error.png"));
+      f.js("document.getElementById('poll-question').value = ''; document.getElementById('poll-options').value = ''");
       f.click("ladder-btn");
       a.waitText(".poll-form legend", "How much are people like you involved in decisions here?");
       d.waitText(".d-poll .poll-count", "0 (0%)");
@@ -173,7 +183,11 @@ class WorkshopInBrowsersTest {
 
       // A co-facilitator is invited from the console: the link is shown once, focused, and can be copied.
       f.click("tab-invite");
+      f.click("cofac-create");
+      f.waitText("#cofac-error", "Please give the co-facilitator’s name.");
+      assertThat(f.focusedId()).isEqualTo("cofac-name");
       f.type("cofac-name", "Alex");
+      f.waitJs("document.getElementById('cofac-error').textContent === ''");
       f.click("cofac-create");
       f.waitJs("(document.getElementById('cofac-link-1') || {}).value?.includes('/f/#')");
       String cofacLink = f.id("cofac-link-1").getAttribute("value");

@@ -44,7 +44,7 @@ public final class WelshOrEnglish {
 
   /** {@link Lang#CY}, {@link Lang#EN}, or null when the text is too short or the model is unsure. */
   public static Lang detect(String text) {
-    if (!needsModel(text)) return text == null || letters(text) < MIN_LETTERS ? null : Lang.EN;
+    if (!needsModel(text)) return enoughLetters(text) ? Lang.EN : null;
     Optional<Lang> known = ANSWERS.get(text);
     if (known != null) return known.orElse(null);
     Lang found = askModels(text);
@@ -54,7 +54,7 @@ public final class WelshOrEnglish {
 
   /** The models' answer, whatever the text (no short cut, nothing remembered; for tests and the benchmark). Blocks. */
   public static Lang askModels(String text) {
-    if (text == null || letters(text) < MIN_LETTERS) return null;
+    if (!enoughLetters(text)) return null;
     SortedMap<Language, Double> values = detector().computeLanguageConfidenceValues(text);
     return decide(Map.of(Lang.CY, values.getOrDefault(Language.WELSH, 0.0),
         Lang.EN, values.getOrDefault(Language.ENGLISH, 0.0)), words(text) == 1);
@@ -65,7 +65,7 @@ public final class WelshOrEnglish {
    * (too short, or {@link PlainEnglish plainly English}) and a caller may call it on any thread.
    */
   public static boolean needsModel(String text) {
-    return text != null && letters(text) >= MIN_LETTERS && !PlainEnglish.is(text);
+    return enoughLetters(text) && !PlainEnglish.is(text);
   }
 
   /** Whether the models are loaded: until then a caller that must not wait leaves the language unknown. */
@@ -103,10 +103,12 @@ public final class WelshOrEnglish {
     return d;
   }
 
-  static int letters(String text) {
+  /** At least {@link #MIN_LETTERS} letters: stops counting there, as a long post is asked this on every post. */
+  static boolean enoughLetters(String text) {
+    if (text == null) return false;
     int n = 0;
-    for (int i = 0; i < text.length(); i++) if (Character.isLetter(text.charAt(i))) n++;
-    return n;
+    for (int i = 0; i < text.length() && n < MIN_LETTERS; i++) if (Character.isLetter(text.charAt(i))) n++;
+    return n >= MIN_LETTERS;
   }
 
   static int words(String text) {

@@ -60,6 +60,8 @@ class WelshOrEnglishTest {
   void counting() {
     assertThat(WelshOrEnglish.words("Rwy'n cytuno")).isEqualTo(2);
     assertThat(WelshOrEnglish.words("cyd-gynhyrchu")).isEqualTo(1);
-    assertThat(WelshOrEnglish.letters("te!!")).isEqualTo(2);
+    assertThat(WelshOrEnglish.enoughLetters("te!!")).isFalse();
+    assertThat(WelshOrEnglish.enoughLetters("  tea")).isTrue();
+    assertThat(WelshOrEnglish.enoughLetters(null)).isFalse();
   }
 }

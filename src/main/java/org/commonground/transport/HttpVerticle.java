@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.commonground.config.AppConfig;
 import org.commonground.hub.Hub;
 import org.commonground.hub.HubMetrics;
+import org.commonground.hub.TextFrames;
 import org.commonground.protocol.ProtocolException;
 import org.commonground.store.WorkshopStore;
 import org.slf4j.Logger;
@@ -28,6 +29,10 @@ public final class HttpVerticle extends VerticleBase {
 
   /** How far past the protocol's frame limit a frame is still read, to be refused properly. */
   private static final int WIRE_HEADROOM = 16;
+
+  static int wireFrameBytes(AppConfig config) {
+    return Math.max(TextFrames.MIN_SERVER_FRAME_BYTES, config.limits().maxFrameBytes() * WIRE_HEADROOM);
+  }
 
   private final AppConfig config;
   private final WorkshopStore store;
@@ -94,8 +99,9 @@ public final class HttpVerticle extends VerticleBase {
         .setPort(port)
         // Netty cuts a connection whose frame passes its limit without a close frame, so its limit sits
         // above ours: frames up to it are read and answered with 1009 by the session.
-        .setMaxWebSocketFrameSize(config.limits().maxFrameBytes() * WIRE_HEADROOM)
-        .setMaxWebSocketMessageSize(config.limits().maxFrameBytes() * WIRE_HEADROOM)
+        // It is also the limit on frames the server writes: TextFrames counts on at least its minimum.
+        .setMaxWebSocketFrameSize(wireFrameBytes(config))
+        .setMaxWebSocketMessageSize(wireFrameBytes(config))
         // No WebSocket compression (Vert.x offers it by default, and every browser asks for it): each
         // broadcast is encoded once and its bytes written to every socket, where deflate would compress it
         // again per socket, with a compressor's state kept per connection. Measured with a client that asks

@@ -79,6 +79,40 @@ class RedisSentinelStoreTest extends WorkshopStoreContract {
 
   @Test
   @Order(2)
+  @DisplayName("a post is acknowledged only once the replica has it: a replica frozen for a moment holds the ack until it is back")
+  void ackWaitsForReplica() throws InterruptedException {
+    ReplicaWaits patient = ReplicaWaits.of(1, 2_000);
+    store = StoreFixtures.store(client, patient);
+    String w = created();
+    // Warm: the append script is cached and its classes loaded, so only the replica can hold this post.
+    long seq = appended(append(w, 1, "p", "warm", "warm"));
+    sentinel.freezeReplica();
+    long[] thawSentAt = new long[1];
+    // The freeze must last a known while, longer than a post takes; nothing to await but the time.
+    Thread thaw = new Thread(() -> {
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      thawSentAt[0] = System.nanoTime();
+      sentinel.thawReplica();
+    });
+    thaw.start();
+    try {
+      appended(append(w, seq, "p", "held", "held"));
+      long ackedAt = System.nanoTime();
+      thaw.join();
+      assertThat(ackedAt).as("acknowledged after the replica was let go on, not before").isGreaterThan(thawSentAt[0]);
+      assertThat(patient.unconfirmed()).as("the replica confirmed it").isZero();
+    } finally {
+      thaw.join();
+      sentinel.thawReplica();
+    }
+  }
+
+  @Test
+  @Order(3)
   @DisplayName("a frozen replica: posts are still acknowledged, the first after the wait's timeout, the next ones at once; "
       + "once it is back, posts wait for it again")
   void frozenReplica(Vertx vertx) {

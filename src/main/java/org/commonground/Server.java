@@ -1,5 +1,6 @@
 package org.commonground;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
@@ -34,6 +35,7 @@ import org.commonground.store.Keys;
 import org.commonground.store.LoopConnections;
 import org.commonground.store.RedisLauncher;
 import org.commonground.store.RedisWorkshopStore;
+import org.commonground.store.ReplicaWaits;
 import org.commonground.store.Subscriber;
 import org.commonground.store.TimedRedis;
 import org.commonground.transport.AddressCounts;
@@ -104,8 +106,11 @@ public final class Server {
         Redis.createClient(vertx, new RedisOptions(redisOptions).setPoolName("cg-pool-" + Ids.random(6))),
         REDIS_TIMEOUT_MS);
     Keys keys = new Keys(config.redis().keyPrefix());
+    ReplicaWaits waits = ReplicaWaits.of(config.redis().replicaAcks(), config.redis().replicaAckTimeoutMs());
+    FunctionCounter.builder("cg.redis.unconfirmed.writes", waits, ReplicaWaits::unconfirmed)
+        .description("creates and posts acknowledged before the replicas asked for had them").register(registry);
     RedisWorkshopStore store = new RedisWorkshopStore(new TimedRedis(redis, REDIS_TIMEOUT_MS), keys,
-        config.limits().refTtlSeconds(), config.lifetimes().notStartedSeconds());
+        config.limits().refTtlSeconds(), config.lifetimes().notStartedSeconds(), waits);
     List<Context> shards = new ArrayList<>();
     HubMetrics metrics = new HubMetrics(registry);
     WorkerExecutor themeWorkers = vertx.createSharedWorkerExecutor("cg-themes", THEME_WORKERS);

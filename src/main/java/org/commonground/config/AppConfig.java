@@ -11,7 +11,7 @@ import org.commonground.protocol.Json;
 /**
  * All settings, read once at start-up: {@code config/default.json}, then {@code config/local.json} if
  * present, then the environment ({@code CG_HTTP_PORT}, {@code CG_HTTP_HOST}, {@code CG_PUBLIC_URL},
- * {@code CG_REDIS_URL}, {@code CG_REDIS_TYPE}, {@code CG_REDIS_MASTER}, {@code CG_ORGANISER_KEY}, {@code CG_DATA_DIR}, {@code CG_BEHIND_PROXY}, {@code CG_ALLOWED_ORIGINS}
+ * {@code CG_REDIS_URL}, {@code CG_REDIS_TYPE}, {@code CG_REDIS_MASTER}, {@code CG_REDIS_REPLICA_ACKS}, {@code CG_ORGANISER_KEY}, {@code CG_DATA_DIR}, {@code CG_BEHIND_PROXY}, {@code CG_ALLOWED_ORIGINS}
  * comma-separated, {@code CG_METRICS_HOST}, {@code CG_METRICS_PORT}, {@code CG_CONNECTIONS_PER_ADDRESS},
  * {@code CG_CREATIONS_PER_WINDOW}). A bad value stops the server with a message naming it.
  */
@@ -37,6 +37,7 @@ public record AppConfig(HttpConfig http, RedisConfig redis, String organiserKey,
       Map.entry("CG_REDIS_URL", "redis.url"),
       Map.entry("CG_REDIS_TYPE", "redis.type"),
       Map.entry("CG_REDIS_MASTER", "redis.masterName"),
+      Map.entry("CG_REDIS_REPLICA_ACKS", "redis.replicaAcks"),
       Map.entry("CG_ORGANISER_KEY", "organiserKey"),
       Map.entry("CG_DATA_DIR", "dataDir"),
       Map.entry("CG_BEHIND_PROXY", "http.behindProxy"),
@@ -47,6 +48,7 @@ public record AppConfig(HttpConfig http, RedisConfig redis, String organiserKey,
 
   /** Variables whose value must be a whole number. */
   private static final java.util.Set<String> NUMBERS = java.util.Set.of("CG_HTTP_PORT", "CG_METRICS_PORT",
+      "CG_REDIS_REPLICA_ACKS",
       "CG_CONNECTIONS_PER_ADDRESS", "CG_CREATIONS_PER_WINDOW");
 
   /** The bundled defaults, then config/*.json under {@code dir} where present, then the environment. */

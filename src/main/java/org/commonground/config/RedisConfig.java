@@ -6,11 +6,23 @@ import java.util.Set;
  * The Redis to use: {@code url} (redis:// or rediss://; for {@code sentinel} and {@code cluster}, several
  * comma-separated) or, when null, a private embedded one with append-only persistence under the data
  * directory. {@code type}: standalone, sentinel (with {@code masterName}) or cluster.
+ *
+ * <p>{@code replicaAcks}: how many replicas must have a create or a post before it is acknowledged (Redis
+ * {@code WAIT}); null means 1 for sentinel and cluster and 0 for standalone; 0 never waits.
+ * {@code replicaAckTimeoutMs}: how long one such wait may take before the write is acknowledged anyway.
  */
 public record RedisConfig(String url, String keyPrefix, int poolSize, String appendfsync, String type,
-                          String masterName) {
+                          String masterName, Integer replicaAcks, Integer replicaAckTimeoutMs) {
+  /** Below every Redis request's own deadline (5 s), with room for the write itself. */
+  public static final int MAX_REPLICA_ACK_TIMEOUT_MS = 2_000;
+  public static final int DEFAULT_REPLICA_ACK_TIMEOUT_MS = 500;
+
   public RedisConfig(String url, String keyPrefix, int poolSize, String appendfsync) {
     this(url, keyPrefix, poolSize, appendfsync, "standalone", null);
+  }
+
+  public RedisConfig(String url, String keyPrefix, int poolSize, String appendfsync, String type, String masterName) {
+    this(url, keyPrefix, poolSize, appendfsync, type, masterName, null, null);
   }
 
   public RedisConfig {
@@ -38,6 +50,16 @@ public record RedisConfig(String url, String keyPrefix, int poolSize, String app
     if (poolSize < 1 || poolSize > 1024) throw new IllegalArgumentException("redis.poolSize must be 1..1024");
     if (!Set.of("always", "everysec", "no").contains(appendfsync)) {
       throw new IllegalArgumentException("redis.appendfsync must be always, everysec or no");
+    }
+    if (replicaAcks == null) replicaAcks = type.equals("standalone") ? 0 : 1;
+    if (replicaAcks < 0 || replicaAcks > 16) {
+      throw new IllegalArgumentException("redis.replicaAcks must be 0..16 (0: do not wait for replicas), not "
+          + replicaAcks);
+    }
+    if (replicaAckTimeoutMs == null) replicaAckTimeoutMs = DEFAULT_REPLICA_ACK_TIMEOUT_MS;
+    if (replicaAckTimeoutMs < 1 || replicaAckTimeoutMs > MAX_REPLICA_ACK_TIMEOUT_MS) {
+      throw new IllegalArgumentException("redis.replicaAckTimeoutMs must be 1.." + MAX_REPLICA_ACK_TIMEOUT_MS
+          + " (milliseconds), not " + replicaAckTimeoutMs);
     }
   }
 

@@ -39,17 +39,24 @@ public final class RedisWorkshopStore implements WorkshopStore {
   private final Script purgeStep = Script.load("purge-step.lua");
   /** How long a workshop lives if nobody starts it (0: for ever). */
   private final long notStartedSeconds;
+  /** The writes that answer someone (create, append): they may wait for replicas first. */
+  private final ReplicatedWrites replicated;
 
   public RedisWorkshopStore(Redis redis, Keys keys, int refTtlSeconds) {
     this(redis, keys, refTtlSeconds, 0);
   }
 
   public RedisWorkshopStore(Redis redis, Keys keys, int refTtlSeconds, long notStartedSeconds) {
+    this(redis, keys, refTtlSeconds, notStartedSeconds, ReplicaWaits.OFF);
+  }
+
+  public RedisWorkshopStore(Redis redis, Keys keys, int refTtlSeconds, long notStartedSeconds, ReplicaWaits waits) {
     if (notStartedSeconds < 0) throw new IllegalArgumentException("notStartedSeconds must be >= 0");
     this.redis = redis;
     this.keys = keys;
     this.refTtlSeconds = refTtlSeconds;
     this.notStartedSeconds = notStartedSeconds;
+    this.replicated = new ReplicatedWrites(redis, waits);
   }
 
   public Keys keys() { return keys; }
@@ -66,7 +73,7 @@ public final class RedisWorkshopStore implements WorkshopStore {
           keys.tokens(workshopId)));
       List<String> a = new ArrayList<>(List.of(epoch, firstEventBody, Long.toString(notStartedSeconds)));
       addTokens(workshopId, tokens, k, a);
-      return create.run(redis, k, a)
+      return replicated.run(create, k, a)
           // The script's answer was lost on the way: keep the code only if its workshop was in fact created.
           .recover(err -> redis.send(Request.cmd(EXISTS).arg(keys.seq(workshopId)))
               .compose(exists -> exists != null && exists.toInteger() == 1
@@ -102,7 +109,7 @@ public final class RedisWorkshopStore implements WorkshopStore {
       a.add(t == null || t.literal() == null ? "" : t.literal());
     }
     addTokens(workshopId, tokens, k, a);
-    return append.run(redis, k, a).map(r -> {
+    return replicated.run(append, k, a).map(r -> {
       String status = r.get(0).toString();
       switch (status) {
         case "ok": return new AppendResult.Appended(r.get(1).toLong());

@@ -54,6 +54,21 @@ final class Script {
     });
   }
 
+  /**
+   * The script, then {@code after}, as one batch: both go on the same connection, one after the other
+   * (what {@code WAIT} needs, as it covers only its own connection's writes). Answers both; on NOSCRIPT
+   * the batch is sent again with the body.
+   */
+  Future<List<Response>> runThen(Redis redis, List<String> keys, List<String> args, Request after) {
+    return redis.batch(List.of(request(Command.EVALSHA, sha, keys, args), after)).recover(err -> {
+      // A batch names the failing command's place first: "ERR [0] NOSCRIPT ...".
+      if (err.getMessage() != null && err.getMessage().contains("NOSCRIPT")) {
+        return redis.batch(List.of(request(Command.EVAL, body, keys, args), after));
+      }
+      return Future.failedFuture(err);
+    });
+  }
+
   private static Request request(Command cmd, String script, List<String> keys, List<String> args) {
     Request r = Request.cmd(cmd).arg(script).arg(keys.size());
     keys.forEach(r::arg);

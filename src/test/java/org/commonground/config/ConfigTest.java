@@ -99,4 +99,25 @@ class ConfigTest {
     assertThatThrownBy(() -> AppConfig.load(NO_DIR, Map.of("CG_REDIS_URL", "http://x"))).hasMessageContaining("redis.url");
     assertThatThrownBy(() -> AppConfig.load(NO_DIR, Map.of("CG_REDIS_TYPE", "mesh"))).hasMessageContaining("redis.type");
   }
+
+  @Test
+  @DisplayName("replica acks: none for standalone, one for Sentinel and Cluster, set by CG_REDIS_REPLICA_ACKS; bad values named")
+  void replicaAcks() {
+    RedisConfig standalone = AppConfig.load(NO_DIR, Map.of()).redis();
+    assertThat(standalone.replicaAcks()).isZero();
+    assertThat(standalone.replicaAckTimeoutMs()).isEqualTo(500);
+    AppConfig cluster = AppConfig.load(NO_DIR, Map.of("CG_REDIS_TYPE", "cluster", "CG_REDIS_URL", "redis://10.0.0.1:6379"));
+    assertThat(cluster.redis().replicaAcks()).isEqualTo(1);
+    assertThat(new RedisConfig("redis://a:1", "cg", 4, "always", "sentinel", "m").replicaAcks()).isEqualTo(1);
+    assertThat(AppConfig.load(NO_DIR, Map.of("CG_REDIS_TYPE", "cluster", "CG_REDIS_URL", "redis://10.0.0.1:6379",
+        "CG_REDIS_REPLICA_ACKS", "0")).redis().replicaAcks()).as("0 turns waiting off").isZero();
+    assertThatThrownBy(() -> AppConfig.load(NO_DIR, Map.of("CG_REDIS_REPLICA_ACKS", "some")))
+        .hasMessageContaining("CG_REDIS_REPLICA_ACKS");
+    assertThatThrownBy(() -> new RedisConfig(null, "cg", 4, "always", "standalone", null, -1, 500))
+        .hasMessageContaining("redis.replicaAcks must be 0..16");
+    assertThatThrownBy(() -> new RedisConfig(null, "cg", 4, "always", "standalone", null, 1, 0))
+        .hasMessageContaining("redis.replicaAckTimeoutMs must be 1..2000");
+    assertThatThrownBy(() -> new RedisConfig(null, "cg", 4, "always", "standalone", null, 1, 60_000))
+        .hasMessageContaining("redis.replicaAckTimeoutMs");
+  }
 }

@@ -7,6 +7,7 @@ import io.vertx.junit5.VertxExtension;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisClientType;
+import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
@@ -37,6 +38,7 @@ class RedisClusterStoreTest extends WorkshopStoreContract {
   private static TestCluster cluster;
   private static boolean reached;
   private Redis client;
+  private ReplicaWaits waits;
 
   @BeforeAll
   static void startCluster() { cluster = new TestCluster(); }
@@ -53,7 +55,9 @@ class RedisClusterStoreTest extends WorkshopStoreContract {
   @BeforeEach
   void connect(Vertx vertx) {
     client = Redis.createClient(vertx, options(cluster));
-    store = StoreFixtures.store(client);
+    // As a Cluster deployment does by default: creates and posts wait for the slot's replica.
+    waits = ReplicaWaits.of(1, 500);
+    store = StoreFixtures.store(client, waits);
     // The first request pays for the client's start-up (the slot map, a connection per node).
     if (!reached) {
       Await.of(store.ping(), Duration.ofMinutes(1));
@@ -85,6 +89,26 @@ class RedisClusterStoreTest extends WorkshopStoreContract {
     }
     for (String w : ws) Await.of(store.purge(w, null));
     for (String w : ws) assertNoTrace(w);
+  }
+
+  @Test
+  @DisplayName("an acknowledged create or post is already on the replica of its slot's master")
+  void acknowledgedIsOnSlotReplica(Vertx vertx) {
+    List<Redis> replicas = new ArrayList<>();
+    try {
+      assertAcknowledgedIsOnReplica(w -> {
+        Redis replica = StoreFixtures.client(vertx, cluster.replicaUrlOf(new Keys(StoreFixtures.PREFIX).log(w)));
+        replicas.add(replica);
+        RedisConnection c = Await.of(replica.connect());
+        // A cluster replica answers reads only on a connection that said READONLY.
+        Await.of(c.send(Request.cmd(Command.READONLY)));
+        return c;
+      });
+    } finally {
+      replicas.forEach(Redis::close);
+    }
+    assertThat(waits.unconfirmed()).as("every WAIT went with its script to the slot's master and was answered")
+        .isZero();
   }
 
   @Test

@@ -22,6 +22,11 @@ final class StoreFixtures {
     return new RedisWorkshopStore(client, new Keys(PREFIX), REF_TTL);
   }
 
+  /** A store whose creates and posts wait for replicas as {@code waits} says. */
+  static RedisWorkshopStore store(Redis client, ReplicaWaits waits) {
+    return new RedisWorkshopStore(client, new Keys(PREFIX), REF_TTL, 0, waits);
+  }
+
   /** A node's Subscriber on the given Redis, under the test prefix; not started yet. */
   static Subscriber subscriber(Vertx vertx, String url, Subscriber.Listener listener) {
     return new Subscriber(vertx, new RedisOptions().setConnectionString(url), new Keys(PREFIX), listener);

@@ -11,11 +11,16 @@ import static org.commonground.store.StoreFixtures.xsOf;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.LongStream;
 import org.commonground.store.AppendResult.Appended;
 import org.commonground.store.AppendResult.Duplicate;
@@ -57,6 +62,30 @@ abstract class WorkshopStoreContract {
   }
 
   protected List<String> all(String w) { return Await.of(store.range(w, 1, Long.MAX_VALUE / 2, 10_000)); }
+
+  /**
+   * For the replicated set-ups with replica acks on: the moment a create or a post is acknowledged, it is
+   * already on the replica ({@code replicaOf}: a connection that may read on the workshop's replica),
+   * read there at once.
+   */
+  protected void assertAcknowledgedIsOnReplica(Function<String, RedisConnection> replicaOf) {
+    Keys keys = new Keys(StoreFixtures.PREFIX);
+    String w = created();
+    RedisConnection replica = replicaOf.apply(w);
+    assertThat(Await.of(replica.send(Request.cmd(Command.GET).arg(keys.seq(w)))).toLong())
+        .as("the created workshop is on the replica").isEqualTo(1L);
+    long seq = 1;
+    for (int i = 0; i < 30; i++) {
+      String x = "replicated-" + i;
+      AppendResult r = append(w, seq, "p", "ref-" + x, x);
+      assertThat(r).isInstanceOf(Appended.class);
+      seq = ((Appended) r).lastSeq();
+      Response entries = Await.of(replica.send(Request.cmd(Command.XRANGE).arg(keys.log(w))
+          .arg(seq + "-1").arg(seq + "-1")));
+      assertThat(entries.size()).as("post %d is on the replica when acknowledged", seq).isEqualTo(1);
+      assertThat(StoreFixtures.xOf(entries.get(0).get(1).get(1).toString())).isEqualTo(x);
+    }
+  }
 
   /**
    * For the replicated set-ups (Sentinel, Cluster): 50 posts, then {@code killMaster} takes the workshop's master

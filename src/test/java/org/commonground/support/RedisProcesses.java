@@ -52,6 +52,11 @@ final class RedisProcesses {
     }
   }
 
+  /** Sends {@code signal} (STOP, CONT) to the process, and waits for kill(1) to have sent it. */
+  static void signal(Process p, String signal) {
+    run(List.of("kill", "-" + signal, Long.toString(p.pid())), Duration.ofSeconds(5));
+  }
+
   /** Kills them all at once, as a crash would, and waits for each to be gone. */
   /**
    * Removes a test's Redis directory and everything in it (data, logs, configs): thousands of test classes

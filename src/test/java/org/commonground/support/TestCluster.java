@@ -86,6 +86,26 @@ public final class TestCluster implements AutoCloseable {
     return port;
   }
 
+  /** The address of a replica of the master that holds {@code key}'s slot. */
+  public String replicaUrlOf(String key) {
+    int any = alivePort();
+    int slot = Integer.parseInt(RedisProcesses.cli(any, "CLUSTER", "KEYSLOT", key).strip());
+    int master = masterOfSlot(any, slot);
+    String masterId = null;
+    String[] lines = RedisProcesses.cli(any, "CLUSTER", "NODES").split("\n");
+    for (String line : lines) {
+      String[] f = line.strip().split(" ");
+      if (f.length >= 8 && f[1].startsWith("127.0.0.1:" + master + "@")) masterId = f[0];
+    }
+    for (String line : lines) {
+      String[] f = line.strip().split(" ");
+      if (f.length >= 8 && f[2].contains("slave") && f[3].equals(masterId)) {
+        return "redis://127.0.0.1:" + f[1].substring(f[1].indexOf(':') + 1, f[1].indexOf('@'));
+      }
+    }
+    throw new IllegalStateException("no replica of the master of slot " + slot);
+  }
+
   /** The port of the master that serves {@code slot}, as CLUSTER NODES says. */
   private int masterOfSlot(int askPort, int slot) {
     for (String line : RedisProcesses.cli(askPort, "CLUSTER", "NODES").split("\n")) {

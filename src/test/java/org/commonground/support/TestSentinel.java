@@ -23,15 +23,17 @@ public final class TestSentinel implements AutoCloseable {
   private final int sentinelPort;
   private final List<Process> processes = new ArrayList<>();
   private final Process master;
+  private final Process replica;
+  private final int replicaPort;
 
   public TestSentinel() {
     try {
       dir = Files.createTempDirectory("cg-sentinel-");
       int masterPort = RedisLauncher.freePort();
-      int replicaPort = RedisLauncher.freePort();
+      replicaPort = RedisLauncher.freePort();
       sentinelPort = RedisLauncher.freePort();
       master = server(masterPort, "master");
-      server(replicaPort, "replica", "--replicaof", "127.0.0.1", Integer.toString(masterPort));
+      replica = server(replicaPort, "replica", "--replicaof", "127.0.0.1", Integer.toString(masterPort));
       Path conf = dir.resolve("sentinel.conf");
       Files.writeString(conf, String.join("\n",
           "port " + sentinelPort, "bind 127.0.0.1", "dir " + dir.toAbsolutePath(),
@@ -59,6 +61,23 @@ public final class TestSentinel implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** The replica's address, to read what it has directly (while the master is still the master). */
+  public String replicaUrl() { return "redis://127.0.0.1:" + replicaPort; }
+
+  /**
+   * Freezes the replica (SIGSTOP): its connection stays open but it reads nothing and acknowledges
+   * nothing, as a replica on a stalled machine or a cut network would look to the master.
+   */
+  public void freezeReplica() { RedisProcesses.signal(replica, "STOP"); }
+
+  /** Lets a frozen replica go on (SIGCONT); it catches up from the master's backlog. */
+  public void thawReplica() { RedisProcesses.signal(replica, "CONT"); }
+
+  /** Whether the replica is linked to the master again (after a thaw). */
+  public boolean replicaLinked() {
+    return RedisProcesses.cli(replicaPort, "INFO", "replication").contains("master_link_status:up");
   }
 
   private Process server(int port, String name, String... more) throws IOException {

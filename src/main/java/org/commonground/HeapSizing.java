@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>How large the heap may grow cannot be set from inside: that is {@code -Xmx} in {@code config/jvm.options},
  * which the start command reads ({@link #summary} says in the start banner when a node was started without it).
+ * That file also sets a floor ({@code -Xms}): keeping so little free would otherwise let a busy node's heap be
+ * squeezed around its live data, where G1 collects young garbage twice a second and marks without end.
  */
 final class HeapSizing {
   private static final Logger LOG = LoggerFactory.getLogger(HeapSizing.class);

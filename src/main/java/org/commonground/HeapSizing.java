@@ -47,8 +47,8 @@ final class HeapSizing {
     boolean chosen;
     try {
       HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-      chosen = vm != null && vm.getVMOption("MaxHeapSize").getOrigin() != VMOption.Origin.ERGONOMIC
-          && vm.getVMOption("MaxHeapSize").getOrigin() != VMOption.Origin.DEFAULT;
+      VMOption.Origin origin = vm == null ? VMOption.Origin.OTHER : vm.getVMOption("MaxHeapSize").getOrigin();
+      chosen = origin != VMOption.Origin.ERGONOMIC && origin != VMOption.Origin.DEFAULT;
     } catch (RuntimeException e) {
       chosen = true;
     }

@@ -46,31 +46,29 @@ final class Script {
   }
 
   Future<Response> run(Redis redis, List<String> keys, List<String> args) {
-    return redis.send(request(Command.EVALSHA, sha, keys, args)).recover(err -> {
-      if (err.getMessage() != null && err.getMessage().startsWith("NOSCRIPT")) {
-        return redis.send(request(Command.EVAL, body, keys, args));
-      }
-      return Future.failedFuture(err);
-    });
+    return withBodyOnNoScript(cmd -> redis.send(request(cmd, keys, args)));
   }
 
   /**
    * The script, then {@code after}, as one batch: both go on the same connection, one after the other
-   * (what {@code WAIT} needs, as it covers only its own connection's writes). Answers both; on NOSCRIPT
-   * the batch is sent again with the body.
+   * (what {@code WAIT} needs, as it covers only its own connection's writes). Answers both.
    */
   Future<List<Response>> runThen(Redis redis, List<String> keys, List<String> args, Request after) {
-    return redis.batch(List.of(request(Command.EVALSHA, sha, keys, args), after)).recover(err -> {
-      // A batch names the failing command's place first: "ERR [0] NOSCRIPT ...".
-      if (err.getMessage() != null && err.getMessage().contains("NOSCRIPT")) {
-        return redis.batch(List.of(request(Command.EVAL, body, keys, args), after));
-      }
-      return Future.failedFuture(err);
-    });
+    return withBodyOnNoScript(cmd -> redis.batch(List.of(request(cmd, keys, args), after)));
   }
 
-  private static Request request(Command cmd, String script, List<String> keys, List<String> args) {
-    Request r = Request.cmd(cmd).arg(script).arg(keys.size());
+  /**
+   * Sends by SHA; on NOSCRIPT sends again with the body. A batch names the failing command's place
+   * first ("ERR [0] NOSCRIPT ..."), so the word is looked for anywhere in the message.
+   */
+  private <T> Future<T> withBodyOnNoScript(java.util.function.Function<Command, Future<T>> send) {
+    return send.apply(Command.EVALSHA).recover(err -> err.getMessage() != null && err.getMessage().contains("NOSCRIPT")
+        ? send.apply(Command.EVAL)
+        : Future.failedFuture(err));
+  }
+
+  private Request request(Command cmd, List<String> keys, List<String> args) {
+    Request r = Request.cmd(cmd).arg(cmd == Command.EVALSHA ? sha : body).arg(keys.size());
     keys.forEach(r::arg);
     args.forEach(r::arg);
     return r;

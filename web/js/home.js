@@ -13,6 +13,7 @@ import {
 import { ERR } from './wire.js';
 import { createYours } from './components/yours.js';
 import { createCopyField } from './components/copy.js';
+import { inlineErrorIn } from './components/inline-error.js';
 // The workshop's own groups, once its code is known (GET /api/join/CODE): the server's, never a copy
 // of its defaults. Until then only "Prefer not to say".
 let workshopGroups = [];
@@ -217,19 +218,14 @@ async function joinAsBefore() {
  * the words too when the box speaks only of that field (`clearsOnInput`).
  */
 function formProblem(boxId, fieldIds, { clearsOnInput = false } = {}) {
-  let timer = null;
+  const box = inlineErrorIn($(boxId));
   const problem = (text, field) => {
-    const box = $(boxId);
-    clearTimeout(timer);
-    box.textContent = '';
     for (const id of fieldIds) $(id).removeAttribute('aria-invalid');
-    if (!text) return;
-    if (field) {
+    if (field && text) {
       field.setAttribute('aria-invalid', 'true');
       field.focus();
     }
-    // Emptied first and filled a moment later, so the same words twice are announced twice.
-    timer = setTimeout(() => setText(box, text), 50);
+    box.show(text);
   };
   for (const id of fieldIds) {
     $(id).addEventListener('input', () => {

@@ -6,11 +6,15 @@ import { errorText } from '../shell.js';
 
 /** createInlineError('joining-error') -> {el, id, show(err or words), clear()}. */
 export function createInlineError(id) {
-  const el = h('p', { id, class: 'inline-error', role: 'alert' });
+  return inlineErrorIn(h('p', { id, class: 'inline-error', role: 'alert' }));
+}
+
+/** The same, in an element the page already has (a form in the static HTML). */
+export function inlineErrorIn(el) {
   let timer = null;
   return {
     el,
-    id,
+    id: el.id,
     show(err) {
       clearTimeout(timer);
       const text = err ? errorText(err) : '';

@@ -185,9 +185,14 @@ final class CommandRunner {
   private long lifetimeToRenew(WorkshopState state, Decision.Accepted accepted, long now) {
     long idle = settings.idleLifetimeSeconds();
     if (idle == 0 || state.status() == WorkshopState.Status.ENDED || now - lifetimeRenewedAt < HubSettings.LIFETIME_RENEWAL_MS) return 0;
-    WorkshopState after = state;
-    for (Emitted e : accepted.events()) after = Workshop.apply(after, e.event());
-    return after.status() == WorkshopState.Status.RUNNING ? idle : 0;
+    // Only these events set the status (an end is handled by the caller), so the events need not be applied
+    // to know it: applying them here cost as much as the replica's own apply, on every post before the start.
+    WorkshopState.Status after = state.status();
+    for (Emitted e : accepted.events()) {
+      if (e.event() instanceof Event.WorkshopUpdated u) after = u.status();
+      else if (e.event() instanceof Event.WorkshopCreated) after = WorkshopState.Status.LOBBY;
+    }
+    return after == WorkshopState.Status.RUNNING ? idle : 0;
   }
 
   private static Outcome outcomeOf(StoredAnswer a) {

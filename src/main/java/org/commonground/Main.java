@@ -6,9 +6,6 @@ import org.commonground.transport.NetworkAddresses;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
-import io.vertx.micrometer.MicrometerMetricsFactory;
-import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -69,10 +66,7 @@ public final class Main {
       redisUrl = embedded.url();
     }
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Vertx vertx = Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
-        .withMetrics(new MicrometerMetricsFactory(registry))
-        .build();
+    Vertx vertx = Nodes.vertx(registry);
     Server server;
     try {
       server = Server.start(vertx, config, redisUrl, registry).toCompletionStage().toCompletableFuture()
@@ -100,16 +94,21 @@ public final class Main {
     }, "shutdown"));
     HeapSizing.settle();
     System.out.print(banner(config, server.port(), server.metricsPort(),
-        redisUrl + (embedded != null ? " (embedded, data in " + embedded.dataDir() + ")" : "")));
+        redisUrl + (embedded != null ? " (embedded, data in " + embedded.dataDir() + ")" : ""),
+        NetworkAddresses.reachable(), Nodes.transportWarning(vertx)));
   }
 
   /** What is printed once the node is up: where to go, and what an operator must know at a glance. */
   static String banner(AppConfig config, int port, int metricsPort, String redis) {
-    return banner(config, port, metricsPort, redis, NetworkAddresses.reachable());
+    return banner(config, port, metricsPort, redis, NetworkAddresses.reachable(), null);
   }
 
-  /** {@code network}: this machine's addresses a phone could reach (see {@link NetworkAddresses}). */
-  static String banner(AppConfig config, int port, int metricsPort, String redis, List<String> network) {
+  /**
+   * {@code network}: this machine's addresses a phone could reach (see {@link NetworkAddresses});
+   * {@code transportWarning}: why the sockets are not on epoll, or null when they are.
+   */
+  static String banner(AppConfig config, int port, int metricsPort, String redis, List<String> network,
+                       String transportWarning) {
     boolean configured = config.http().publicUrl() != null;
     String base = configured ? config.http().publicUrl() : "http://localhost:" + port;
     String metricsHost = config.metrics().host();
@@ -131,6 +130,7 @@ public final class Main {
         .append(everywhere ? "   (on every interface: keep this port private)" : "   (not on the public port)").append('\n');
     b.append("  Redis:   ").append(redis).append('\n');
     b.append("  Memory:  ").append(HeapSizing.summary()).append('\n');
+    if (transportWarning != null) b.append("  Sockets: ").append(transportWarning).append('\n');
     if (config.organiserKey() == null) {
       b.append("  Create:  OPEN TO ANYONE who can reach this server: anyone can create workshops here.\n")
           .append("           Set CG_ORGANISER_KEY unless this is a private machine (see README).\n");

@@ -33,9 +33,25 @@ class MainTest {
   @Test
   @DisplayName("without a public address, the banner gives phones this machine's network address, not localhost")
   void phonesAddress() {
-    String banner = Main.banner(AppConfig.defaults(), 8080, 9464, "r", java.util.List.of("192.168.1.20"));
+    String banner = Main.banner(AppConfig.defaults(), 8080, 9464, "r", java.util.List.of("192.168.1.20"), null);
     assertThat(banner).contains("Phones:  http://192.168.1.20:8080/").contains("CG_PUBLIC_URL");
-    assertThat(Main.banner(AppConfig.defaults(), 8080, 9464, "r", java.util.List.of()))
+    assertThat(Main.banner(AppConfig.defaults(), 8080, 9464, "r", java.util.List.of(), null))
         .contains("no network address").contains("CG_PUBLIC_URL");
+  }
+
+  @Test
+  @DisplayName("a node's sockets are on Linux's epoll here, and the banner warns only when they are not")
+  void socketsOnEpoll() {
+    io.vertx.core.Vertx vertx = Nodes.vertx(new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+        io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT));
+    try {
+      assertThat(vertx.isNativeTransportEnabled()).as("epoll: %s", vertx.unavailableNativeTransportCause()).isTrue();
+      assertThat(Nodes.transportWarning(vertx)).isNull();
+    } finally {
+      vertx.close();
+    }
+    assertThat(Main.banner(AppConfig.defaults(), 8080, 9464, "r", java.util.List.of(), null)).doesNotContain("Sockets:");
+    assertThat(Main.banner(AppConfig.defaults(), 8080, 9464, "r", java.util.List.of(), "Java NIO, not Linux's epoll"))
+        .contains("  Sockets: Java NIO, not Linux's epoll");
   }
 }

@@ -3,12 +3,10 @@ package org.commonground.support;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
-import io.vertx.micrometer.MicrometerMetricsFactory;
-import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import org.commonground.hub.ThemeHelp;
+import org.commonground.Nodes;
 import org.commonground.Server;
 import org.commonground.config.AppConfig;
 import org.commonground.config.HttpConfig;
@@ -44,10 +42,8 @@ public final class TestNode implements AutoCloseable {
         // hour; the tests of the creation limit set their own.
         .withLimits(base.limits().withCreations(1_000_000, base.limits().creationWindowSeconds())));
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Vertx vertx = Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
-        .withMetrics(new MicrometerMetricsFactory(registry))
-        .build();
+    // Made as Main makes it, so the tests' nodes use the same socket transport (epoll on Linux).
+    Vertx vertx = Nodes.vertx(registry);
     Server server = Await.of(Server.start(vertx, config, config.redis().url(), registry, themes));
     return new TestNode(vertx, server, registry);
   }

@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code contribution.add} with an {@code ev} frame shaped like the real server's, encoded once and written
  * to every socket of the room (one task per event loop, as the real server does), then the {@code ack}.
  * Each room is pinned to one event loop, so its seqs are in order. No limits, no persistence, no
- * validation beyond what it needs to run: what "just broadcasting" costs on Vert.x.
+ * validation beyond what it needs to run: what "just broadcasting" costs on Vert.x, on the same socket
+ * transport as the server (epoll on Linux).
  *
  * <p>Run: {@code java -cp bench/load/target/common-ground-load.jar org.commonground.load.LoadBareServer <port>}.
  */
@@ -49,10 +50,12 @@ public final class LoadBareServer extends AbstractVerticle {
 
   public static void main(String[] args) {
     int port = Integer.parseInt(args[0]);
-    Vertx vertx = Vertx.vertx(new VertxOptions());
+    // Linux's epoll where it loads, as the server has (org.commonground.Nodes): the same transport under both.
+    Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
     vertx.deployVerticle(() -> new LoadBareServer(port),
             new DeploymentOptions().setInstances(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE))
-        .onSuccess(id -> System.out.println("bare broadcast server on 127.0.0.1:" + port))
+        .onSuccess(id -> System.out.println("bare broadcast server on 127.0.0.1:" + port
+            + (vertx.isNativeTransportEnabled() ? " (epoll)" : " (Java NIO: " + vertx.unavailableNativeTransportCause() + ")")))
         .onFailure(err -> {
           err.printStackTrace();
           System.exit(1);

@@ -120,6 +120,7 @@ final class LoadReport {
           .append(" | ").append(fmt(w.getDouble("othersCores")))
           .append(" | ").append(load(w.getJsonArray("load"))).append(" |\n");
     }
+    s.append(roundsNote(results));
     s.append("\nServer cores = server CPU seconds / window seconds (all nodes together for two-nodes); µs/msg = CPU ")
         .append("microseconds per delivered message (one `ev` frame reaching one participant). Server RSS at the end ")
         .append("of the window: ");
@@ -449,4 +450,23 @@ final class LoadReport {
   }
 
   private static String esc(String s) { return s.replace("|", "\\|"); }
+
+  /** Which rounds the rooms rows were chosen from (see LoadRounds), or nothing for a single run. */
+  private static String roundsNote(Path results) throws IOException {
+    List<String> each = new ArrayList<>();
+    int n = 0;
+    for (String t : List.of("server", "bare", "socketio")) {
+      JsonObject r = read(results, "rooms-" + t);
+      JsonArray rounds = r == null ? null : r.getJsonArray("rounds");
+      if (rounds == null || rounds.size() < 2) continue;
+      n = rounds.size();
+      List<String> cpu = new ArrayList<>();
+      for (Object o : rounds) cpu.add(fmt(((JsonObject) o).getDouble("serverCpuMicrosPerDelivered")));
+      each.add(t + " " + String.join(", ", cpu));
+    }
+    if (each.isEmpty()) return "";
+    return "\nThe rooms rows are each target's median of " + n + " rounds, run interleaved (server, bare, Socket.IO, "
+        + "then again) so that the machine's drift falls on all three; server µs/msg of every round, in order: "
+        + String.join("; ", each) + ".\n";
+  }
 }

@@ -267,3 +267,37 @@ test('board: a theme without a name, or a refused one, is said under the name bo
   assert.equal(input.value, 'Transport', 'the name is back in the box');
   assert.equal(alert.textContent, '');
 });
+
+test('language: an error beside a control is said again in the language someone switches to', async () => {
+  const { setLang } = await import('./i18n.js');
+  const conn = fakeConn(() => { throw Object.assign(new Error('rate limited'), { code: 'RATE_LIMITED' }); });
+  const state = { polls: [poll('p1', 'Shall we meet again?'), poll('p2', 'Was it useful?')] };
+  const polls = createPolls(ctxOf(conn, state, { may: (w) => w === 'poll' }));
+  mount(polls.el);
+  polls.update(state);
+  const [first, second] = polls.el.querySelectorAll('form');
+  first.dispatchEvent({ type: 'submit' });
+  const chooseFirst = describedError(first.querySelector('fieldset'));
+  const yes = second.querySelector('input');
+  yes.checked = true;
+  second.dispatchEvent({ type: 'change', target: yes });
+  second.dispatchEvent({ type: 'submit' });
+  await settle();
+  const refused = describedError(second.querySelector('fieldset'));
+  const english = refused.textContent;
+  assert.notEqual(english, '', 'the server refused the answer');
+  try {
+    setLang('cy');
+    assert.equal(chooseFirst.textContent, 'Dewiswch ateb yn gyntaf, os gwelwch yn dda.');
+    assert.notEqual(refused.textContent, english, 'a known refusal is said in Welsh too');
+    const no = first.querySelector('input');
+    no.checked = true;
+    first.dispatchEvent({ type: 'change', target: no });
+    assert.equal(chooseFirst.textContent, '');
+    setLang('en');
+    assert.equal(chooseFirst.textContent, '', 'an error put right stays gone after a switch');
+    assert.equal(refused.textContent, english);
+  } finally {
+    setLang('en');
+  }
+});

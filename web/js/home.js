@@ -2,7 +2,7 @@
 // After joining, the participant's live view takes over the page.
 import { $, h, replace, setText } from './dom.js';
 import { getLang, onLangChange, t } from './i18n.js';
-import { errorText, initShell } from './shell.js';
+import { initShell } from './shell.js';
 import { openParticipant } from './participant.js';
 import { browserStorage, rememberLinks, tokenOfPath } from './manage.js';
 import { postJson as post } from './api.js';
@@ -113,7 +113,7 @@ $('create-form').addEventListener('submit', (e) => {
   e.preventDefault();
   const form = e.currentTarget;
   const title = $('create-title').value.trim();
-  if (!title) { titleProblem(t('create.needTitle'), $('create-title')); return; }
+  if (!title) { titleProblem({ key: 'create.needTitle' }, $('create-title')); return; }
   titleProblem(null);
   createProblem(null);
   busy(form, async () => {
@@ -142,7 +142,7 @@ $('create-form').addEventListener('submit', (e) => {
       form.reset();
     } catch (err) {
       // A wrong organiser key, too many new workshops: said beside the button just pressed.
-      createProblem(errorText(err));
+      createProblem(err);
     }
   });
 });
@@ -152,7 +152,7 @@ $('join-form').addEventListener('submit', (e) => {
   const form = e.currentTarget;
   const joinCode = normalizeCode($('join-code').value);
   const name = $('join-name').value.trim();
-  if (joinCode.length !== 6) { joinProblem(t('join.badCode'), $('join-code')); return; }
+  if (joinCode.length !== 6) { joinProblem({ key: 'join.badCode' }, $('join-code')); return; }
   // Already someone in this workshop on this device: carry on as them, not as a second person.
   const known = personForCode(joinCode);
   if (known) {
@@ -161,7 +161,7 @@ $('join-form').addEventListener('submit', (e) => {
     openWorkshop(known.token, { moveFocus: true, joinCode });
     return;
   }
-  if (!name) { joinProblem(t('join.needName'), $('join-name')); return; }
+  if (!name) { joinProblem({ key: 'join.needName' }, $('join-name')); return; }
   joinProblem(null);
   busy(form, async () => {
     try {
@@ -172,7 +172,7 @@ $('join-form').addEventListener('submit', (e) => {
     } catch (err) {
       // LOCKED (the facilitator has stopped new people joining), FULL, ENDED, a wrong code: all said
       // beside the form, where the person who just pressed Join is looking.
-      joinProblem(errorText(err));
+      joinProblem(err);
     }
   });
 });
@@ -204,28 +204,28 @@ async function joinAsBefore() {
       if (err.code === ERR.INVALID) {
         returning = null;
         renderReturning();
-        joinProblem(t('returning.notFound'), $('join-name'));
+        joinProblem({ key: 'returning.notFound' }, $('join-name'));
       } else {
-        joinProblem(errorText(err));
+        joinProblem(err);
       }
     }
   });
 }
 
 /**
- * problem(text, field) shows (null: clears) what stops a form in its box `boxId`, beside what caused
+ * problem(err, field) shows (null: clears) what stops a form in its box `boxId`, beside what caused
  * it, and marks and focuses the field it is about. Typing in a marked field takes the mark away, and
  * the words too when the box speaks only of that field (`clearsOnInput`).
  */
 function formProblem(boxId, fieldIds, { clearsOnInput = false } = {}) {
   const box = inlineErrorIn($(boxId));
-  const problem = (text, field) => {
+  const problem = (err, field) => {
     for (const id of fieldIds) $(id).removeAttribute('aria-invalid');
-    if (field && text) {
+    if (field && err) {
       field.setAttribute('aria-invalid', 'true');
       field.focus();
     }
-    box.show(text);
+    box.show(err);
   };
   for (const id of fieldIds) {
     $(id).addEventListener('input', () => {
@@ -263,7 +263,7 @@ function openWorkshop(token, { moveFocus = false, joinCode = '' } = {}) {
         $('join-code').value = displayCode(joinCode);
         loadPreview(joinCode);
       }
-      joinProblem(t('join.notBack'), $('join-name'));
+      joinProblem({ key: 'join.notBack' }, $('join-name'));
     },
   });
   if (moveFocus) view.focus();

@@ -174,7 +174,7 @@ export function createPolls(ctx) {
     const form = h('form', { class: 'poll-form', onchange: () => error.clear(), onsubmit: (e) => {
       e.preventDefault();
       const checked = chosen();
-      if (!checked) { error.show(t('poll.choose')); return; }
+      if (!checked) { error.show({ key: 'poll.choose' }); return; }
       ctx.conn.send('poll.answer', { pollId: poll.id, option: Number(checked.value) })
         .then(() => { error.clear(); announce(t('poll.thanks')); }).catch((err) => error.show(err));
     } }, h('fieldset', { 'aria-describedby': error.id }, legend, options), error.el, submit);

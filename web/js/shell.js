@@ -16,11 +16,23 @@ export function initShell() {
 
 /** Words for an error from the server or the network; the server's own message as a fallback. */
 export function errorText(err) {
+  const key = errorKey(err);
+  if (key) return t(key);
   if (!err) return '';
-  if (typeof err === 'string') return err;
-  const known = err.code ? t(`errors.${err.code}`) : null;
-  if (known && known !== `errors.${err.code}`) return known;
-  return err.message || t(`errors.${ERR.INTERNAL}`);
+  return typeof err === 'string' ? err : err.message || t(`errors.${ERR.INTERNAL}`);
+}
+
+/**
+ * The catalogue key an error's words come from ({key: 'poll.choose'}, or a server error whose code has
+ * words of ours), or null for words from elsewhere: an element showing a keyed error is redrawn in the
+ * new language when someone switches (data-i18n, see applyI18n).
+ */
+export function errorKey(err) {
+  if (!err || typeof err === 'string') return null;
+  if (err.key) return err.key;
+  if (!err.code) return null;
+  const key = `errors.${err.code}`;
+  return t(key) !== key ? key : null;
 }
 
 let alertTimer = null;

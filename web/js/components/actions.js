@@ -55,8 +55,8 @@ export function createActions(ctx) {
     addError.clear();
     const words = text.value.trim();
     const date = checkedDate(due.value);
-    if (!words) { textError.show(t('actions.needText')); text.focus(); return; }
-    if (date == null) { dueError.show(t('actions.badDate')); due.focus(); return; }
+    if (!words) { textError.show({ key: 'actions.needText' }); text.focus(); return; }
+    if (date == null) { dueError.show({ key: 'actions.badDate' }); due.focus(); return; }
     const args = { text: words };
     if (owner.value.trim()) args.owner = owner.value.trim();
     if (date) args.due = date;

@@ -240,7 +240,7 @@ function createTheme(ctx, id, moveFailed) {
   const renameForm = h('form', { class: 'rename', hidden: true, onsubmit: (e) => {
     e.preventDefault();
     const v = renameInput.value.trim();
-    if (!v) { error.show(t('themes.needLabel')); renameInput.focus(); return; }
+    if (!v) { error.show({ key: 'themes.needLabel' }); renameInput.focus(); return; }
     send('theme.rename', { id, label: v });
     closeRename();
   } }, renameLabel, h('div', { class: 'inline' }, renameInput, renameSave, renameCancel));

@@ -29,7 +29,7 @@ export function createCofac(ctx, { token }) {
 
   async function invite() {
     const who = name.value.trim();
-    if (!who) { name.setAttribute('aria-invalid', 'true'); error.show(t('cofac.needName')); name.focus(); return; }
+    if (!who) { name.setAttribute('aria-invalid', 'true'); error.show({ key: 'cofac.needName' }); name.focus(); return; }
     name.removeAttribute('aria-invalid');
     const id = ctx.conn.state?.workshop?.id;
     if (!id) return;

@@ -119,8 +119,8 @@ export function createCompose(ctx) {
   function post(e) {
     e.preventDefault();
     const text = area.value.trim();
-    if (!text) { say('empty', t('compose.empty')); area.focus(); return; }
-    if (text.length > LIMITS.contributionText) { say('long', t('compose.tooLong')); area.focus(); return; }
+    if (!text) { say('empty', { key: 'compose.empty' }); area.focus(); return; }
+    if (text.length > LIMITS.contributionText) { say('long', { key: 'compose.tooLong' }); area.focus(); return; }
     unsay();
     const args = { text, kind: kind.value };
     if (flagged !== null && text === flagged) args.personalDataOk = true;

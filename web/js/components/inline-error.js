@@ -1,10 +1,11 @@
 // An error shown beside the control that caused it, not at the top of the page where a phone user
 // (or a facilitator with the console scrolled down) would never see it. Kept in the page when
-// empty, so screen readers announce new words reliably; cleared by the next success.
+// empty, so screen readers announce new words reliably; cleared by the next success. Words from our
+// catalogue ({key: ...} or a known error code) follow a switch of language.
 import { h, setText } from '../dom.js';
-import { errorText } from '../shell.js';
+import { errorKey, errorText } from '../shell.js';
 
-/** createInlineError('joining-error') -> {el, id, show(err or words), clear()}. */
+/** createInlineError('joining-error') -> {el, id, show(err, {key} or words), clear()}. */
 export function createInlineError(id) {
   return inlineErrorIn(h('p', { id, class: 'inline-error', role: 'alert' }));
 }
@@ -18,12 +19,15 @@ export function inlineErrorIn(el) {
     show(err) {
       clearTimeout(timer);
       const text = err ? errorText(err) : '';
+      const key = text ? errorKey(err) : null;
+      if (key) el.dataset.i18n = key;
+      else delete el.dataset.i18n;
       if (!text || text !== el.textContent) { setText(el, text); return; }
       // The same words again (a second try that failed the same way): emptied first and filled a
       // moment later, so they are announced again.
       setText(el, '');
       timer = setTimeout(() => setText(el, text), 50);
     },
-    clear() { clearTimeout(timer); setText(el, ''); },
+    clear() { clearTimeout(timer); delete el.dataset.i18n; setText(el, ''); },
   };
 }

@@ -69,7 +69,7 @@ export function createInvite(ctx, { token }) {
   function openDisplay() {
     const opened = openWithToken('/d/', KEYS.display, tokenOfPath(displayPathKept));
     if (opened) displayProblem.clear();
-    else displayProblem.show(t('invite.displayBlocked'));
+    else displayProblem.show({ key: 'invite.displayBlocked' });
   }
 
   /** POST /api/workshops/{id}/display: a new display link, kept in this browser like the first one. */

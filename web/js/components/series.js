@@ -60,8 +60,8 @@ export function createSeries(ctx, { token }) {
     startError.clear();
     const name = title.value.trim();
     const day = checkedDate(date.value);
-    if (!name) { titleError.show(t('series.needTitle')); title.focus(); return; }
-    if (day == null) { dateError.show(t('series.badDate')); date.focus(); return; }
+    if (!name) { titleError.show({ key: 'series.needTitle' }); title.focus(); return; }
+    if (day == null) { dateError.show({ key: 'series.badDate' }); date.focus(); return; }
     const id = ctx.state().workshop?.id;
     if (!id) return;
     startBtn.disabled = true;

@@ -15,7 +15,7 @@ export function acceptArgs(g, i) {
 
 /** The words for a failed accept: "gone" is worth its own, plainer sentence. */
 function acceptError(e) {
-  return e?.code === ERR.NOT_FOUND ? t('suggest.gone') : e;
+  return e?.code === ERR.NOT_FOUND ? { key: 'suggest.gone' } : e;
 }
 
 /** ctx: {conn}. */
@@ -35,7 +35,7 @@ export function createSuggestions(ctx) {
     runBtn.disabled = true;
     ctx.conn.send('themes.suggest', {}).then(() => { runError.clear(); announce(t('suggest.ready')); })
       // INTERNAL here means the suggestion model is not available; grouping by hand still works.
-      .catch((e) => runError.show(e.code === ERR.INTERNAL ? t('suggest.unavailable') : e))
+      .catch((e) => runError.show(e.code === ERR.INTERNAL ? { key: 'suggest.unavailable' } : e))
       .finally(() => { runBtn.disabled = false; });
   }
 
@@ -52,7 +52,7 @@ export function createSuggestions(ctx) {
     const s = ctx.conn.state ?? {};
     const list0 = s.suggestions ?? [];
     const i = list0.findIndex((g, j) => rowKey(g, j) === row.key);
-    if (i < 0) { row.error.show(t('suggest.gone')); return; }
+    if (i < 0) { row.error.show({ key: 'suggest.gone' }); return; }
     const g = list0[i];
     row.btn.disabled = true;
     ctx.conn.send('themes.accept', acceptArgs(g, i)).then(() => {

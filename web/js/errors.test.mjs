@@ -20,8 +20,9 @@ const settle = () => new Promise(setImmediate);
 function fakeConn(answers = () => ({})) {
   const sent = [];
   return {
-    sent, outbox: [], status: 'online', you: { participantId: 'me', role: 'participant' },
-    on() {},
+    sent, outbox: [], status: 'online', you: { participantId: 'me', role: 'participant' }, listeners: {},
+    on(name, fn) { (this.listeners[name] ??= []).push(fn); },
+    emit(name, detail) { for (const fn of this.listeners[name] ?? []) fn(detail); },
     send: async (name, args) => { sent.push({ name, args }); return answers(name, args); },
   };
 }
@@ -163,6 +164,19 @@ test('post box: personal data and refusals are said under the box, with the word
   assert.notEqual(error.textContent, '', 'a refusal is said under the box too');
   assert.equal(area.value, 'One more');
   assert.equal(alert.textContent, '');
+});
+
+test('post box: a post sent before a reload and refused after it is said under the box, its words back', () => {
+  const { conn, area } = composeBox();
+  area.value = 'Half a thought';
+  const refusal = { ref: 'r1', code: 'PHASE_CLOSED', message: 'Posting is closed.',
+    command: { name: 'contribution.add', args: { text: 'Buses after six' } } };
+  conn.emit('error', refusal);
+  assert.equal(describedError(area).textContent, 'That is not open in this part of the workshop.');
+  assert.equal(area.value, 'Half a thought\n\nBuses after six', 'the refused words are back, after what was there');
+  assert.equal(refusal.shownBeside, true, 'so the top of the page does not say it again');
+  conn.emit('error', { ref: 'r2', code: 'FORBIDDEN', message: 'x', command: { name: 'poll.answer', args: {} } });
+  assert.equal(area.value, 'Half a thought\n\nBuses after six', 'other commands are not the post box\'s');
 });
 
 test('console: a new poll without a question or answers is said in its form, on the field to fix', async () => {

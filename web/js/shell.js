@@ -127,7 +127,8 @@ export function watchConnection(conn, { onFinal, linkRole = false } = {}) {
       [CLOSE.REMOVED]: `closed.${CLOSE.REMOVED}` }[e.code];
     if (key) showError(t(key));
   });
-  conn.on('error', (e) => showError(e));
+  // After every listener has had it: a view that says it beside its control marks it shownBeside.
+  conn.on('error', (e) => queueMicrotask(() => { if (!e.shownBeside) showError(e); }));
   onLangChange(render);
   render();
 }

@@ -143,20 +143,30 @@ export function createCompose(ctx) {
       .catch((err) => {
         // Left the workshop: the unsent post goes with everything else, not back into the box.
         if (err?.code === ERR.CLOSED) return;
-        const found = err?.details?.personalData;
-        if (Array.isArray(found) && found.length) {
-          flagged = text;
-          const what = found.map((k) => t(`compose.personal.${k}`)).join(t('compose.personal.and'));
-          say('other', t('compose.personalData', { what }));
-        } else {
-          say('other', err);
-        }
-        restore(text);
+        refused(err, text);
       });
     area.focus();
   }
 
-  ctx.conn.on('error', (e) => { if (e.command?.name === 'contribution.add') restore(e.command.args?.text); });
+  /** A refused post: why, said under the box, and its words back in the box to put right. */
+  function refused(err, text) {
+    const found = err?.details?.personalData;
+    if (Array.isArray(found) && found.length) {
+      flagged = text;
+      const what = found.map((k) => t(`compose.personal.${k}`)).join(t('compose.personal.and'));
+      say('other', t('compose.personalData', { what }));
+    } else {
+      say('other', err);
+    }
+    restore(text);
+  }
+
+  // A post sent before a reload and refused after it: said here too, not only at the top of the page.
+  ctx.conn.on('error', (e) => {
+    if (e.command?.name !== 'contribution.add') return;
+    e.shownBeside = true;
+    refused(e, e.command.args?.text);
+  });
 
   let kindSig = null;
   function update(state) {

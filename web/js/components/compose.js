@@ -161,11 +161,13 @@ export function createCompose(ctx) {
     restore(text);
   }
 
-  // A post sent before a reload and refused after it: said here too, not only at the top of the page.
+  // A post sent before a reload and refused after it: said here too, not only at the top of the page, and
+  // scrolled to, as the page has just opened at its top (the focus is left where it is).
   ctx.conn.on('error', (e) => {
     if (e.command?.name !== 'contribution.add') return;
     e.shownBeside = true;
     refused(e, e.command.args?.text);
+    error.el.scrollIntoView?.({ block: 'nearest' });
   });
 
   let kindSig = null;

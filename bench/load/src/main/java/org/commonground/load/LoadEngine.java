@@ -7,14 +7,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
-import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,12 +18,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.IntFunction;
-import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
@@ -42,11 +32,9 @@ import org.HdrHistogram.Recorder;
  */
 final class LoadEngine implements AutoCloseable {
   static final int MAX_RECONNECTS = 50;
-  private static final Duration SETUP_TIMEOUT = Duration.ofMinutes(10);
 
   final Vertx vertx;
-  private final List<Context> contexts;
-  private final HttpClient http;
+  private final LoadSetup setup;
   final WebSocketClient wsClient;
   final List<Integer> ports;
   final boolean socketIo;
@@ -116,115 +104,18 @@ final class LoadEngine implements AutoCloseable {
       @Override
       public void start() { ctxs.add(context); }
     }, new DeploymentOptions().setInstances(eventLoops)), Duration.ofSeconds(30));
-    this.contexts = List.copyOf(ctxs);
-    this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(10_000).setKeepAlive(true),
-        new PoolOptions().setHttp1MaxSize(32));
+    this.setup = new LoadSetup(this, List.copyOf(ctxs));
     this.wsClient = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(100_000)
         .setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 26).setConnectTimeout(30_000)
         // -Dload.deflate=true: offer permessage-deflate, as every browser does.
         .setTryUsePerMessageCompression(Boolean.getBoolean("load.deflate")));
   }
 
-  // ------------------------------------------------------------------ setup
+  // ------------------------------------------------------------------ setup (LoadSetup)
 
-  /** Creates {@code workshops} workshops and joins {@code perWorkshop} participants to each over HTTP. */
-  List<Room> prepare(int workshops, int perWorkshop) {
-    int base = rooms.size();
-    Room[] made = new Room[workshops];
-    await(forEachLimited(workshops, 16, w -> {
-      int port = ports.get(0);
-      return post(port, "/api/workshops", new JsonObject().put("title", "Load " + (base + w))).map(b -> {
-        made[w] = new Room(base + w, b.getString("workshopId"), b.getString("joinCode"),
-            contexts.get((base + w) % contexts.size()));
-        return null;
-      });
-    }), SETUP_TIMEOUT);
-    String[][] tokens = new String[workshops][perWorkshop];
-    await(forEachLimited(workshops * perWorkshop, 32, i -> {
-      int w = i % workshops;
-      int p = i / workshops;
-      return post(ports.get(p % ports.size()), "/api/join",
-          new JsonObject().put("joinCode", made[w].joinCode).put("name", "Participant " + (p + 1)))
-          .map(b -> {
-            tokens[w][p] = b.getString("token");
-            return null;
-          });
-    }), SETUP_TIMEOUT);
-    List<Room> list = new ArrayList<>();
-    for (int w = 0; w < workshops; w++) {
-      Room r = made[w];
-      for (int p = 0; p < perWorkshop; p++) {
-        int n = clients.size();
-        LoadClient c = new LoadClient(this, r, n, tokens[w][p], ports.get(p % ports.size()),
-            contexts.get(n % contexts.size()));
-        r.clients.add(c);
-        clients.add(c);
-      }
-      list.add(r);
-    }
-    rooms.addAll(list);
-    return list;
-  }
+  List<Room> prepare(int workshops, int perWorkshop) { return setup.prepare(workshops, perWorkshop); }
 
-  /** Connects every client of these rooms (hello, welcome), a bounded number at a time. */
-  void connect(List<Room> list, int concurrency) {
-    List<LoadClient> all = new ArrayList<>();
-    for (Room r : list) all.addAll(r.clients);
-    await(forEachLimited(all.size(), concurrency, i -> connectWithRetry(all.get(i), 3)), SETUP_TIMEOUT);
-  }
-
-  private Future<Void> connectWithRetry(LoadClient c, int attempts) {
-    Promise<Void> p = Promise.promise();
-    c.context.runOnContext(v -> c.connect().onComplete(p));
-    return p.future().recover(err -> {
-      if (attempts <= 1) return Future.failedFuture(err);
-      Promise<Void> later = Promise.promise();
-      vertx.setTimer(500, t -> connectWithRetry(c, attempts - 1).onComplete(later));
-      return later.future();
-    });
-  }
-
-  private Future<JsonObject> post(int port, String path, JsonObject body) {
-    // A request that gets no answer fails after a minute instead of holding the whole setup to its bound.
-    RequestOptions o = new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(port)
-        .setURI(path).putHeader("Content-Type", "application/json").setIdleTimeout(60_000);
-    return http.request(o).compose(req -> req.send(body.encode()))
-        .compose(resp -> resp.body().compose(b -> resp.statusCode() == 201
-            ? Future.succeededFuture(new JsonObject(b))
-            : Future.failedFuture(path + " answered " + resp.statusCode() + ": " + b)));
-  }
-
-  /** Runs {@code op(0..n-1)} with at most {@code limit} in flight; fails with the first failure, after all ran. */
-  private Future<Void> forEachLimited(int n, int limit, IntFunction<Future<?>> op) {
-    Promise<Void> done = Promise.promise();
-    if (n == 0) return Future.succeededFuture();
-    AtomicInteger next = new AtomicInteger();
-    AtomicInteger running = new AtomicInteger(Math.min(limit, n));
-    AtomicReference<Throwable> failure = new AtomicReference<>();
-    Runnable[] step = new Runnable[1];
-    step[0] = () -> {
-      int i = next.getAndIncrement();
-      if (i >= n) {
-        if (running.decrementAndGet() == 0) {
-          if (failure.get() == null) done.complete();
-          else done.fail(failure.get());
-        }
-        return;
-      }
-      Future<?> f;
-      try {
-        f = op.apply(i);
-      } catch (RuntimeException e) {
-        f = Future.failedFuture(e);
-      }
-      f.onComplete(ar -> {
-        if (ar.failed()) failure.compareAndSet(null, ar.cause());
-        step[0].run();
-      });
-    };
-    for (int k = 0; k < Math.min(limit, n); k++) step[0].run();
-    return done.future();
-  }
+  void connect(List<Room> list, int concurrency) { setup.connect(list, concurrency); }
 
   // ------------------------------------------------------------------ posting
 
@@ -293,83 +184,10 @@ final class LoadEngine implements AutoCloseable {
 
   record Drain(boolean complete, long millis, long unanswered, long undelivered) {}
 
-  // ------------------------------------------------------------------ measuring
+  // ------------------------------------------------------------------ measuring (LoadWindow)
 
-  /** What happened in one measured window. */
-  record Window(double seconds, Histogram latency, long delivered, long posts, long acks, double serverCpu,
-                double redisCpu, double toolCpu, double othersCpu, double[] load, long serverRssKb,
-                List<Long> serverRssEachKb, long rejected, double serverUserCpu, double serverSystemCpu,
-                Map<String, Double> serverThreadCpu) {
-    double deliveredPerSecond() { return delivered / seconds; }
-
-    double serverCpuMicrosPerDelivered() { return delivered == 0 ? Double.NaN : serverCpu * 1e6 / delivered; }
-
-    double redisCpuMicrosPerDelivered() { return delivered == 0 ? Double.NaN : redisCpu * 1e6 / delivered; }
-  }
-
-  /** Measures a window of {@code duration}: deliveries, latencies, and the CPU of the given processes. */
-  Window window(Duration duration, List<Long> serverPids, List<Long> redisPids) {
-    latency.getIntervalHistogram(); // forget what came before the window
-    Reading before = read(serverPids, redisPids);
-    LoadProc.sleep(duration.toMillis());
-    Histogram h = latency.getIntervalHistogram();
-    Reading after = read(serverPids, redisPids);
-    double secs = (after.nanos - before.nanos) / 1e9;
-    double tick = LoadProc.CLK_TCK;
-    double ours = (after.serverTicks - before.serverTicks) + (after.redisTicks - before.redisTicks)
-        + (after.toolTicks - before.toolTicks);
-    double others = Math.max(0, (after.machineTicks - before.machineTicks) - ours) / tick / secs;
-    List<Long> rss = new ArrayList<>();
-    long rssSum = 0;
-    for (long pid : serverPids) {
-      long kb = LoadProc.rssKb(pid);
-      rss.add(kb);
-      rssSum += kb;
-    }
-    return new Window(secs, h, after.delivered - before.delivered, after.sent - before.sent,
-        after.acked - before.acked, (after.serverTicks - before.serverTicks) / tick,
-        (after.redisTicks - before.redisTicks) / tick, (after.toolTicks - before.toolTicks) / tick, others,
-        LoadProc.loadAverage(), rssSum, rss, after.rejected - before.rejected,
-        (after.userSystem[0] - before.userSystem[0]) / tick, (after.userSystem[1] - before.userSystem[1]) / tick,
-        threadSeconds(before.threads, after.threads, tick));
-  }
-
-  /** The counters and CPU clocks a window subtracts: one reading at its start, one at its end. */
-  private record Reading(long nanos, long delivered, long sent, long acked, long rejected, long serverTicks,
-                         long redisTicks, long toolTicks, long machineTicks, long[] userSystem,
-                         Map<String, Long> threads) {}
-
-  private Reading read(List<Long> serverPids, List<Long> redisPids) {
-    return new Reading(System.nanoTime(), deliveredCount.sum(), sent.sum(), acked.sum(), rejected.sum(),
-        LoadProc.cpuTicks(serverPids), LoadProc.cpuTicks(redisPids), LoadProc.cpuTicks(ProcessHandle.current().pid()),
-        LoadProc.machineBusyTicks(), userSystem(serverPids), threads(serverPids));
-  }
-
-  private static long[] userSystem(List<Long> pids) {
-    long[] sum = new long[2];
-    for (long pid : pids) {
-      long[] us = LoadProc.userSystemTicks(pid);
-      sum[0] += Math.max(0, us[0]);
-      sum[1] += Math.max(0, us[1]);
-    }
-    return sum;
-  }
-
-  private static Map<String, Long> threads(List<Long> pids) {
-    Map<String, Long> m = new TreeMap<>();
-    for (long pid : pids) LoadProc.threadTicks(pid).forEach((k, v) -> m.merge(k, v, Long::sum));
-    return m;
-  }
-
-  /** CPU seconds per kind of thread in the window, largest first. */
-  private static Map<String, Double> threadSeconds(Map<String, Long> before, Map<String, Long> after, double tick) {
-    Map<String, Double> m = new java.util.LinkedHashMap<>();
-    after.entrySet().stream()
-        .map(e -> Map.entry(e.getKey(), (e.getValue() - before.getOrDefault(e.getKey(), 0L)) / tick))
-        .filter(e -> e.getValue() > 0)
-        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-        .forEach(e -> m.put(e.getKey(), e.getValue()));
-    return m;
+  LoadWindow window(Duration duration, List<Long> serverPids, List<Long> redisPids) {
+    return LoadWindow.measure(this, duration, serverPids, redisPids);
   }
 
   void delivered(Room room, long micros) {

@@ -20,14 +20,10 @@ import redis.embedded.core.ExecutableProvider;
 
 /**
  * The processes a benchmark run measures (redis-server, the server jar, the bare broadcast server), each
- * started as a child of the load tool so its pid is known, and what Linux says about them: CPU time from
- * {@code /proc/<pid>/stat}, resident memory from {@code /proc/<pid>/status}, the machine's load from
- * {@code /proc/loadavg} and {@code /proc/stat}. Everything listens on 127.0.0.1 only.
+ * started as a child of the load tool so its pid is known ({@link LoadProcStats} reads what Linux says about
+ * them). Everything listens on 127.0.0.1 only.
  */
 final class LoadProc implements AutoCloseable {
-  /** Clock ticks per second of /proc/<pid>/stat times (USER_HZ; 100 on every Linux this runs on). */
-  static final long CLK_TCK = clkTck();
-
   final String name;
   final Process process;
   final Path log;
@@ -87,17 +83,6 @@ final class LoadProc implements AutoCloseable {
       return n > 0 && new String(b, 0, n, StandardCharsets.US_ASCII).startsWith("+PONG");
     } catch (IOException e) {
       return false;
-    }
-  }
-
-  static String redisVersion() {
-    try {
-      Process p = new ProcessBuilder(redisBinary().getAbsolutePath(), "--version").redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-      p.waitFor(5, TimeUnit.SECONDS);
-      return out;
-    } catch (IOException | InterruptedException e) {
-      return "unknown";
     }
   }
 
@@ -190,29 +175,6 @@ final class LoadProc implements AutoCloseable {
       Thread.currentThread().interrupt();
       return "interrupted";
     }
-  }
-
-  /** Node's, Socket.IO's and the Redis adapter's versions as installed, for the results. */
-  static io.vertx.core.json.JsonObject socketIoVersions(Path projectDir) {
-    io.vertx.core.json.JsonObject v = new io.vertx.core.json.JsonObject();
-    Path modules = projectDir.resolve("bench/socketio/node_modules");
-    for (String[] m : new String[][] {{"socketIo", "socket.io"}, {"redisAdapter", "@socket.io/redis-adapter"},
-        {"redisClient", "redis"}}) {
-      try {
-        v.put(m[0], new io.vertx.core.json.JsonObject(Files.readString(modules.resolve(m[1]).resolve("package.json")))
-            .getString("version"));
-      } catch (IOException | RuntimeException e) {
-        v.put(m[0], "?");
-      }
-    }
-    try {
-      Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
-      v.put("node", new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim());
-      p.waitFor(10, TimeUnit.SECONDS);
-    } catch (IOException | InterruptedException e) {
-      v.put("node", "?");
-    }
-    return v;
   }
 
   /** The Socket.IO 4 comparison server, bench/socketio/server.js, with node from PATH. */
@@ -308,150 +270,12 @@ final class LoadProc implements AutoCloseable {
     }
   }
 
-  // ------------------------------------------------------------------ measuring
-
-  /** utime + stime of a process, in clock ticks, or -1 if it is gone. */
-  static long cpuTicks(long pid) {
-    try {
-      String s = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-      String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
-      // After "pid (comm) ", field 3 (state) is f[0]; utime is field 14, stime field 15.
-      return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-    } catch (IOException | RuntimeException e) {
-      return -1;
-    }
-  }
-
-  /** utime and stime of a process, in clock ticks ({-1, -1} if it is gone). */
-  static long[] userSystemTicks(long pid) {
-    try {
-      String s = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-      String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
-      return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12])};
-    } catch (IOException | RuntimeException e) {
-      return new long[] {-1, -1};
-    }
-  }
-
-  /**
-   * CPU ticks per kind of thread of a process, from /proc/<pid>/task/<tid>/stat, the thread names with their
-   * numbers taken out ("vert.x-eventloop-thread-#", "C2 CompilerThre#", "G1 Conc#"...).
-   */
-  static Map<String, Long> threadTicks(long pid) {
-    Map<String, Long> m = new java.util.TreeMap<>();
-    try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-      for (Path t : (Iterable<Path>) tasks::iterator) {
-        try {
-          String s = Files.readString(t.resolve("stat"));
-          String name = s.substring(s.indexOf('(') + 1, s.lastIndexOf(')')).replaceAll("\\d+", "#");
-          String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
-          m.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
-        } catch (IOException | RuntimeException e) {
-          // the thread ended meanwhile
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      // the process is gone
-    }
-    return m;
-  }
-
-  static long cpuTicks(List<Long> pids) {
-    long sum = 0;
-    for (long pid : pids) sum += Math.max(0, cpuTicks(pid));
-    return sum;
-  }
-
-  /** A field of /proc/<pid>/status in kB (VmRSS, VmHWM), or -1. */
-  static long statusKb(long pid, String field) {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-        if (line.startsWith(field + ":")) {
-          return Long.parseLong(line.substring(field.length() + 1).trim().split("\\s+")[0]);
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      return -1;
-    }
-    return -1;
-  }
-
-  static long rssKb(long pid) { return statusKb(pid, "VmRSS"); }
-
-  static long threads(long pid) { return statusKb(pid, "Threads"); }
-
-  /** The 1, 5 and 15 minute load averages. */
-  static double[] loadAverage() {
-    try {
-      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-      return new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2])};
-    } catch (IOException | RuntimeException e) {
-      return new double[] {-1, -1, -1};
-    }
-  }
-
-  /** The whole machine's busy ticks (all but idle and iowait) from /proc/stat. */
-  static long machineBusyTicks() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/stat"))) {
-        if (line.startsWith("cpu ")) {
-          String[] f = line.trim().split("\\s+");
-          long busy = 0;
-          for (int i = 1; i < f.length && i <= 8; i++) {
-            if (i == 4 || i == 5) continue; // idle, iowait
-            busy += Long.parseLong(f[i]);
-          }
-          return busy;
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      return -1;
-    }
-    return -1;
-  }
-
-  /** Runs jcmd against a JVM and returns its output (GC.run, GC.heap_info). */
-  static String jcmd(long pid, String... command) {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
-    cmd.add(Long.toString(pid));
-    cmd.addAll(List.of(command));
-    try {
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      p.waitFor(60, TimeUnit.SECONDS);
-      return out;
-    } catch (IOException | InterruptedException e) {
-      return "";
-    }
-  }
-
-  /** Java heap in use and committed (kB) after a full collection, as jcmd GC.heap_info reports it; -1 if unknown. */
-  static long[] heapKbAfterGc(long pid) {
-    jcmd(pid, "GC.run");
-    sleep(1_000);
-    String info = jcmd(pid, "GC.heap_info");
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(info);
-    return m.find() ? new long[] {Long.parseLong(m.group(2)), Long.parseLong(m.group(1))} : new long[] {-1, -1};
-  }
-
   static void sleep(long ms) {
     try {
       Thread.sleep(ms);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
-    }
-  }
-
-  private static long clkTck() {
-    try {
-      Process p = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
-      p.waitFor(5, TimeUnit.SECONDS);
-      return Long.parseLong(out);
-    } catch (IOException | InterruptedException | NumberFormatException e) {
-      return 100;
     }
   }
 }

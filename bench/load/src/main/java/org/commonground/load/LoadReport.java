@@ -13,7 +13,9 @@ import java.util.Map;
 /**
  * Renders bench/results/*.json as the "Load benchmark" section of docs/performance.md. Only the part
  * between the section's markers is rewritten; text after the end marker (the hand-written reading of the
- * figures) and every other section of the file are kept as they are.
+ * figures) and every other section of the file are kept as they are. This class renders the introduction
+ * and holds the formatting shared by the sections ({@link LoadReportSteady}, {@link LoadReportSocketIo},
+ * {@link LoadReportLimits}, {@link LoadReportTargets}, {@link LoadReportProfiles}).
  */
 final class LoadReport {
   static final String HEADING = "## Load benchmark";
@@ -42,7 +44,7 @@ final class LoadReport {
     Files.writeString(doc, text);
   }
 
-  private static JsonObject read(Path results, String name) throws IOException {
+  static JsonObject read(Path results, String name) throws IOException {
     Path p = results.resolve(name + ".json");
     return Files.exists(p) ? new JsonObject(Files.readString(p)) : null;
   }
@@ -94,320 +96,17 @@ final class LoadReport {
         .append("Latencies measured while others ran are worse than on a quiet machine; CPU per message is each ")
         .append("process's own time and is less affected, though caches and frequency are shared.\n\n");
 
-    // ---------------------------------------------------------------- steady
-    s.append("### Steady load\n\n");
-    s.append("| scenario | target | delivered/s | p50 ms | p99 ms | p99.9 ms | max ms | lost | server cores | server µs/msg | Redis µs/msg | tool cores | others cores | load 1/5/15 |\n");
-    s.append("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
-    for (String n : List.of("rooms-server", "rooms-bare", "rooms-socketio", "rooms-20s-server", "rooms-20s-bare", "plenary-server", "plenary-bare", "plenary-socketio",
-        "two-nodes-server")) {
-      JsonObject r = read(results, n);
-      if (r == null) continue;
-      JsonObject w = r.getJsonObject("window");
-      JsonObject l = w.getJsonObject("latencyMs");
-      JsonObject t = r.getJsonObject("totals");
-      s.append("| ").append(r.getString("scenario")).append(" (").append(r.getInteger("workshops")).append(" x ")
-          .append(r.getInteger("participantsPerWorkshop")).append(", ").append(fmt(r.getDouble("postsPerSecondPerWorkshop")))
-          .append(" posts/s each").append(r.getInteger("nodes") > 1 ? ", " + r.getInteger("nodes") + " nodes" : "")
-          .append(") | ").append(r.getString("target"))
-          .append(" | ").append(fmt(w.getDouble("deliveredPerSecond")))
-          .append(" | ").append(fmt(l.getDouble("p50"))).append(" | ").append(fmt(l.getDouble("p99")))
-          .append(" | ").append(fmt(l.getDouble("p999"))).append(" | ").append(fmt(l.getDouble("max")))
-          .append(" | ").append(t.getLong("lost")).append(lossNote(t))
-          .append(" | ").append(fmt(w.getDouble("serverCores")))
-          .append(" | ").append(fmt(w.getDouble("serverCpuMicrosPerDelivered")))
-          .append(" | ").append(r.getString("target").equals("bare") ? "–" : fmt(w.getDouble("redisCpuMicrosPerDelivered")))
-          .append(" | ").append(fmt(w.getDouble("toolCores")))
-          .append(" | ").append(fmt(w.getDouble("othersCores")))
-          .append(" | ").append(load(w.getJsonArray("load"))).append(" |\n");
-    }
-    s.append(roundsNote(results));
-    s.append("\nServer cores = server CPU seconds / window seconds (all nodes together for two-nodes); µs/msg = CPU ")
-        .append("microseconds per delivered message (one `ev` frame reaching one participant). Server RSS at the end ")
-        .append("of the window: ");
-    List<String> rss = new ArrayList<>();
-    for (String n : List.of("rooms-server", "rooms-bare", "rooms-socketio", "rooms-20s-server", "rooms-20s-bare", "plenary-server", "plenary-bare", "plenary-socketio",
-        "two-nodes-server")) {
-      JsonObject r = read(results, n);
-      if (r != null) rss.add(n + " " + r.getJsonObject("window").getLong("serverRssKb") / 1024 + " MiB");
-    }
-    s.append(String.join(", ", rss)).append(".\n\n");
-
-    // ---------------------------------------------------------------- threads
-    StringBuilder th = new StringBuilder();
-    for (String n : List.of("rooms-server", "rooms-bare", "rooms-socketio", "rooms-20s-server", "rooms-20s-bare", "plenary-server", "plenary-bare", "plenary-socketio",
-        "two-nodes-server")) {
-      JsonObject r = read(results, n);
-      if (r == null || !r.getJsonObject("window").containsKey("serverThreadCpuSeconds")) continue;
-      JsonObject w = r.getJsonObject("window");
-      double total = w.getDouble("serverCpuSeconds");
-      List<String> parts = new ArrayList<>();
-      for (Map.Entry<String, Object> e : w.getJsonObject("serverThreadCpuSeconds")) {
-        double v = ((Number) e.getValue()).doubleValue();
-        if (parts.size() < 6 && v / total >= 0.02) parts.add("`" + e.getKey() + "` " + Math.round(100 * v / total) + "%");
-      }
-      th.append("| ").append(n).append(" | ").append(fmt(w.getDouble("serverUserCpuSeconds"))).append(" | ")
-          .append(fmt(w.getDouble("serverSystemCpuSeconds"))).append(" | ").append(String.join(", ", parts)).append(" |\n");
-    }
-    if (th.length() > 0) {
-      s.append("Where the server's CPU went in the window (seconds in user and kernel mode; share by kind of thread, from ")
-          .append("`/proc/<pid>/task/*/stat`):\n\n| run | user s | system s | threads |\n|---|--:|--:|---|\n")
-          .append(th).append("\n");
-    }
-
-    // ---------------------------------------------------------------- ratio
-    s.append("### Cost relative to the bare Vert.x broadcast\n\n");
-    s.append("| scenario | server µs/msg | server + Redis µs/msg | bare µs/msg | ratio (server) | ratio (server + Redis) | target |\n");
-    s.append("|---|--:|--:|--:|--:|--:|---|\n");
-    for (String sc : List.of("rooms", "rooms-20s", "plenary")) {
-      JsonObject sv = read(results, sc + "-server");
-      JsonObject bare = read(results, sc + "-bare");
-      if (sv == null || bare == null) continue;
-      double a = sv.getJsonObject("window").getDouble("serverCpuMicrosPerDelivered");
-      double red = sv.getJsonObject("window").getDouble("redisCpuMicrosPerDelivered");
-      double b = bare.getJsonObject("window").getDouble("serverCpuMicrosPerDelivered");
-      double limit = sc.equals("rooms-20s") ? 2.0 : 1.5;
-      s.append("| ").append(sc).append(" (warm-up ").append(sv.getLong("warmupSeconds")).append(" s) | ")
-          .append(fmt(a)).append(" | ").append(fmt(a + red)).append(" | ")
-          .append(fmt(b)).append(" | ").append(fmt(a / b)).append("x | ").append(fmt((a + red) / b))
-          .append("x | at most ").append(fmt(limit)).append("x: ").append(a / b <= limit ? "**met**" : "**not met**")
-          .append(" |\n");
-    }
-    for (String sc : List.of("rooms", "rooms-20s", "plenary")) {
-      JsonObject sv = read(results, sc + "-server");
-      JsonObject bare = read(results, sc + "-bare");
-      if (sv == null || bare == null) continue;
-      long a = sv.getJsonObject("window").getLong("serverRssKb");
-      long b = bare.getJsonObject("window").getLong("serverRssKb");
-      s.append("| ").append(sc).append(": resident memory under load | ").append(a / 1024).append(" MiB | | ")
-          .append(b / 1024).append(" MiB | ").append(fmt((double) a / b)).append("x | | at most 2x: ")
-          .append((double) a / b <= 2 ? "**met**" : "**not met**").append(" |\n");
-    }
-    JsonObject is = read(results, "idle-server");
-    JsonObject ib = read(results, "idle-bare");
-    JsonObject isio = read(results, "idle-socketio");
-    if (is != null && ib != null) {
-      long a = is.getLong("rssBeforeKb");
-      long b = ib.getLong("rssBeforeKb");
-      s.append("| started and idle: resident memory (after a full GC) | ").append(a / 1024).append(" MiB | | ")
-          .append(b / 1024).append(" MiB | ").append(fmt((double) a / b)).append("x | | at most 200 MB: ")
-          .append(a * 1024 <= 200_000_000 ? "**met**" : "**not met**").append(" |\n");
-      s.append("| idle memory per connection (RSS) | ").append(kb(is.getLong("rssBytesPerConnection")))
-          .append(" | | ").append(kb(ib.getLong("rssBytesPerConnection"))).append(" | ")
-          .append(fmt((double) is.getLong("rssBytesPerConnection") / ib.getLong("rssBytesPerConnection")))
-          .append("x | | |\n");
-    }
-    s.append("\n");
-    s.append(LoadReportSocketIo.costTable(results));
-
-    // ---------------------------------------------------------------- saturate
-    for (String n : List.of("saturate-server", "saturate-bare")) {
-      JsonObject r = read(results, n);
-      if (r == null) continue;
-      s.append("### Saturation, plenary shape (1 x 500), ").append(r.getString("target")).append("\n\n");
-      s.append("| posts/s offered | posts/s sent | delivered/s | p50 ms | p99 ms | max ms | lost | refused | server cores | Redis cores | tool cores | others cores | load 1/5/15 | passed |\n");
-      s.append("|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|---|\n");
-      for (Object o : r.getJsonArray("steps")) {
-        JsonObject st = (JsonObject) o;
-        JsonObject w = st.getJsonObject("window");
-        JsonObject l = w.getJsonObject("latencyMs");
-        s.append("| ").append(fmt(st.getDouble("postsPerSecond"))).append(st.getBoolean("refining", false) ? " (between)" : "")
-            .append(" | ").append(fmt(st.getDouble("postsSentPerSecond")))
-            .append(" | ").append(fmt(w.getDouble("deliveredPerSecond")))
-            .append(" | ").append(fmt(l.getDouble("p50"))).append(" | ").append(fmt(l.getDouble("p99")))
-            .append(" | ").append(fmt(l.getDouble("max"))).append(" | ").append(st.getLong("lost") + st.getLong("gaps"))
-            .append(" | ").append(st.getLong("rejected")).append(" | ").append(fmt(w.getDouble("serverCores")))
-            .append(" | ").append(fmt(w.getDouble("redisCores"))).append(" | ").append(fmt(w.getDouble("toolCores")))
-            .append(" | ").append(fmt(w.getDouble("othersCores"))).append(" | ").append(load(w.getJsonArray("load")))
-            .append(" | ").append(st.getBoolean("passed") ? "yes" : "**no**")
-            .append(st.containsKey("failedFirstAttempt") ? " (measured twice: the first attempt had p99 "
-                + fmt(st.getJsonObject("failedFirstAttempt").getJsonObject("window").getJsonObject("latencyMs").getDouble("p99"))
-                + " ms with others using " + fmt(st.getJsonObject("failedFirstAttempt").getJsonObject("window").getDouble("othersCores"))
-                + " cores)" : "").append(" |\n");
-      }
-      s.append("\nThe rate doubles until a step fails; then the interval between the last passing and the failing rate ")
-          .append("is halved twice (\"between\"). A step that fails is measured once more and the second measurement decides. ")
-          .append("Highest rate passing (p99 ≤ 100 ms, nothing lost or refused): **")
-          .append(fmt(r.getDouble("highestPassingPostsPerSecond"))).append(" posts/s = ")
-          .append(fmt(r.getDouble("highestPassingDeliveriesPerSecond"))).append(" deliveries/s**; stopped because ")
-          .append(r.getString("stoppedBecause")).append(".\n\n");
-    }
-
-    // ---------------------------------------------------------------- idle
-    if (is != null || ib != null || isio != null) {
-      s.append("### Idle connections\n\n");
-      s.append("| target | connections | RSS before → after | per connection (RSS) | heap after full GC, before → after | per connection (heap) | idle server cores | threads | load 1/5/15 |\n");
-      s.append("|---|--:|---|--:|---|--:|--:|--:|---|\n");
-      for (JsonObject r : new JsonObject[] {is, ib, isio}) {
-        if (r == null) continue;
-        s.append("| ").append(r.getString("target")).append(" | ").append(r.getLong("connections"))
-            .append(" live ").append(r.getLong("liveAtEnd"))
-            .append(" | ").append(r.getLong("rssBeforeKb") / 1024).append(" → ").append(r.getLong("rssAfterKb") / 1024)
-            .append(" MiB | ").append(kb(r.getLong("rssBytesPerConnection")))
-            .append(" | ").append(r.getLong("heapUsedBeforeKb") < 0 ? "– (not a JVM)" : r.getLong("heapUsedBeforeKb") / 1024
-                + " → " + r.getLong("heapUsedAfterKb") / 1024 + " MiB"
-                + (r.containsKey("heapCommittedAfterKb") ? " (committed " + r.getLong("heapCommittedBeforeKb") / 1024
-                + " → " + r.getLong("heapCommittedAfterKb") / 1024 + " MiB)" : ""))
-            .append(" | ").append(kb(r.getLong("heapBytesPerConnection")))
-            .append(" | ").append(fmt(r.getDouble("idleServerCores"))).append(" | ").append(r.getLong("threads"))
-            .append(" | ").append(load(r.getJsonArray("load"))).append(" |\n");
-      }
-      s.append("\nThe server's baseline is a freshly started node after the joins (no workshop live), so the figure ")
-          .append("per connection includes each workshop's live replica, shared by its 20 participants; both are ")
-          .append("measured after `jcmd GC.run`")
-          .append(isio != null ? " (the Socket.IO process is node: its RSS as it stands)" : "").append(".\n\n");
-    }
-
-    // ---------------------------------------------------------------- storm, redis restart
-    JsonObject storm = read(results, "storm-server");
-    if (storm != null) {
-      JsonObject t = storm.getJsonObject("totals");
-      JsonObject l = storm.getJsonObject("latencyFromDropToEnd");
-      s.append("### Reconnection storm\n\n")
-          .append(storm.getLong("clients")).append(" clients (100 workshops x 20, posting 2/s per workshop throughout) ")
-          .append("all closed at once (1001, as a reload or a lost network looks to the server), each reconnecting ")
-          .append("after a random 0–").append(storm.getLong("reconnectJitterMs")).append(" ms with resume (epoch, seq) and ")
-          .append("resending its unacknowledged posts: **all welcomed again after ").append(storm.getLong("allWelcomedMs"))
-          .append(" ms, all caught up after ").append(storm.getLong("allCaughtUpMs")).append(" ms**; ")
-          .append(storm.getLong("resumed")).append(" resumed, ").append(storm.getLong("notResumed"))
-          .append(" sent a full state instead; lost ").append(t.getLong("lost")).append(", seq gaps ")
-          .append(t.getLong("seqGaps")).append(", duplicates ").append(t.getLong("duplicates"))
-          .append(". Server CPU from the drop to all caught up: ").append(fmt(storm.getDouble("serverCpuSecondsDuringStorm")))
-          .append(" s (Redis ").append(fmt(storm.getDouble("redisCpuSecondsDuringStorm"))).append(" s). ")
-          .append("Post-to-delivery from the drop to the end (posts made while their author was away count from ")
-          .append("when they were made): p50 ").append(fmt(l.getDouble("p50"))).append(" ms, p99 ")
-          .append(fmt(l.getDouble("p99"))).append(" ms, max ").append(fmt(l.getDouble("max"))).append(" ms. Load ")
-          .append(load(storm.getJsonArray("load"))).append(".\n\n");
-    }
-    JsonObject rr = read(results, "redis-restart-server");
-    if (rr != null) {
-      JsonObject t = rr.getJsonObject("totals");
-      s.append("### Redis restart\n\n")
-          .append("10 workshops x 20 posting 2/s each; redis-server killed (SIGKILL) and started again on the same ")
-          .append("port and data 3 s later. The subscriber logged the lost pub/sub connection **")
-          .append(rr.getLong("subscriberNoticedAfterMs")).append(" ms** after the kill; `/health` stopped answering UP ")
-          .append("within ").append(rr.getLong("healthNotUpAfterMs")).append(" ms (polled every 50 ms) and was UP ")
-          .append(rr.getLong("healthUpAfterRestartMs")).append(" ms after the restart; the subscriber was back ")
-          .append(rr.getLong("subscriberBackAfterKillMs")).append(" ms after the kill. Posts refused meanwhile (")
-          .append(t.getJsonObject("errors").encode()).append(") were resent with their refs as the web client does: ")
-          .append("lost ").append(t.getLong("lost")).append(", unanswered ").append(t.getLong("unanswered"))
-          .append(", seq gaps ").append(t.getLong("seqGaps")).append(", unexpected closes ")
-          .append(t.getJsonObject("unexpectedCloses").encode()).append(".\n\n");
-    }
-
-    // ---------------------------------------------------------------- targets
-    s.append("### Targets\n\n| target | measured | verdict |\n|---|---|---|\n");
-    for (String sc : List.of("rooms", "rooms-20s", "plenary")) {
-      JsonObject sv = read(results, sc + "-server");
-      JsonObject bare = read(results, sc + "-bare");
-      if (sv != null && bare != null) {
-        double ratio = sv.getJsonObject("window").getDouble("serverCpuMicrosPerDelivered")
-            / bare.getJsonObject("window").getDouble("serverCpuMicrosPerDelivered");
-        double limit = sc.equals("rooms-20s") ? 2.0 : 1.5;
-        s.append("| CPU per delivered message ≤ ").append(fmt(limit)).append("x bare (").append(sc).append(", warm-up ")
-            .append(sv.getLong("warmupSeconds")).append(" s) | ").append(fmt(ratio)).append("x | ")
-            .append(verdict(ratio <= limit)).append(" |\n");
-      }
-    }
-    s.append(LoadReportSocketIo.targetRows(results));
-    JsonObject rs = read(results, "rooms-server");
-    if (rs != null) {
-      double p99 = rs.getJsonObject("window").getJsonObject("latencyMs").getDouble("p99");
-      long lost = rs.getJsonObject("totals").getLong("lost");
-      s.append("| 100 x 20, 2 posts/s each: nothing lost, p99 < 10 ms | lost ").append(lost).append(", p99 ")
-          .append(fmt(p99)).append(" ms | ").append(verdict(lost == 0 && p99 < 10)).append(" |\n");
-    }
-    JsonObject ps = read(results, "plenary-server");
-    if (ps != null) {
-      double p99 = ps.getJsonObject("window").getJsonObject("latencyMs").getDouble("p99");
-      long lost = ps.getJsonObject("totals").getLong("lost");
-      s.append("| 1 x 500, 20 posts/s: nothing lost, p99 < 50 ms | lost ").append(lost).append(", p99 ")
-          .append(fmt(p99)).append(" ms | ").append(verdict(lost == 0 && p99 < 50)).append(" |\n");
-    }
-    if (is != null) {
-      long per = is.getLong("rssBytesPerConnection");
-      s.append("| 10,000 idle participants: ≤ 30 KB each | ").append(kb(per)).append(" (RSS), ")
-          .append(kb(is.getLong("heapBytesPerConnection"))).append(" (heap) | ").append(verdict(per <= 30_000)).append(" |\n");
-    }
-    JsonObject ss = read(results, "saturate-server");
-    if (ss != null) {
-      s.append("| plenary: offered load where p99 passes 100 ms, as high as it goes | ")
-          .append(fmt(ss.getDouble("highestPassingPostsPerSecond"))).append(" posts/s passes (")
-          .append(ss.getString("stoppedBecause")).append(" above it) | a figure, no threshold |\n");
-    }
-    if (storm != null) {
-      s.append("| 2,000 clients dropped at once all resumed within 10 s | ").append(storm.getLong("allCaughtUpMs"))
-          .append(" ms, lost ").append(storm.getJsonObject("totals").getLong("lost")).append(" | ")
-          .append(verdict(storm.getBoolean("allBack") && storm.getLong("allCaughtUpMs") <= 10_000
-              && storm.getJsonObject("totals").getLong("lost") == 0)).append(" |\n");
-    }
-    if (rr != null) {
-      long n = rr.getLong("subscriberNoticedAfterMs");
-      long hdown = rr.getLong("healthNotUpAfterMs");
-      s.append("| a Redis restart noticed within 5 s | subscriber ").append(n).append(" ms, /health ").append(hdown)
-          .append(" ms | ").append(verdict(n >= 0 && n <= 5_000)).append(" |\n");
-    }
-    s.append("\n");
-
-    // ---------------------------------------------------------------- profiles
-    boolean anyProfile = false;
-    for (String sc : List.of("plenary", "rooms")) {
-      JsonObject p = read(results, "profile-" + sc);
-      if (p == null) continue;
-      if (!anyProfile) {
-        s.append("The profiles: the same scenario again, the server started with `-XX:+FlightRecorder` and a recording ")
-            .append("started by `jcmd <pid> JFR.start settings=<profile.jfc with 2 ms sampling>` for the measured window only ")
-            .append("(then `JFR.stop`); `jfr summary` of each is in `bench/results/profile-*-jfr-summary.txt`. JDK 17's ")
-            .append("sampler only records threads that are running Java code, so time in the kernel (socket writes) ")
-            .append("appears as native samples, listed separately.\n\n");
-        anyProfile = true;
-      }
-      JsonObject w = p.getJsonObject("window");
-      s.append("### Profile: ").append(sc).append(" (JFR, settings=profile, ").append(p.getLong("executionSamples"))
-          .append(" CPU samples in the ").append(fmt(w.getDouble("seconds"))).append(" s window; server ")
-          .append(fmt(w.getDouble("serverCores"))).append(" cores, ").append(fmt(w.getDouble("serverCpuMicrosPerDelivered")))
-          .append(" µs/msg with the recorder on; load ").append(load(w.getJsonArray("load"))).append(")\n\n");
-      s.append("Where the samples are, by layer (first recognisable frame from the top of each stack):\n\n");
-      s.append(list(p.getJsonArray("layers"), 12));
-      s.append("\nHottest methods (self, top of stack):\n\n");
-      s.append(list(p.getJsonArray("topSelf"), 15));
-      s.append("\nThe project's methods by inclusive share of samples:\n\n");
-      s.append(list(p.getJsonArray("projectMethodsInclusive"), 15));
-      if (p.containsKey("topNativeNotWaiting")) {
-        s.append("\nSamples of threads in native code and not waiting (").append(p.getLong("nativeSamplesNotWaiting"))
-            .append(", beside the ").append(p.getLong("executionSamples")).append(" in Java): system calls, mostly socket I/O:\n\n");
-        s.append(list(p.getJsonArray("topNativeNotWaiting"), 6));
-      }
-      JsonObject gc = p.getJsonObject("gc");
-      s.append("\nGarbage collection in the window: collections ").append(gc.getLong("collections")).append(", ")
-          .append(gc.getLong("pauseMsTotal")).append(" ms of pauses. Allocation (sampled weight ")
-          .append(p.getLong("allocationBytesSampled") / (1024 * 1024)).append(" MiB), by class @ first project frame:\n\n");
-      s.append(list(p.getJsonArray("topAllocations"), 10));
-      s.append("\n");
-    }
+    LoadReportSteady.steady(s, results);
+    LoadReportSteady.cost(s, results);
+    LoadReportLimits.saturate(s, results);
+    LoadReportLimits.idle(s, results);
+    LoadReportLimits.recovery(s, results);
+    LoadReportTargets.targets(s, results);
+    LoadReportProfiles.profiles(s, results);
     return s.toString();
   }
 
-  private static String list(JsonArray a, int n) {
-    StringBuilder s = new StringBuilder();
-    int i = 0;
-    for (Object o : a) {
-      if (i++ >= n) break;
-      JsonObject e = (JsonObject) o;
-      s.append("- ").append(fmt(e.getDouble("percent"))).append("% `").append(e.getString("name")).append("`\n");
-    }
-    return s.toString();
-  }
-
-  private static String lossNote(JsonObject t) {
-    List<String> notes = new ArrayList<>();
-    if (t.getLong("seqGaps") > 0) notes.add("gaps " + t.getLong("seqGaps"));
-    if (t.getLong("rejected") > 0) notes.add("refused " + t.getLong("rejected"));
-    if (t.getLong("unanswered") > 0) notes.add("unanswered " + t.getLong("unanswered"));
-    if (!t.getJsonObject("unexpectedCloses").isEmpty()) notes.add("closes " + t.getJsonObject("unexpectedCloses").encode());
-    return notes.isEmpty() ? "" : " (" + String.join(", ", notes) + ")";
-  }
-
-  private static String verdict(boolean ok) { return ok ? "**met**" : "**not met**"; }
+  static String verdict(boolean ok) { return ok ? "**met**" : "**not met**"; }
 
   /** The different values of a field over the results, in order of first appearance, joined with commas. */
   private static String distinct(List<JsonObject> all, String field) {
@@ -431,12 +130,12 @@ final class LoadReport {
     return first == null ? "?" : first.equals(last) ? first : first + " to " + last;
   }
 
-  private static String load(JsonArray a) {
+  static String load(JsonArray a) {
     if (a == null) return "?";
     return String.format(Locale.ROOT, "%.2f / %.2f / %.2f", a.getDouble(0), a.getDouble(1), a.getDouble(2));
   }
 
-  private static String kb(long bytes) {
+  static String kb(long bytes) {
     return bytes < 0 ? "?" : String.format(Locale.ROOT, "%.1f KB", bytes / 1000.0);
   }
 
@@ -449,24 +148,6 @@ final class LoadReport {
     return String.format(Locale.ROOT, "%.2f", v);
   }
 
-  private static String esc(String s) { return s.replace("|", "\\|"); }
+  static String esc(String s) { return s.replace("|", "\\|"); }
 
-  /** Which rounds the rooms rows were chosen from (see LoadRounds), or nothing for a single run. */
-  private static String roundsNote(Path results) throws IOException {
-    List<String> each = new ArrayList<>();
-    int n = 0;
-    for (String t : List.of("server", "bare", "socketio")) {
-      JsonObject r = read(results, "rooms-" + t);
-      JsonArray rounds = r == null ? null : r.getJsonArray("rounds");
-      if (rounds == null || rounds.size() < 2) continue;
-      n = rounds.size();
-      List<String> cpu = new ArrayList<>();
-      for (Object o : rounds) cpu.add(fmt(((JsonObject) o).getDouble("serverCpuMicrosPerDelivered")));
-      each.add(t + " " + String.join(", ", cpu));
-    }
-    if (each.isEmpty()) return "";
-    return "\nThe rooms rows are each target's median of " + n + " rounds, run interleaved (server, bare, Socket.IO, "
-        + "then again) so that the machine's drift falls on all three; server µs/msg of every round, in order: "
-        + String.join("; ", each) + ".\n";
-  }
 }

@@ -31,7 +31,7 @@ class LoadSocketIoSmokeTest {
       List<LoadEngine.Room> rooms = engine.prepare(2, 5);
       engine.connect(rooms, 10);
       assertThat(engine.liveClients.sum()).as("every client welcomed").isEqualTo(10);
-      LoadEngine.Window w = SmokeRun.postAndCheck(engine, rooms, node.pid(), redis.pid());
+      LoadWindow w = SmokeRun.postAndCheck(engine, rooms, node.pid(), redis.pid());
       assertThat(engine.closeCounts()).as("unexpected closes").isEmpty();
       assertThat(w.serverRssKb()).as("its resident memory").isGreaterThan(0);
     }

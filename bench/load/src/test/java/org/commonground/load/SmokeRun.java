@@ -13,14 +13,14 @@ final class SmokeRun {
    * Posts in {@code rooms} (connected already), measures a 3 s window once a first post is in (a fresh process
    * on a busy machine can take seconds over its first posts), drains, and checks what the benchmark relies on.
    */
-  static LoadEngine.Window postAndCheck(LoadEngine engine, List<LoadEngine.Room> rooms, long nodePid, long redisPid) {
+  static LoadWindow postAndCheck(LoadEngine engine, List<LoadEngine.Room> rooms, long nodePid, long redisPid) {
     engine.startPosting(rooms, 4);
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (engine.deliveredCount.sum() == 0) {
       assertThat(System.nanoTime()).as("a first post delivered within 60 s").isLessThan(deadline);
       LoadProc.sleep(50);
     }
-    LoadEngine.Window w = engine.window(Duration.ofSeconds(3), List.of(nodePid), List.of(redisPid));
+    LoadWindow w = engine.window(Duration.ofSeconds(3), List.of(nodePid), List.of(redisPid));
     LoadEngine.Drain d = engine.drain(Duration.ofSeconds(15));
 
     assertThat(d.complete()).as("every post answered and delivered: %s", d).isTrue();

@@ -28,6 +28,6 @@ public final class Nodes {
     if (vertx.isNativeTransportEnabled()) return null;
     Throwable why = vertx.unavailableNativeTransportCause();
     return "Java NIO, not Linux's epoll" + (why == null ? "" : " (" + why.getMessage() + ")")
-        + ": expect about a fifth more CPU per message";
+        + ": expect about a third more CPU per message";
   }
 }

@@ -21,13 +21,19 @@ public final class Member {
   final ServerWebSocket socket;
   final Context socketContext;
   /**
-   * The thread of the event loop the socket lives on, once the socket's context has run a task (null
-   * until then). Each request gets its own (duplicated) context, so grouping a broadcast by
-   * {@code socketContext} would make one task per socket; grouped by this thread, it is one task per
-   * event loop. Any of a group's contexts runs the task on that same thread, and the loop runs its
+   * The key of the event-loop thread the socket lives on ({@link #LOOP_KEY}), once the socket's context
+   * has run a task (null until then). Each request gets its own (duplicated) context, so grouping a
+   * broadcast by {@code socketContext} would make one task per socket; grouped by this thread, it is one
+   * task per event loop. Any of a group's contexts runs the task on that same thread, and the loop runs its
    * tasks in the order given, so a socket's frames stay in order whichever context carries them.
    */
-  private volatile Thread loopThread;
+  private volatile Object loopKey;
+  /**
+   * One key per event-loop thread, made here: grouping by the Thread object itself cost an eighth of the
+   * plenary's samples in System.identityHashCode (a thread's own header is busy with locks the JDK takes
+   * on it), where an object nothing ever locks keeps its hash in its header after the first call.
+   */
+  private static final ThreadLocal<Object> LOOP_KEY = ThreadLocal.withInitial(Object::new);
   final TokenGrant grant;
   final You you;
   /** How far it has been sent the log, and its acks waiting for their events (on the workshop's context). */
@@ -38,7 +44,7 @@ public final class Member {
   Member(ServerWebSocket socket, Context socketContext, TokenGrant grant, You you, HubMetrics metrics) {
     this.socket = socket;
     this.socketContext = socketContext;
-    socketContext.runOnContext(v -> loopThread = Thread.currentThread());
+    socketContext.runOnContext(v -> loopKey = LOOP_KEY.get());
     this.grant = grant;
     this.you = you;
     this.metrics = metrics;
@@ -46,10 +52,10 @@ public final class Member {
 
   public TokenGrant grant() { return grant; }
 
-  /** What to group this member's broadcasts by: its event loop's thread, or itself until that is known. */
+  /** What to group this member's broadcasts by: its event loop's thread's key, or itself until that is known. */
   Object loopKey() {
-    Thread t = loopThread;
-    return t != null ? t : this;
+    Object k = loopKey;
+    return k != null ? k : this;
   }
 
   /** Whether a live event goes to this member (see {@link Cursor#accept}); the caller writes the frame. */

@@ -64,7 +64,7 @@ final class LoadReport {
     if (any == null) return "\nNo results yet: run `bench/run.sh`.\n\n";
     JsonObject m = any.getJsonObject("machine");
     s.append("\nOne command builds what it needs, starts everything on 127.0.0.1, measures and rewrites this part:\n\n")
-        .append("    bench/run.sh                 # every scenario, about 30 minutes\n")
+        .append("    bench/run.sh                 # every scenario, about 40 minutes\n")
         .append("    bench/run.sh rooms plenary   # some of them; --quick for a short check of the tool\n\n")
         .append("The load tool (`bench/load/`, `LoadEngine`, `LoadClient`) speaks the real ")
         .append("protocol: it creates workshops and joins participants over HTTP, connects each participant's WebSocket ")
@@ -80,7 +80,7 @@ final class LoadReport {
         .append("one), each a separate process whose CPU (utime+stime from `/proc/<pid>/stat`) and resident memory ")
         .append("(`VmRSS` in `/proc/<pid>/status`) are read at the start and end of the measured window. The baseline is ")
         .append("`LoadBareServer`: plain Vert.x, same frames, no state, no Redis, encode once and write to every socket ")
-        .append("of the room. Where node runs, Socket.IO 4 with its Redis adapter is a third target (see \"Cost relative to ")
+        .append("of the room, on the same socket transport as the server (Linux's epoll). Where node runs, Socket.IO 4 with its Redis adapter is a third target (see \"Cost relative to ")
         .append("Socket.IO\" below). Warm-up " + distinct(all, "warmupSeconds") + " s, then a " + distinct(all, "windowSeconds")
             + " s window, then a drain until every post is answered and delivered.\n\n");
     s.append("**Machine:** ").append(m.getInteger("cpus")).append(" cores (").append(esc(m.getString("cpu", "?")))

@@ -39,14 +39,18 @@ function describedError(control) {
 }
 
 const poll = (id, question) => ({ id, question, options: ['Yes', 'No', 'Not sure'], counts: [0, 0, 0], status: 'open' });
-
-test('poll: no answer chosen is said inside that poll, tied to its question, and goes when one is chosen', () => {
-  const conn = fakeConn();
-  const state = { polls: [poll('p1', 'Shall we meet again?'), poll('p2', 'Was it useful?')] };
+/** A participant's open polls, shown: each poll's form. */
+function pollForms(conn, ...open) {
+  const state = { polls: open };
   const polls = createPolls(ctxOf(conn, state, { may: (w) => w === 'poll' }));
   mount(polls.el);
   polls.update(state);
-  const [first, second] = polls.el.querySelectorAll('form');
+  return polls.el.querySelectorAll('form');
+}
+
+test('poll: no answer chosen is said inside that poll, tied to its question, and goes when one is chosen', () => {
+  const conn = fakeConn();
+  const [first, second] = pollForms(conn, poll('p1', 'Shall we meet again?'), poll('p2', 'Was it useful?'));
   first.dispatchEvent({ type: 'submit' });
   const error = describedError(first.querySelector('fieldset'));
   assert.equal(error.textContent, 'Please choose an answer first.');
@@ -65,11 +69,7 @@ test('poll: no answer chosen is said inside that poll, tied to its question, and
 test('poll: a refused answer is said in that poll, and the next answer that works takes it away', async () => {
   let refuse = true;
   const conn = fakeConn(() => { if (refuse) throw { code: 'PHASE_CLOSED', message: 'Polls are closed.' }; return {}; });
-  const state = { polls: [poll('p1', 'Shall we meet again?')] };
-  const polls = createPolls(ctxOf(conn, state, { may: (w) => w === 'poll' }));
-  mount(polls.el);
-  polls.update(state);
-  const form = polls.el.querySelector('form');
+  const [form] = pollForms(conn, poll('p1', 'Shall we meet again?'));
   form.querySelectorAll('input')[2].checked = true;
   form.dispatchEvent({ type: 'submit' });
   await settle();
@@ -285,11 +285,7 @@ test('board: a theme without a name, or a refused one, is said under the name bo
 test('language: an error beside a control is said again in the language someone switches to', async () => {
   const { setLang } = await import('./i18n.js');
   const conn = fakeConn(() => { throw Object.assign(new Error('rate limited'), { code: 'RATE_LIMITED' }); });
-  const state = { polls: [poll('p1', 'Shall we meet again?'), poll('p2', 'Was it useful?')] };
-  const polls = createPolls(ctxOf(conn, state, { may: (w) => w === 'poll' }));
-  mount(polls.el);
-  polls.update(state);
-  const [first, second] = polls.el.querySelectorAll('form');
+  const [first, second] = pollForms(conn, poll('p1', 'Shall we meet again?'), poll('p2', 'Was it useful?'));
   first.dispatchEvent({ type: 'submit' });
   const chooseFirst = describedError(first.querySelector('fieldset'));
   const yes = second.querySelector('input');

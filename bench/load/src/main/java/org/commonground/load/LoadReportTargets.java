@@ -32,20 +32,8 @@ final class LoadReportTargets {
       }
     }
     s.append(LoadReportSocketIo.targetRows(results));
-    JsonObject rs = read(results, "rooms-server");
-    if (rs != null) {
-      double p99 = rs.getJsonObject("window").getJsonObject("latencyMs").getDouble("p99");
-      long lost = rs.getJsonObject("totals").getLong("lost");
-      s.append("| 100 x 20, 2 posts/s each: nothing lost, p99 < 10 ms | lost ").append(lost).append(", p99 ")
-          .append(fmt(p99)).append(" ms | ").append(verdict(lost == 0 && p99 < 10)).append(" |\n");
-    }
-    JsonObject ps = read(results, "plenary-server");
-    if (ps != null) {
-      double p99 = ps.getJsonObject("window").getJsonObject("latencyMs").getDouble("p99");
-      long lost = ps.getJsonObject("totals").getLong("lost");
-      s.append("| 1 x 500, 20 posts/s: nothing lost, p99 < 50 ms | lost ").append(lost).append(", p99 ")
-          .append(fmt(p99)).append(" ms | ").append(verdict(lost == 0 && p99 < 50)).append(" |\n");
-    }
+    lossAndLatency(s, read(results, "rooms-server"), "100 x 20, 2 posts/s each", 10);
+    lossAndLatency(s, read(results, "plenary-server"), "1 x 500, 20 posts/s", 50);
     if (is != null) {
       long per = is.getLong("rssBytesPerConnection");
       s.append("| 10,000 idle participants: ≤ 30 KB each | ").append(kb(per)).append(" (RSS), ")
@@ -70,5 +58,14 @@ final class LoadReportTargets {
           .append(" ms | ").append(verdict(n >= 0 && n <= 5_000)).append(" |\n");
     }
     s.append("\n");
+  }
+
+  /** A steady scenario's row: nothing lost and its p99 under {@code p99LimitMs}. */
+  private static void lossAndLatency(StringBuilder s, JsonObject r, String shape, int p99LimitMs) {
+    if (r == null) return;
+    double p99 = r.getJsonObject("window").getJsonObject("latencyMs").getDouble("p99");
+    long lost = r.getJsonObject("totals").getLong("lost");
+    s.append("| ").append(shape).append(": nothing lost, p99 < ").append(p99LimitMs).append(" ms | lost ").append(lost)
+        .append(", p99 ").append(fmt(p99)).append(" ms | ").append(verdict(lost == 0 && p99 < p99LimitMs)).append(" |\n");
   }
 }

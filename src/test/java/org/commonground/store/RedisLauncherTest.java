@@ -2,14 +2,11 @@ package org.commonground.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.commonground.support.RedisProcesses;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,12 +23,13 @@ class RedisLauncherTest {
         "--pidfile", dir.resolve(RedisLauncher.PID_FILE).toString())
         .redirectErrorStream(true).redirectOutput(dir.resolve("left.log").toFile()).start();
     try {
-      awaitPong(oldPort);
-      assertThat(command(oldPort, "SET", "workshop", "kept")).startsWith("+OK");
+      RedisProcesses.await(() -> RedisProcesses.cli(oldPort, "PING").contains("PONG"), "the left-over Redis to start",
+          Duration.ofSeconds(10));
+      assertThat(RedisProcesses.cli(oldPort, "SET", "workshop", "kept")).contains("OK");
 
       try (RedisLauncher redis = RedisLauncher.start(dir, 0, "always")) {
         assertThat(left.waitFor(10, TimeUnit.SECONDS)).as("the left-over Redis has stopped").isTrue();
-        assertThat(command(redis.port(), "GET", "workshop")).as("what it held").contains("kept");
+        assertThat(RedisProcesses.cli(redis.port(), "GET", "workshop")).as("what it held").contains("kept");
       }
     } finally {
       left.destroyForcibly();
@@ -43,36 +41,8 @@ class RedisLauncherTest {
   void strangerLeftAlone(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve(RedisLauncher.PID_FILE), Long.toString(ProcessHandle.current().pid()));
     try (RedisLauncher redis = RedisLauncher.start(dir, 0, "always")) {
-      assertThat(command(redis.port(), "PING")).startsWith("+PONG");
+      assertThat(RedisProcesses.cli(redis.port(), "PING")).contains("PONG");
     }
     assertThat(ProcessHandle.current().isAlive()).isTrue();
-  }
-
-  private static void awaitPong(int port) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (true) {
-      try {
-        if (command(port, "PING").startsWith("+PONG")) return;
-      } catch (IOException notYet) {
-        if (System.currentTimeMillis() > deadline) throw new AssertionError("redis-server did not start on " + port);
-      }
-      Thread.sleep(50); // polling a starting process: there is no event to await
-    }
-  }
-
-  /** One command in RESP, its whole first reply read back as text. */
-  private static String command(int port, String... args) throws IOException {
-    try (Socket s = new Socket("127.0.0.1", port)) {
-      s.setSoTimeout(5_000);
-      StringBuilder req = new StringBuilder("*" + args.length + "\r\n");
-      for (String a : args) req.append('$').append(a.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(a).append("\r\n");
-      OutputStream out = s.getOutputStream();
-      out.write(req.toString().getBytes(StandardCharsets.UTF_8));
-      out.flush();
-      InputStream in = s.getInputStream();
-      byte[] buf = new byte[512];
-      int n = in.read(buf);
-      return n < 0 ? "" : new String(buf, 0, n, StandardCharsets.UTF_8);
-    }
   }
 }

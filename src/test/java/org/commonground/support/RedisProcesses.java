@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-/** What the replicated test set-ups (Sentinel, Cluster) do with their redis-server processes. */
-final class RedisProcesses {
+/** What the test set-ups with redis-server processes of their own (Sentinel, Cluster, a left-over one) do with them. */
+public final class RedisProcesses {
   private RedisProcesses() { }
 
   /** redis-cli's answer on {@code port}, or "" if it gave none within 5 s (a node still starting, or gone). */
-  static String cli(int port, String... args) {
+  public static String cli(int port, String... args) {
     List<String> cmd = new ArrayList<>(List.of("redis-cli", "-p", Integer.toString(port)));
     cmd.addAll(List.of(args));
     return run(cmd, Duration.ofSeconds(5));
@@ -39,7 +39,7 @@ final class RedisProcesses {
   /**
    * Polls a condition no event announces (replication, a sentinel's or a cluster's gossip) within {@code within}.
    */
-  static void await(BooleanSupplier done, String what, Duration within) {
+  public static void await(BooleanSupplier done, String what, Duration within) {
     long deadline = System.nanoTime() + within.toNanos();
     while (!done.getAsBoolean()) {
       if (System.nanoTime() > deadline) throw new IllegalStateException("timed out waiting for " + what);

@@ -29,9 +29,10 @@ public final class Member {
    */
   private volatile Object loopKey;
   /**
-   * One key per event-loop thread, made here: grouping by the Thread object itself cost an eighth of the
-   * plenary's samples in System.identityHashCode (a thread's own header is busy with locks the JDK takes
-   * on it), where an object nothing ever locks keeps its hash in its header after the first call.
+   * One key per event-loop thread, made here: grouping by the Thread object itself put an eighth of the
+   * plenary profile's samples in System.identityHashCode of those threads (the slow path the JVM takes for
+   * an object whose header another thread has locked, it seems: the monitor-deflation thread was busy too),
+   * where an object nothing ever locks keeps its hash in its header after the first call.
    */
   private static final ThreadLocal<Object> LOOP_KEY = ThreadLocal.withInitial(Object::new);
   final TokenGrant grant;

@@ -7,8 +7,6 @@ import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,10 +34,12 @@ public final class LoopConnections implements Redis {
   private final Redis dedicated;
   private final Redis pool;
   private final long connectTimeoutMs;
-  /** Each entry is read and written only on its own event loop. */
-  // Keyed by the event loop's thread: one thread is one event loop for its whole life, and the thread
-  // is what the public API lets us name.
-  private final Map<Thread, Slot> slots = new ConcurrentHashMap<>();
+  /**
+   * Each event loop's own slot, read and written only on that loop: one thread is one event loop for its
+   * whole life. A ThreadLocal rather than a map keyed by the Thread, whose identity hash the fan-out found
+   * slow on event-loop threads in a profile (docs/performance.md, "Fan-out").
+   */
+  private final ThreadLocal<Slot> slots = ThreadLocal.withInitial(Slot::new);
 
   /**
    * {@code connectTimeoutMs}: how long a loop waits for its connection to be made (a Redis that accepts
@@ -74,7 +74,7 @@ public final class LoopConnections implements Redis {
   /** The current event loop's slot, or null off event loops. */
   private Slot slotHere() {
     if (!Context.isOnEventLoopThread()) return null;
-    return slots.computeIfAbsent(Thread.currentThread(), loop -> new Slot());
+    return slots.get();
   }
 
   /** One event loop's connection: made, shared by every request of the loop, replaced once it fails. */

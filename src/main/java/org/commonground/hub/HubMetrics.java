@@ -43,7 +43,7 @@ public final class HubMetrics {
   }
 
   void appended(int n) { appended.increment(n); }
-  void frameDelivered() { delivered.increment(); }
+  void framesDelivered(int n) { if (n > 0) delivered.increment(n); }
   void slowConsumerDropped() { slowDropped.increment(); }
   void deliveredAfter(long eventTs, long now) { latency.record(Duration.ofMillis(Math.max(0, now - eventTs))); }
   public void connectionOpened() { connections.incrementAndGet(); }

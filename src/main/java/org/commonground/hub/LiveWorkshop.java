@@ -75,7 +75,7 @@ final class LiveWorkshop {
     this.languages = languages;
     this.state = WorkshopState.empty(id);
     this.log = new ReplicaLog(settings.maxEarlyEvents());
-    this.fanout = new Fanout(id, context, store, settings.resumeFrames(), log::seq);
+    this.fanout = new Fanout(id, context, store, metrics, settings.resumeFrames(), log::seq);
     this.catchUps = new CatchUp(id, context, store, log::seq, this::offer, () -> !deleted && !fanout.isEmpty());
     this.rates = new PersonRates(settings);
     this.presence = new LivePresence(id, nodeId, context.owner(), store, fanout, settings.presenceCoalesceMs());

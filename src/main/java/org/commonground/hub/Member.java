@@ -90,19 +90,24 @@ public final class Member {
    * On the socket's context: writes unless the socket's write queue is past its bound. Then the client
    * is too slow to follow and is disconnected (it resumes from its seq), so no queue grows without bound.
    */
-  void writeLive(Buffer frame) { writeLive(TextFrames.text(frame)); }
+  void writeLive(Buffer frame) {
+    if (writeLive(TextFrames.text(frame))) metrics.framesDelivered(1);
+  }
 
-  /** {@link #writeLive(Buffer)} with the frame's text decoded once for every socket of an event loop. */
-  void writeLive(String frame) {
-    if (dropped || socket.isClosed()) return;
+  /**
+   * {@link #writeLive(Buffer)} with the frame's text decoded once for every socket of an event loop; true
+   * when written. The caller counts what was delivered, once for the loop's batch rather than per socket.
+   */
+  boolean writeLive(String frame) {
+    if (dropped || socket.isClosed()) return false;
     if (socket.writeQueueFull()) {
       dropped = true;
       metrics.slowConsumerDropped();
       socket.close(CloseCode.TOO_SLOW.code(), "too slow to keep up; reconnect and resume");
-      return;
+      return false;
     }
     TextFrames.write(socket, frame);
-    metrics.frameDelivered();
+    return true;
   }
 
   /** Closes after everything queued for this socket so far has been written. */
@@ -117,10 +122,8 @@ public final class Member {
   void writeChunk(List<Buffer> frames, Runnable then) {
     socketContext.runOnContext(v -> {
       if (dropped || socket.isClosed()) return;
-      for (Buffer f : frames) {
-        TextFrames.write(socket, f);
-        metrics.frameDelivered();
-      }
+      for (Buffer f : frames) TextFrames.write(socket, f);
+      metrics.framesDelivered(frames.size());
       if (socket.writeQueueFull()) {
         socket.drainHandler(x -> {
           socket.drainHandler(null);

@@ -343,6 +343,32 @@ class HttpApiTest {
   }
 
   @Test
+  @DisplayName("/metrics counts the frames written to sockets: every event a facilitator sees is counted")
+  void framesDelivered(Vertx vertx) {
+    Api api = new Api(vertx, node.port());
+    Api.Created w = api.create("Counted frames");
+    double before = metric(vertx, "cg_frames_delivered_total");
+    try (WsClient fac = node.connect(vertx)) {
+      fac.hello(w.facilitatorToken());
+      for (String name : List.of("Sam", "Ana", "Bo")) {
+        api.join(w.joinCode(), name, null);
+        fac.await(f -> "participant.joined".equals(f.getString("name"))
+            && name.equals(f.getJsonObject("data").getJsonObject("participant").getString("name")));
+      }
+    }
+    // Counted on the socket's event loop just after the writes, so read until it shows (other tests share the node).
+    Await.until(vertx, Await.TIMEOUT, "three joins counted as delivered frames",
+        () -> metric(vertx, "cg_frames_delivered_total") >= before + 3);
+  }
+
+  /** One counter's value from /metrics (0 when it has no sample yet). */
+  private static double metric(Vertx vertx, String name) {
+    Api.Reply r = new Api(vertx, node.metricsPort()).header(HttpMethod.GET, "/metrics", null, "Content-Type");
+    Matcher m = Pattern.compile("(?m)^" + name + "(\\{[^}]*\\})? ([0-9.eE+]+)$").matcher(r.text());
+    return m.find() ? Double.parseDouble(m.group(2)) : 0;
+  }
+
+  @Test
   @DisplayName("GET /metrics on the public port is 404 NOT_FOUND: metrics are served only on their own address")
   void metricsNotPublic(Vertx vertx) {
     Api api = new Api(vertx, node.port());

@@ -3,7 +3,7 @@
 #   scenarios: rooms plenary two-nodes storm redis-restart idle saturate profile (default: all of them)
 #   --quick    short windows and 1,000 idle connections: checks the tool, not the figures
 #   --report   only re-render docs/performance.md from bench/results/*.json
-#   --rounds=N rooms measures each target N times, interleaved, and reports each one's median (default 3)
+#   --rounds=N rooms, rooms-20s and plenary measure each target N times, interleaved, and report each one's median (default 3)
 # Builds the server jar and the load tool (bench/load, a Maven project of its own), installs the Socket.IO
 # target's modules (bench/socketio), then the tool starts redis-server, the server jar (and the bare
 # baseline and the Socket.IO server) on 127.0.0.1, measures, stops everything it

@@ -40,7 +40,7 @@ public final class LoadBench {
   /** Only this target (--only=server, bare or socketio); null: all. */
   Target only;
   /**
-   * How many times the rooms scenario measures each target, interleaved (server, bare, Socket.IO, then again):
+   * How many times rooms, rooms-20s and plenary measure each target, interleaved (server, bare, Socket.IO, then again):
    * this machine's speed drifts by a quarter between runs minutes apart, for the targets' code and Redis alike,
    * so one run each can put any of them ahead. Each target's median round is kept, with all rounds beside it.
    */
@@ -91,7 +91,7 @@ public final class LoadBench {
       else {
         System.err.println("unknown scenario " + a + "; one of " + ALL
             + ", all, --quick, --report, --no-doc, --jar=PATH (another build to measure), --results=DIR,"
-            + " --warmup=SECONDS, --window=SECONDS, --rounds=N (rooms; 3), --server-jvm=OPT,OPT,"
+            + " --warmup=SECONDS, --window=SECONDS, --rounds=N (rooms, rooms-20s, plenary; 3), --server-jvm=OPT,OPT,"
             + " --only=server|bare|socketio");
         System.exit(2);
       }
@@ -126,17 +126,11 @@ public final class LoadBench {
 
   private void run(String scenario) throws Exception {
     switch (scenario) {
-      case "rooms" -> LoadSteady.rooms(this);
-      case "rooms-20s" -> {
-        // A node restarted into a live workshop serves it at once: the JIT has had only 20 s.
-        LoadSteady.steady(this, "rooms-20s", Target.SERVER, 1, 100, 20, 2, Duration.ofSeconds(quick ? 3 : 20));
-        LoadSteady.steady(this, "rooms-20s", Target.BARE, 1, 100, 20, 2, Duration.ofSeconds(quick ? 3 : 20));
-      }
-      case "plenary" -> {
-        LoadSteady.steady(this, "plenary", Target.SERVER, 1, 1, 500, 20);
-        LoadSteady.steady(this, "plenary", Target.BARE, 1, 1, 500, 20);
-        LoadSteady.steady(this, "plenary", Target.SOCKETIO, 1, 1, 500, 20);
-      }
+      case "rooms" -> LoadSteady.inRounds(this, "rooms", EVERY_TARGET, 100, 20, 2, warmup);
+      // A node restarted into a live workshop serves it at once: the JIT has had only 20 s.
+      case "rooms-20s" -> LoadSteady.inRounds(this, "rooms-20s", List.of(Target.SERVER, Target.BARE), 100, 20, 2,
+          Duration.ofSeconds(quick ? 3 : 20));
+      case "plenary" -> LoadSteady.inRounds(this, "plenary", EVERY_TARGET, 1, 500, 20, warmup);
       case "two-nodes" -> LoadSteady.steady(this, "two-nodes", Target.SERVER, 2, 100, 20, 2);
       case "saturate" -> {
         LoadSaturate.run(this, Target.SERVER);
@@ -163,6 +157,8 @@ public final class LoadBench {
 
   /** The server; the bare Vert.x baseline; Socket.IO 4 with its Redis adapter (bench/socketio), where node runs. */
   enum Target { SERVER, BARE, SOCKETIO }
+
+  private static final List<Target> EVERY_TARGET = List.of(Target.SERVER, Target.BARE, Target.SOCKETIO);
 
   void save(String name, JsonObject r) throws IOException {
     Files.writeString(results.resolve(name + ".json"), r.encodePrettily() + "\n");

@@ -64,7 +64,7 @@ final class LoadReport {
     if (any == null) return "\nNo results yet: run `bench/run.sh`.\n\n";
     JsonObject m = any.getJsonObject("machine");
     s.append("\nOne command builds what it needs, starts everything on 127.0.0.1, measures and rewrites this part:\n\n")
-        .append("    bench/run.sh                 # every scenario, about 40 minutes\n")
+        .append("    bench/run.sh                 # every scenario, about an hour\n")
         .append("    bench/run.sh rooms plenary   # some of them; --quick for a short check of the tool\n\n")
         .append("The load tool (`bench/load/`, `LoadEngine`, `LoadClient`) speaks the real ")
         .append("protocol: it creates workshops and joins participants over HTTP, connects each participant's WebSocket ")

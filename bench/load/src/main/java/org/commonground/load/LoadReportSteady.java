@@ -15,6 +15,10 @@ import java.util.Map;
 
 /** The steady load sections of the "Load benchmark" section (LoadReport renders the rest). */
 final class LoadReportSteady {
+  /** The steady runs' result files, in the order the tables list them. */
+  private static final List<String> STEADY = List.of("rooms-server", "rooms-bare", "rooms-socketio",
+      "rooms-20s-server", "rooms-20s-bare", "plenary-server", "plenary-bare", "plenary-socketio", "two-nodes-server");
+
   private LoadReportSteady() {}
 
   /** The steady scenarios' table, the rounds behind the rooms rows, and where the server's CPU went. */
@@ -22,8 +26,7 @@ final class LoadReportSteady {
     s.append("### Steady load\n\n");
     s.append("| scenario | target | delivered/s | p50 ms | p99 ms | p99.9 ms | max ms | lost | server cores | server µs/msg | Redis µs/msg | tool cores | others cores | load 1/5/15 |\n");
     s.append("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
-    for (String n : List.of("rooms-server", "rooms-bare", "rooms-socketio", "rooms-20s-server", "rooms-20s-bare", "plenary-server", "plenary-bare", "plenary-socketio",
-        "two-nodes-server")) {
+    for (String n : STEADY) {
       JsonObject r = read(results, n);
       if (r == null) continue;
       JsonObject w = r.getJsonObject("window");
@@ -49,16 +52,14 @@ final class LoadReportSteady {
         .append("microseconds per delivered message (one `ev` frame reaching one participant). Server RSS at the end ")
         .append("of the window: ");
     List<String> rss = new ArrayList<>();
-    for (String n : List.of("rooms-server", "rooms-bare", "rooms-socketio", "rooms-20s-server", "rooms-20s-bare", "plenary-server", "plenary-bare", "plenary-socketio",
-        "two-nodes-server")) {
+    for (String n : STEADY) {
       JsonObject r = read(results, n);
       if (r != null) rss.add(n + " " + r.getJsonObject("window").getLong("serverRssKb") / 1024 + " MiB");
     }
     s.append(String.join(", ", rss)).append(".\n\n");
 
     StringBuilder th = new StringBuilder();
-    for (String n : List.of("rooms-server", "rooms-bare", "rooms-socketio", "rooms-20s-server", "rooms-20s-bare", "plenary-server", "plenary-bare", "plenary-socketio",
-        "two-nodes-server")) {
+    for (String n : STEADY) {
       JsonObject r = read(results, n);
       if (r == null || !r.getJsonObject("window").containsKey("serverThreadCpuSeconds")) continue;
       JsonObject w = r.getJsonObject("window");
@@ -83,10 +84,11 @@ final class LoadReportSteady {
     s.append("### Cost relative to the bare Vert.x broadcast\n\n");
     s.append("| scenario | server µs/msg | server + Redis µs/msg | bare µs/msg | ratio (server) | ratio (server + Redis) | target |\n");
     s.append("|---|--:|--:|--:|--:|--:|---|\n");
-    for (String sc : List.of("rooms", "rooms-20s", "plenary")) {
-      JsonObject sv = read(results, sc + "-server");
-      JsonObject bare = read(results, sc + "-bare");
-      if (sv == null || bare == null) continue;
+    List<Pair> pairs = pairs(results);
+    for (Pair p : pairs) {
+      String sc = p.scenario();
+      JsonObject sv = p.server();
+      JsonObject bare = p.bare();
       double a = sv.getJsonObject("window").getDouble("serverCpuMicrosPerDelivered");
       double red = sv.getJsonObject("window").getDouble("redisCpuMicrosPerDelivered");
       double b = bare.getJsonObject("window").getDouble("serverCpuMicrosPerDelivered");
@@ -97,13 +99,10 @@ final class LoadReportSteady {
           .append("x | at most ").append(fmt(limit)).append("x: ").append(a / b <= limit ? "**met**" : "**not met**")
           .append(" |\n");
     }
-    for (String sc : List.of("rooms", "rooms-20s", "plenary")) {
-      JsonObject sv = read(results, sc + "-server");
-      JsonObject bare = read(results, sc + "-bare");
-      if (sv == null || bare == null) continue;
-      long a = sv.getJsonObject("window").getLong("serverRssKb");
-      long b = bare.getJsonObject("window").getLong("serverRssKb");
-      s.append("| ").append(sc).append(": resident memory under load | ").append(a / 1024).append(" MiB | | ")
+    for (Pair p : pairs) {
+      long a = p.server().getJsonObject("window").getLong("serverRssKb");
+      long b = p.bare().getJsonObject("window").getLong("serverRssKb");
+      s.append("| ").append(p.scenario()).append(": resident memory under load | ").append(a / 1024).append(" MiB | | ")
           .append(b / 1024).append(" MiB | ").append(fmt((double) a / b)).append("x | | at most 2x: ")
           .append((double) a / b <= 2 ? "**met**" : "**not met**").append(" |\n");
     }
@@ -124,6 +123,19 @@ final class LoadReportSteady {
     s.append(LoadReportSocketIo.costTable(results));
   }
 
+  private record Pair(String scenario, JsonObject server, JsonObject bare) {}
+
+  /** The scenarios measured on both the server and the bare baseline, with both results. */
+  private static List<Pair> pairs(Path results) throws IOException {
+    List<Pair> pairs = new ArrayList<>();
+    for (String sc : List.of("rooms", "rooms-20s", "plenary")) {
+      JsonObject sv = read(results, sc + "-server");
+      JsonObject bare = read(results, sc + "-bare");
+      if (sv != null && bare != null) pairs.add(new Pair(sc, sv, bare));
+    }
+    return pairs;
+  }
+
   private static String lossNote(JsonObject t) {
     List<String> notes = new ArrayList<>();
     if (t.getLong("seqGaps") > 0) notes.add("gaps " + t.getLong("seqGaps"));
@@ -133,22 +145,27 @@ final class LoadReportSteady {
     return notes.isEmpty() ? "" : " (" + String.join(", ", notes) + ")";
   }
 
-  /** Which rounds the rooms rows were chosen from (see LoadRounds), or nothing for a single run. */
+  /** Which rounds the rows of each scenario measured in rounds were chosen from (see LoadRounds). */
   private static String roundsNote(Path results) throws IOException {
-    List<String> each = new ArrayList<>();
-    int n = 0;
-    for (String t : List.of("server", "bare", "socketio")) {
-      JsonObject r = read(results, "rooms-" + t);
-      JsonArray rounds = r == null ? null : r.getJsonArray("rounds");
-      if (rounds == null || rounds.size() < 2) continue;
-      n = rounds.size();
-      List<String> cpu = new ArrayList<>();
-      for (Object o : rounds) cpu.add(fmt(((JsonObject) o).getDouble("serverCpuMicrosPerDelivered")));
-      each.add(t + " " + String.join(", ", cpu));
+    StringBuilder note = new StringBuilder();
+    for (String sc : List.of("rooms", "rooms-20s", "plenary")) {
+      List<String> each = new ArrayList<>();
+      int n = 0;
+      for (String t : List.of("server", "bare", "socketio")) {
+        JsonObject r = read(results, sc + "-" + t);
+        JsonArray rounds = r == null ? null : r.getJsonArray("rounds");
+        if (rounds == null || rounds.size() < 2) continue;
+        n = rounds.size();
+        List<String> cpu = new ArrayList<>();
+        for (Object o : rounds) cpu.add(fmt(((JsonObject) o).getDouble("serverCpuMicrosPerDelivered")));
+        each.add(t + " " + String.join(", ", cpu));
+      }
+      if (!each.isEmpty()) note.append("- ").append(sc).append(", ").append(n).append(" rounds: ")
+          .append(String.join("; ", each)).append(".\n");
     }
-    if (each.isEmpty()) return "";
-    return "\nThe rooms rows are each target's median of " + n + " rounds, run interleaved (server, bare, Socket.IO, "
-        + "then again) so that the machine's drift falls on all three; server µs/msg of every round, in order: "
-        + String.join("; ", each) + ".\n";
+    if (note.length() == 0) return "";
+    return "\nThe rooms, rooms-20s and plenary rows are each target's median round, the targets run in turn (server, "
+        + "bare, Socket.IO, then again) so that the machine's drift falls on all of them. Server µs/msg of every "
+        + "round, in order:\n\n" + note;
   }
 }

@@ -20,18 +20,21 @@ import org.commonground.load.LoadBench.Target;
 final class LoadSteady {
   private LoadSteady() {}
 
-  static void rooms(LoadBench bench) throws Exception {
-    // The comparison with the least room to spare: measured in rounds (see LoadBench#rounds).
-    List<Target> targets = List.of(Target.SERVER, Target.BARE, Target.SOCKETIO);
+  /**
+   * A comparison measured in rounds (see LoadBench#rounds): every target once, in turn, then again, so that
+   * the machine's drift falls on all of them; each target's median round is kept, every round listed in it.
+   */
+  static void inRounds(LoadBench bench, String name, List<Target> targets, int workshops, int per, double rate,
+                       Duration warmup) throws Exception {
     Map<Target, List<JsonObject>> byTarget = new EnumMap<>(Target.class);
     for (int round = 1; round <= bench.rounds; round++) {
       for (Target t : targets) {
-        JsonObject r = measure(bench, "rooms", t, 1, 100, 20, 2, bench.warmup);
+        JsonObject r = measure(bench, name, t, 1, workshops, per, rate, warmup);
         if (r != null) byTarget.computeIfAbsent(t, k -> new ArrayList<>()).add(r);
       }
     }
     for (Map.Entry<Target, List<JsonObject>> e : byTarget.entrySet()) {
-      bench.save("rooms-" + e.getKey().name().toLowerCase(), LoadRounds.median(e.getValue()));
+      bench.save(name + "-" + e.getKey().name().toLowerCase(), LoadRounds.median(e.getValue()));
     }
   }
 

@@ -89,13 +89,23 @@ export function createCompose(ctx) {
   }
 
 
+  // The kinds of personal data the server found, while its warning is shown: the warning is made of several
+  // catalogue words, so update() redraws it in a new language (applyI18n redraws single keys only).
+  let personal = null;
+  function personalWords(kinds) {
+    const what = kinds.map((k) => t(`compose.personal.${k}`)).join(t('compose.personal.and'));
+    return t('compose.personalData', { what });
+  }
+
   function say(kind, words) {
     problem = kind;
+    personal = null;
     area.setAttribute('aria-invalid', 'true');
     error.show(words);
   }
   function unsay() {
     problem = null;
+    personal = null;
     area.removeAttribute('aria-invalid');
     error.clear();
   }
@@ -153,8 +163,8 @@ export function createCompose(ctx) {
     const found = err?.details?.personalData;
     if (Array.isArray(found) && found.length) {
       flagged = text;
-      const what = found.map((k) => t(`compose.personal.${k}`)).join(t('compose.personal.and'));
-      say('other', t('compose.personalData', { what }));
+      say('other', personalWords(found));
+      personal = found;
     } else {
       say('other', err);
     }
@@ -209,6 +219,8 @@ export function createCompose(ctx) {
     submit.disabled = !open;
     renderCount();
     renderPending();
+    const warning = personal && personalWords(personal);
+    if (warning && error.el.textContent !== warning) error.show(warning);
   }
 
   return { el, update, area };

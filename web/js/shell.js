@@ -19,6 +19,7 @@ export function errorText(err) {
   const key = errorKey(err);
   if (key) return t(key);
   if (!err) return '';
+  if (typeof err.words === 'function') return err.words();
   return typeof err === 'string' ? err : err.message || t(`errors.${ERR.INTERNAL}`);
 }
 

@@ -89,23 +89,13 @@ export function createCompose(ctx) {
   }
 
 
-  // The kinds of personal data the server found, while its warning is shown: the warning is made of several
-  // catalogue words, so update() redraws it in a new language (applyI18n redraws single keys only).
-  let personal = null;
-  function personalWords(kinds) {
-    const what = kinds.map((k) => t(`compose.personal.${k}`)).join(t('compose.personal.and'));
-    return t('compose.personalData', { what });
-  }
-
   function say(kind, words) {
     problem = kind;
-    personal = null;
     area.setAttribute('aria-invalid', 'true');
     error.show(words);
   }
   function unsay() {
     problem = null;
-    personal = null;
     area.removeAttribute('aria-invalid');
     error.clear();
   }
@@ -163,8 +153,9 @@ export function createCompose(ctx) {
     const found = err?.details?.personalData;
     if (Array.isArray(found) && found.length) {
       flagged = text;
-      say('other', personalWords(found));
-      personal = found;
+      // Made of several catalogue words, so made again when the language changes.
+      say('other', { words: () => t('compose.personalData', {
+        what: found.map((k) => t(`compose.personal.${k}`)).join(t('compose.personal.and')) }) });
     } else {
       say('other', err);
     }
@@ -219,8 +210,6 @@ export function createCompose(ctx) {
     submit.disabled = !open;
     renderCount();
     renderPending();
-    const warning = personal && personalWords(personal);
-    if (warning && error.el.textContent !== warning) error.show(warning);
   }
 
   return { el, update, area };

@@ -19,6 +19,9 @@ final class LoadReportSteady {
   private static final List<String> STEADY = List.of("rooms-server", "rooms-bare", "rooms-socketio",
       "rooms-20s-server", "rooms-20s-bare", "plenary-server", "plenary-bare", "plenary-socketio", "two-nodes-server");
 
+  /** The scenarios compared with the bare baseline, each measured in rounds (LoadSteady#inRounds). */
+  private static final List<String> COMPARED = List.of("rooms", "rooms-20s", "plenary");
+
   private LoadReportSteady() {}
 
   /** The steady scenarios' table, the rounds behind the rooms rows, and where the server's CPU went. */
@@ -128,7 +131,7 @@ final class LoadReportSteady {
   /** The scenarios measured on both the server and the bare baseline, with both results. */
   private static List<Pair> pairs(Path results) throws IOException {
     List<Pair> pairs = new ArrayList<>();
-    for (String sc : List.of("rooms", "rooms-20s", "plenary")) {
+    for (String sc : COMPARED) {
       JsonObject sv = read(results, sc + "-server");
       JsonObject bare = read(results, sc + "-bare");
       if (sv != null && bare != null) pairs.add(new Pair(sc, sv, bare));
@@ -148,7 +151,7 @@ final class LoadReportSteady {
   /** Which rounds the rows of each scenario measured in rounds were chosen from (see LoadRounds). */
   private static String roundsNote(Path results) throws IOException {
     StringBuilder note = new StringBuilder();
-    for (String sc : List.of("rooms", "rooms-20s", "plenary")) {
+    for (String sc : COMPARED) {
       List<String> each = new ArrayList<>();
       int n = 0;
       for (String t : List.of("server", "bare", "socketio")) {

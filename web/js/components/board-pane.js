@@ -22,7 +22,7 @@ export function createBoardPane(ctx, board) {
     } });
   const scroller = h('div', { class: 'pane-scroll', id: 'board-scroll' }, board.el);
   const el = h('section', { class: 'board-pane', id: 'board-pane', 'aria-labelledby': 'board-heading' },
-    h('div', { class: 'pane-head' }, heading, badge, showNewest), scroller);
+    h('div', { class: 'pane-head' }, heading, badge, board.filterEl, showNewest), scroller);
   let known = null; // ids of posts already on the board; null until the first state
   const fresh = new Map(); // id -> time it arrived, while it counts as new
   let unseen = []; // ids that arrived while the pane was scrolled down: highlighted until seen

@@ -110,7 +110,9 @@ export function createBoard(ctx, { cockpit = false } = {}) {
       card.focus({ preventScroll: true });
     } });
   const newest = h('p', { class: 'board-newest' }, newestBtn);
-  const el = cockpit ? h('div', { class: 'board' }, filter.el, looseSection, themesSection, hiddenSection)
+  // The console's pane puts the filter in its own heading row (filterEl), where it stays in view and takes no
+  // height from the posts beside a video call.
+  const el = cockpit ? h('div', { class: 'board' }, looseSection, themesSection, hiddenSection)
     : h('div', { class: 'board' }, filter.el, newest, themesSection, looseSection, parkingSection, hiddenSection);
 
   function cardFor(c) {
@@ -201,7 +203,7 @@ export function createBoard(ctx, { cockpit = false } = {}) {
     }
   }
 
-  return { el, update, parking: parkingSection };
+  return { el, update, parking: parkingSection, filterEl: filter.el };
 }
 
 /** One theme: its label, votes, actions, and the list its cards are placed into. */
